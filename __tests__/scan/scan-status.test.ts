@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import { classifyBasicScanStatus, classifyCoverage } from '../../src/scan/scan-status.js'
+
+const pushedAt = new Date('2026-11-22T10:00:00Z')
+const coverage = (reason: string, lastScannedAt?: string, statusCode = 'ACTIVE') => ({
+  statusCode,
+  reason,
+  lastScannedAt: lastScannedAt ? new Date(lastScannedAt) : undefined
+})
+
+describe('classifyCoverage', () => {
+  it('waits while Inspector has not discovered the image', () => {
+    expect(classifyCoverage(undefined, pushedAt)).toEqual({
+      kind: 'wait',
+      state: 'not yet discovered by Inspector'
+    })
+  })
+
+  it.each(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDING_REVIVAL_SCAN', 'INTERNAL_ERROR'])(
+    'waits on %s',
+    (reason) => {
+      expect(classifyCoverage(coverage(reason), pushedAt).kind).toBe('wait')
+    }
+  )
+
+  it('is done on SUCCESSFUL scanned at or after the push', () => {
+    expect(classifyCoverage(coverage('SUCCESSFUL', '2026-11-22T10:00:00Z'), pushedAt)).toEqual({
+      kind: 'done',
+      scannedAt: new Date('2026-11-22T10:00:00Z')
+    })
+  })
+
+  it('keeps waiting on SUCCESSFUL from a scan older than the push (a previous image)', () => {
+    const c = classifyCoverage(coverage('SUCCESSFUL', '2026-11-22T09:59:59Z'), pushedAt)
+    expect(c.kind).toBe('wait')
+    expect(c.kind === 'wait' && c.state).toContain('before the push')
+  })
+
+  it('keeps waiting on SUCCESSFUL without lastScannedAt', () => {
+    expect(classifyCoverage(coverage('SUCCESSFUL'), pushedAt).kind).toBe('wait')
+  })
+
+  it('treats a completed scan-on-push scan like SUCCESSFUL', () => {
+    expect(
+      classifyCoverage(coverage('SCAN_FREQUENCY_SCAN_ON_PUSH', '2026-11-22T10:01:00Z'), pushedAt)
+        .kind
+    ).toBe('done')
+  })
+
+  it.each([
+    ['SCAN_FREQUENCY_MANUAL', 'scanning rule'],
+    ['SCAN_ELIGIBILITY_EXPIRED', 're-scan duration'],
+    ['UNSUPPORTED_OS', 'operating system'],
+    ['UNSUPPORTED_MEDIA_TYPE', 'media type'],
+    ['EXCLUDED_BY_TAG', 'tag'],
+    ['ACCESS_DENIED', 'policy'],
+    ['ACCESS_DENIED_TO_ENCRYPTION_KEY', 'KMS'],
+    ['IMAGE_ARCHIVED', 'archive'],
+    ['RESOURCE_TERMINATED', 'deleted'],
+    ['PENDING_DISABLE', 'disabled'],
+    ['IMAGE_SIZE_EXCEEDED', 'larger'],
+    ['NO_RESOURCES_FOUND', 'nothing to scan'],
+    ['UNSUPPORTED_RUNTIME', 'runtime'],
+    ['UNSUPPORTED_CODE_ARTIFACTS', 'code artifacts']
+  ])('reports %s as unscannable with an actionable explanation', (reason, words) => {
+    const c = classifyCoverage(coverage(reason, undefined, 'INACTIVE'), pushedAt)
+    expect(c).toMatchObject({ kind: 'unscannable', reason })
+    expect(c.kind === 'unscannable' && c.explanation).toContain(words)
+  })
+
+  it('waits (and names the value) on a reason it does not know, so a new status never passes silently', () => {
+    const c = classifyCoverage(coverage('SOMETHING_NEW', undefined, 'INACTIVE'), pushedAt)
+    expect(c).toEqual({
+      kind: 'wait',
+      state: 'unrecognised coverage status INACTIVE/SOMETHING_NEW'
+    })
+  })
+})
+
+describe('classifyBasicScanStatus', () => {
+  it.each(['IN_PROGRESS', 'PENDING', 'FINDINGS_UNAVAILABLE', 'ACTIVE', undefined, 'NEW_VALUE'])(
+    'waits on %s',
+    (status) => {
+      expect(classifyBasicScanStatus(status, undefined).kind).toBe('wait')
+    }
+  )
+
+  it('is done on COMPLETE', () => {
+    expect(classifyBasicScanStatus('COMPLETE', 'The scan was completed successfully.').kind).toBe(
+      'done'
+    )
+  })
+
+  it.each([
+    'FAILED',
+    'UNSUPPORTED_IMAGE',
+    'LIMIT_EXCEEDED',
+    'SCAN_ELIGIBILITY_EXPIRED',
+    'IMAGE_ARCHIVED'
+  ])('refuses %s with an explanation', (status) => {
+    const c = classifyBasicScanStatus(status, 'details from ECR')
+    expect(c).toMatchObject({ kind: 'unscannable', reason: status })
+    expect(c.kind === 'unscannable' && c.explanation.length).toBeGreaterThan(20)
+  })
+
+  it('keeps ECR’s description in the explanation of a failed scan', () => {
+    const c = classifyBasicScanStatus('FAILED', 'layer too large')
+    expect(c.kind === 'unscannable' && c.explanation).toContain('layer too large')
+  })
+})

@@ -1,0 +1,17 @@
+/** Every input action.yml declares; a test keeps this list, action.yml and the README in step. */
+export const INPUT_NAMES = [
+  'mode',
+  'images',
+  'fail-on',
+  'max-findings',
+  'untriaged-as',
+  'fixable-only',
+  'ignore-file',
+  'timeout',
+  'settle',
+  'on-unscannable',
+  'on-error',
+  'ensure-enabled',
+  'findings-file',
+  'summary'
+] as const

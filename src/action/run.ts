@@ -1,0 +1,98 @@
+import * as core from '@actions/core'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { createAwsClients } from '../aws/clients.js'
+import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
+import { InputError } from '../config/values.js'
+import type { Verdict } from '../domain/verdict.js'
+import { runGate, type GateConfig } from '../modes/gate.js'
+import { renderFindingsJson } from '../publish/findings-file.js'
+import { gateOutputs } from '../publish/outputs.js'
+import { renderSummary } from '../publish/summary.js'
+import { systemClock } from '../scan/clock.js'
+import { INPUT_NAMES } from './input-names.js'
+
+/** The action's entry: inputs → gate → outputs, files, summary, exit status. Never throws. */
+export async function run(): Promise<void> {
+  let config: GateConfig
+  try {
+    const mode = core.getInput('mode').trim() || 'gate'
+    if (mode !== 'gate') {
+      throw new InputError(`mode: "${mode}" is not available in this version; use gate`)
+    }
+    config = buildGateConfig(readInputs(), (path) => readFileSync(resolve(workspace(), path), 'utf8'), process.env)
+  } catch (error) {
+    core.setOutput('result', 'error')
+    core.setFailed(error instanceof Error ? error.message : String(error))
+    return
+  }
+
+  try {
+    const verdict = await runGate(config, {
+      clients: createAwsClients(),
+      clock: systemClock,
+      log: { info: core.info, warning: core.warning, debug: core.debug }
+    })
+    await publish(verdict, config)
+    conclude(verdict, config)
+  } catch (error) {
+    // Only a bug gets here: every expected failure is an outcome inside the verdict.
+    core.setOutput('result', 'error')
+    core.setFailed(`inspector-gate failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`)
+  }
+}
+
+function readInputs(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]))
+}
+
+function workspace(): string {
+  return process.env['GITHUB_WORKSPACE'] ?? process.cwd()
+}
+
+async function publish(verdict: Verdict, config: GateConfig): Promise<void> {
+  const findingsFile = findingsPath(core.getInput('findings-file').trim())
+  mkdirSync(dirname(findingsFile), { recursive: true })
+  writeFileSync(findingsFile, renderFindingsJson(verdict, { generatedAt: new Date(), policy: config.policy }))
+
+  for (const [name, value] of Object.entries(gateOutputs(verdict))) core.setOutput(name, value)
+  core.setOutput('findings-file', findingsFile)
+
+  const wantSummary = (core.getInput('summary').trim() || 'true').toLowerCase() !== 'false'
+  if (wantSummary && process.env['GITHUB_STEP_SUMMARY']) {
+    try {
+      await core.summary.addRaw(renderSummary(verdict, { policy: config.policy, findingsFile })).write()
+    } catch (error) {
+      core.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
+
+function findingsPath(input: string): string {
+  if (input !== '') return resolve(workspace(), input)
+  const temp = process.env['RUNNER_TEMP'] ?? workspace()
+  return join(temp, 'inspector-gate', 'findings.json')
+}
+
+/** One line per reason, then the step's status: the first line is what shows in the checks list. */
+function conclude(verdict: Verdict, config: GateConfig): void {
+  for (const warning of verdict.warnings) core.warning(warning)
+  const counts = Object.entries(verdict.counts)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`)
+    .join(', ')
+  core.info(`findings: ${counts || 'none'}; ${verdict.ignored.length} ignored`)
+
+  if (verdict.result === 'pass') {
+    core.info('inspector-gate: pass')
+    return
+  }
+  if (verdict.result === 'error' && config.policy.onError === 'warn') {
+    core.warning('inspector-gate could not reach a verdict; on-error is warn, so the step passes')
+    return
+  }
+  for (const line of verdict.failures.slice(1)) core.error(line)
+  const head = verdict.failures[0] ?? 'no verdict'
+  const more = verdict.failures.length > 1 ? ` (+${verdict.failures.length - 1} more)` : ''
+  core.setFailed(`inspector-gate ${verdict.result}: ${head}${more}`)
+}

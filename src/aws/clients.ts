@@ -1,0 +1,37 @@
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { Inspector2Client } from '@aws-sdk/client-inspector2'
+import { STSClient } from '@aws-sdk/client-sts'
+
+export const USER_AGENT = 'inspector-gate'
+
+/**
+ * One SDK client per service and region for the whole run: the adaptive retry limiter keeps its
+ * state per client, so sharing clients is what makes it learn the account's real throttle rate.
+ * Endpoints (`AWS_ENDPOINT_URL*`), credentials and the default region come from the SDK's own chain.
+ */
+export interface AwsClients {
+  ecr(region: string): ECRClient
+  inspector(region: string): Inspector2Client
+  sts(): STSClient
+}
+
+export function createAwsClients(options: { maxAttempts?: number } = {}): AwsClients {
+  const common = {
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? 6,
+    customUserAgent: USER_AGENT
+  } as const
+  const cache = new Map<string, ECRClient | Inspector2Client | STSClient>()
+  const memo = <T extends ECRClient | Inspector2Client | STSClient>(key: string, make: () => T): T => {
+    const existing = cache.get(key)
+    if (existing) return existing as T
+    const client = make()
+    cache.set(key, client)
+    return client
+  }
+  return {
+    ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...common, region })),
+    inspector: (region) => memo(`inspector2:${region}`, () => new Inspector2Client({ ...common, region })),
+    sts: () => memo('sts', () => new STSClient(common))
+  }
+}

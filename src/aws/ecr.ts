@@ -1,0 +1,204 @@
+import {
+  BatchGetImageCommand,
+  BatchGetRepositoryScanningConfigurationCommand,
+  DescribeImagesCommand,
+  GetRegistryScanningConfigurationCommand,
+  paginateDescribeImageScanFindings,
+  StartImageScanCommand,
+  type ECRClient,
+  type ImageScanFinding
+} from '@aws-sdk/client-ecr'
+import type { ImageReference } from '../domain/image-reference.js'
+import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
+
+export interface ImageDetails {
+  digest: string
+  tags: string[]
+  pushedAt: Date | undefined
+  mediaType: string | undefined
+}
+
+function imageId(ref: ImageReference): { imageDigest?: string; imageTag?: string } {
+  return ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag as string }
+}
+
+/** Resolves a reference to the digest ECR holds for it (a tag names whatever was pushed last). */
+export async function describeImage(client: ECRClient, ref: ImageReference): Promise<ImageDetails> {
+  const doing = `looking up ${ref.raw} in ECR`
+  try {
+    const out = await client.send(
+      new DescribeImagesCommand({
+        registryId: ref.registryId,
+        repositoryName: ref.repository,
+        imageIds: [imageId(ref)]
+      })
+    )
+    const detail = out.imageDetails?.[0]
+    if (!detail?.imageDigest) {
+      throw new AwsCallError(`ECR returned no image details for ${ref.raw}`, 'UnexpectedResponse', false)
+    }
+    return {
+      digest: detail.imageDigest,
+      tags: detail.imageTags ?? [],
+      pushedAt: detail.imagePushedAt,
+      mediaType: detail.imageManifestMediaType
+    }
+  } catch (error) {
+    if (error instanceof AwsCallError) throw error
+    const code = errorCode(error)
+    if (code === 'ImageNotFoundException') {
+      throw new AwsCallError(
+        `image ${ref.raw} does not exist in repository ${ref.repository} of registry ${ref.registryId} (${ref.region}); gate the reference your push step produced`,
+        code,
+        false
+      )
+    }
+    if (code === 'RepositoryNotFoundException') {
+      throw new AwsCallError(
+        `repository ${ref.repository} does not exist in registry ${ref.registryId} (${ref.region})`,
+        code,
+        false
+      )
+    }
+    throw explainAwsError(error, { action: 'ecr:DescribeImages', doing })
+  }
+}
+
+/** The manifest (or image index) document of one digest, as ECR stores it. */
+export async function getManifest(
+  client: ECRClient,
+  ref: ImageReference,
+  digest: string
+): Promise<{ mediaType: string | undefined; document: string }> {
+  const out = await callAws({ action: 'ecr:BatchGetImage', doing: `reading the manifest of ${ref.raw}` }, () =>
+    client.send(
+      new BatchGetImageCommand({
+        registryId: ref.registryId,
+        repositoryName: ref.repository,
+        imageIds: [{ imageDigest: digest }],
+        // Without these, ECR may refuse to return an index or manifest list as it is stored.
+        acceptedMediaTypes: [
+          'application/vnd.oci.image.index.v1+json',
+          'application/vnd.docker.distribution.manifest.list.v2+json',
+          'application/vnd.oci.image.manifest.v1+json',
+          'application/vnd.docker.distribution.manifest.v2+json'
+        ]
+      })
+    )
+  )
+  const image = out.images?.[0]
+  if (!image?.imageManifest) {
+    const failure = out.failures?.[0]
+    throw new AwsCallError(
+      `ECR could not return the manifest of ${ref.raw} (${digest}): ${failure?.failureCode ?? 'no image'} ${failure?.failureReason ?? ''}`.trim(),
+      failure?.failureCode ?? 'UnexpectedResponse',
+      false
+    )
+  }
+  return { mediaType: image.imageManifestMediaType, document: image.imageManifest }
+}
+
+export type RegistryScanType = 'ENHANCED' | 'BASIC'
+
+export async function getRegistryScanType(client: ECRClient): Promise<RegistryScanType> {
+  const out = await callAws(
+    { action: 'ecr:GetRegistryScanningConfiguration', doing: 'reading how the ECR registry scans images' },
+    () => client.send(new GetRegistryScanningConfigurationCommand({}))
+  )
+  const scanType = out.scanningConfiguration?.scanType
+  if (scanType !== 'ENHANCED' && scanType !== 'BASIC') {
+    throw new AwsCallError(
+      `GetRegistryScanningConfiguration returned an unknown scan type "${String(scanType)}"`,
+      'UnexpectedResponse',
+      false
+    )
+  }
+  return scanType
+}
+
+/** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` or `MANUAL` (= not covered by any scanning rule). */
+export async function getRepositoryScanFrequency(
+  client: ECRClient,
+  ref: ImageReference
+): Promise<string | undefined> {
+  const out = await callAws(
+    {
+      action: 'ecr:BatchGetRepositoryScanningConfiguration',
+      doing: `reading the scanning rules that apply to ${ref.repository}`
+    },
+    () =>
+      client.send(new BatchGetRepositoryScanningConfigurationCommand({ repositoryNames: [ref.repository] }))
+  )
+  return out.scanningConfigurations?.[0]?.scanFrequency
+}
+
+export interface BasicScan {
+  /** Undefined when ECR has no scan for the image (ScanNotFoundException). */
+  status: string | undefined
+  description: string | undefined
+  completedAt: Date | undefined
+  findings: ImageScanFinding[]
+  /** Findings in the enhanced shape: the registry switched to Inspector under our feet. */
+  enhancedCount: number
+}
+
+/** Reads a basic scan's status and, when complete, every page of its findings. */
+export async function describeBasicScan(
+  client: ECRClient,
+  ref: ImageReference,
+  digest: string
+): Promise<BasicScan> {
+  const findings: ImageScanFinding[] = []
+  let status: string | undefined
+  let description: string | undefined
+  let completedAt: Date | undefined
+  let enhancedCount = 0
+  try {
+    const pages = paginateDescribeImageScanFindings(
+      { client, pageSize: 1000, stopOnSameToken: true },
+      { registryId: ref.registryId, repositoryName: ref.repository, imageId: { imageDigest: digest } }
+    )
+    for await (const page of pages) {
+      status = page.imageScanStatus?.status
+      description = page.imageScanStatus?.description
+      completedAt = page.imageScanFindings?.imageScanCompletedAt ?? completedAt
+      findings.push(...(page.imageScanFindings?.findings ?? []))
+      enhancedCount += page.imageScanFindings?.enhancedFindings?.length ?? 0
+      if (status !== 'COMPLETE') break
+    }
+  } catch (error) {
+    if (errorCode(error) === 'ScanNotFoundException') {
+      return { status: undefined, description: undefined, completedAt: undefined, findings: [], enhancedCount: 0 }
+    }
+    throw explainAwsError(error, {
+      action: 'ecr:DescribeImageScanFindings',
+      doing: `reading the basic scan of ${ref.raw}`
+    })
+  }
+  return { status, description, completedAt, findings, enhancedCount }
+}
+
+export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported'
+
+/** Starts a basic scan. ECR allows one per image per 24 hours; scan-on-push counts as that one. */
+export async function startBasicScan(
+  client: ECRClient,
+  ref: ImageReference,
+  digest: string
+): Promise<StartScanResult> {
+  try {
+    await client.send(
+      new StartImageScanCommand({
+        registryId: ref.registryId,
+        repositoryName: ref.repository,
+        imageId: { imageDigest: digest }
+      })
+    )
+    return 'started'
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'LimitExceededException') return 'limit-exceeded'
+    if (code === 'UnsupportedImageTypeException') return 'unsupported'
+    throw explainAwsError(error, { action: 'ecr:StartImageScan', doing: `starting a basic scan of ${ref.raw}` })
+  }
+}

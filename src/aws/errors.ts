@@ -1,0 +1,83 @@
+/**
+ * Turns an SDK error into one line a user can act on: what failed, which permission or setting, and
+ * what to do. The raw AWS message is kept at the end for searchability.
+ */
+export class AwsCallError extends Error {
+  override name = 'AwsCallError'
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryable: boolean
+  ) {
+    super(message)
+  }
+}
+
+interface CallContext {
+  /** `ecr:DescribeImages` — the IAM action the call needs. */
+  action: string
+  /** What we were doing, e.g. `reading app:v1 from ECR`. */
+  doing: string
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedOperation',
+  'UnauthorizedException'
+])
+const BAD_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch'
+])
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])
+
+export function explainAwsError(error: unknown, context: CallContext): AwsCallError {
+  const err = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }
+  const code = err?.name ?? 'Error'
+  const raw = (err?.message ?? String(error)).split('\n')[0]
+  const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500
+  const say = (message: string): AwsCallError => new AwsCallError(message, code, retryable)
+
+  if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
+    return say(
+      `no AWS credentials while ${context.doing}: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`
+    )
+  }
+  if (/region is missing/i.test(raw ?? '')) {
+    return say(`no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`)
+  }
+  if (ACCESS_DENIED.has(code)) {
+    return say(
+      `permission denied while ${context.doing}: the role needs ${context.action} (see infra/iam/gate-ecr-policy.json) — AWS said: ${raw}`
+    )
+  }
+  if (BAD_CREDENTIALS.has(code)) {
+    return say(`AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`)
+  }
+  if (EXPIRED.has(code)) {
+    return say(
+      `the AWS session expired while ${context.doing}; raise role-duration-seconds in configure-aws-credentials or lower timeout`
+    )
+  }
+  if (code === 'ThrottlingException' || code === 'TooManyRequestsException') {
+    return say(`AWS kept throttling ${context.action} while ${context.doing}, even after retries; try again later`)
+  }
+  return say(`${context.action} failed while ${context.doing}: ${code}: ${raw}`)
+}
+
+/** Runs one SDK call and rethrows its failure as an AwsCallError with context. */
+export async function callAws<T>(context: CallContext, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw explainAwsError(error, context)
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  if (error instanceof AwsCallError) return error.code
+  return (error as { name?: string } | undefined)?.name
+}

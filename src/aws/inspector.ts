@@ -1,0 +1,115 @@
+import {
+  BatchGetAccountStatusCommand,
+  paginateListCoverage,
+  paginateListFindings,
+  type FilterCriteria,
+  type Finding as InspectorFinding,
+  type Inspector2Client
+} from '@aws-sdk/client-inspector2'
+import type { CoverageSnapshot } from '../scan/scan-status.js'
+import { AwsCallError, callAws } from './errors.js'
+
+const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({ comparison: 'EQUALS', value })
+
+/**
+ * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
+ * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key.
+ */
+export async function getCoverage(
+  client: Inspector2Client,
+  resourceId: string,
+  resourceType: 'AWS_ECR_CONTAINER_IMAGE' | 'AWS_LAMBDA_FUNCTION',
+  scanType: 'PACKAGE' | 'CODE' = 'PACKAGE'
+): Promise<CoverageSnapshot | undefined> {
+  const context = { action: 'inspector2:ListCoverage', doing: `checking Inspector coverage of ${resourceId}` }
+  return callAws(context, async () => {
+    const pages = paginateListCoverage(
+      { client, pageSize: 200, stopOnSameToken: true },
+      {
+        filterCriteria: {
+          resourceId: [eq(resourceId)],
+          resourceType: [eq(resourceType)],
+          scanType: [eq(scanType)]
+        }
+      }
+    )
+    for await (const page of pages) {
+      const row = page.coveredResources?.find((r) => r.resourceId === resourceId)
+      if (row) {
+        return {
+          statusCode: row.scanStatus?.statusCode,
+          reason: row.scanStatus?.reason,
+          lastScannedAt: row.lastScannedAt
+        }
+      }
+    }
+    return undefined
+  })
+}
+
+/** Every ACTIVE finding of one image digest in one repository, all pages. */
+export async function listImageFindings(
+  client: Inspector2Client,
+  target: { digest: string; repository: string; registryId: string; resourceId: string }
+): Promise<InspectorFinding[]> {
+  const filterCriteria: FilterCriteria = {
+    ecrImageHash: [eq(target.digest)],
+    ecrImageRepositoryName: [eq(target.repository)],
+    awsAccountId: [eq(target.registryId)],
+    findingStatus: [eq('ACTIVE')]
+  }
+  const context = {
+    action: 'inspector2:ListFindings',
+    doing: `reading Inspector findings of ${target.repository}@${target.digest}`
+  }
+  const findings = await callAws(context, async () => {
+    const all: InspectorFinding[] = []
+    // A fresh input object per call: the paginator writes its token back into the input.
+    const pages = paginateListFindings({ client, pageSize: 100, stopOnSameToken: true }, { filterCriteria })
+    for await (const page of pages) {
+      if (!Array.isArray(page.findings)) {
+        throw new AwsCallError('ListFindings returned a page without a findings list', 'UnexpectedResponse', false)
+      }
+      all.push(...page.findings)
+    }
+    return all
+  })
+  // The filters already say this; checking again means a filter Inspector ignored cannot leak
+  // another image's findings into this verdict.
+  return findings.filter((f) =>
+    (f.resources ?? []).some(
+      (r) => r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest
+    )
+  )
+}
+
+export type InspectorState = 'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED' | 'SUSPENDING' | 'SUSPENDED'
+export interface AccountScanStatus {
+  accountId: string | undefined
+  account: string | undefined
+  ecr: string | undefined
+  lambda: string | undefined
+  lambdaCode: string | undefined
+}
+
+export async function getAccountStatus(client: Inspector2Client): Promise<AccountScanStatus> {
+  const out = await callAws(
+    { action: 'inspector2:BatchGetAccountStatus', doing: 'checking that Amazon Inspector is enabled' },
+    () => client.send(new BatchGetAccountStatusCommand({}))
+  )
+  const account = out.accounts?.[0]
+  if (!account) {
+    throw new AwsCallError(
+      'BatchGetAccountStatus returned no account: Amazon Inspector has never been enabled here; enable it for ECR scanning',
+      'NotFound',
+      false
+    )
+  }
+  return {
+    accountId: account.accountId,
+    account: account.state?.status,
+    ecr: account.resourceState?.ecr?.status,
+    lambda: account.resourceState?.lambda?.status,
+    lambdaCode: account.resourceState?.lambdaCode?.status
+  }
+}

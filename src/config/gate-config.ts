@@ -1,0 +1,91 @@
+import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
+import { RANKED_SEVERITIES } from '../domain/severity.js'
+import type { GateConfig } from '../modes/gate.js'
+import { DEFAULT_TIMING, type Timing } from '../scan/deps.js'
+import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
+import { InputError, parseBoolean, parseBudgets, parseChoice, parseDuration, parseLines } from './values.js'
+
+/** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
+export type RawInputs = Record<string, string>
+
+export interface ReadFile {
+  (path: string): string
+}
+
+const FAIL_ON = [...RANKED_SEVERITIES, 'none'] as const
+const FAIL_OR_WARN = ['fail', 'warn'] as const
+const ENSURE_ENABLED = ['check', 'off'] as const
+
+/**
+ * Validates every input before any AWS call, so a typo fails in a second with the input's name
+ * instead of after a fifteen-minute wait.
+ */
+export function buildGateConfig(
+  inputs: RawInputs,
+  readFile: ReadFile,
+  env: Record<string, string | undefined> = {}
+): GateConfig {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const images = parseLines(get('images')).map((line) => {
+    try {
+      return parseImageReference(line)
+    } catch (error) {
+      if (error instanceof ImageReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  if (images.length === 0) {
+    throw new InputError('images: no image given; list the pushed ECR image URIs, one per line')
+  }
+
+  const timeoutMs = parseDuration('timeout', get('timeout') || '15m')
+  if (timeoutMs < 1_000) throw new InputError(`timeout: "${get('timeout')}" is too short`)
+  const settleMs = parseDuration('settle', get('settle') || '60s')
+
+  const policy = {
+    failOn: parseChoice('fail-on', get('fail-on') || 'high', FAIL_ON),
+    maxFindings: parseBudgets('max-findings', get('max-findings')),
+    untriagedAs: parseChoice('untriaged-as', get('untriaged-as') || 'high', RANKED_SEVERITIES),
+    fixableOnly: parseBoolean('fixable-only', get('fixable-only') || 'false'),
+    onUnscannable: parseChoice('on-unscannable', get('on-unscannable') || 'fail', FAIL_OR_WARN),
+    onError: parseChoice('on-error', get('on-error') || 'fail', FAIL_OR_WARN)
+  }
+
+  const ignoreFile = get('ignore-file')
+  let ignoreRules: GateConfig['ignoreRules'] = []
+  if (ignoreFile !== '') {
+    let text: string
+    try {
+      text = readFile(ignoreFile)
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error)
+      throw new InputError(`ignore-file: ${ignoreFile} ${reason}; check the path (relative to the workspace)`)
+    }
+    try {
+      ignoreRules = parseIgnoreFile(text, ignoreFile)
+    } catch (error) {
+      if (error instanceof IgnoreFileError) throw new InputError(error.message)
+      throw error
+    }
+  }
+
+  return {
+    images,
+    policy,
+    ignoreRules,
+    timeoutMs,
+    timing: timingFrom(settleMs, env),
+    ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled') || 'check', ENSURE_ENABLED)
+  }
+}
+
+/**
+ * `INSPECTOR_GATE_POLL_INTERVAL` shortens the waits between polls for local endpoints and tests;
+ * real AWS is polled on the defaults, which respect Inspector's unpublished rate limits.
+ */
+function timingFrom(settleMs: number, env: Record<string, string | undefined>): Timing {
+  const override = env['INSPECTOR_GATE_POLL_INTERVAL']
+  if (!override) return { ...DEFAULT_TIMING, settleMs }
+  const interval = parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override)
+  return { pollInitialMs: interval, pollMaxMs: interval * 3, settleIntervalMs: interval, settleMs }
+}

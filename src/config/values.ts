@@ -1,0 +1,57 @@
+import { RANKED_SEVERITIES, type RankedSeverity } from '../domain/severity.js'
+
+/** A bad input value. Its message names the input, the value and what is allowed. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+
+/** `90s`, `15m`, `1h30m`, `500ms`, or a bare number of seconds. */
+export function parseDuration(input: string, value: string): number {
+  const text = value.trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
+  const consumed = parts.map((p) => p[0]).join('')
+  if (parts.length === 0 || consumed !== text) {
+    throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m or 1h30m`)
+  }
+  return Math.round(parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] as number), 0))
+}
+
+export function parseChoice<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  const normalized = value.trim().toLowerCase()
+  const match = allowed.find((choice) => choice === normalized)
+  if (match === undefined) {
+    throw new InputError(`${input}: "${value}" is not one of ${allowed.join(', ')}`)
+  }
+  return match
+}
+
+export function parseBoolean(input: string, value: string): boolean {
+  const normalized = value.trim().toLowerCase()
+  if (normalized === 'true') return true
+  if (normalized === 'false') return false
+  throw new InputError(`${input}: "${value}" is not true or false`)
+}
+
+/** `critical=0, high=5` (commas or newlines). A budget names a ranked severity and a count ≥ 0. */
+export function parseBudgets(input: string, value: string): Partial<Record<RankedSeverity, number>> {
+  const budgets: Partial<Record<RankedSeverity, number>> = {}
+  for (const entry of value.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
+    if (!match) throw new InputError(`${input}: "${entry}" is not severity=count, e.g. critical=0, high=5`)
+    const severity = parseChoice(input, match[1] as string, RANKED_SEVERITIES)
+    if (budgets[severity] !== undefined) throw new InputError(`${input}: ${severity} is given twice`)
+    budgets[severity] = Number(match[2])
+  }
+  return budgets
+}
+
+/** One entry per line; blank lines and `#` comments are skipped so a list can be annotated. */
+export function parseLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+}

@@ -1,0 +1,164 @@
+import type { Finding } from './finding.js'
+import { describeRule, isExpired, ruleMatches, type IgnoreRule } from './ignore-rules.js'
+import type { ArtifactOutcome } from './outcome.js'
+import type { Policy } from './policy.js'
+import {
+  emptySeverityCounts,
+  isAtLeast,
+  RANKED_SEVERITIES,
+  severityRank,
+  type RankedSeverity
+} from './severity.js'
+import type { AssessedFinding, GateResult, IgnoredFinding, Verdict } from './verdict.js'
+
+export interface EvaluationInput {
+  outcomes: ArtifactOutcome[]
+  policy: Policy
+  ignoreRules: IgnoreRule[]
+  now: Date
+}
+
+/**
+ * Decides the gate. Pure: the same outcomes, policy, rules and clock always give the same verdict.
+ * Precedence: a definite policy violation or a refused (unscannable) image is `fail`; otherwise an
+ * unresolved tool error is `error`; otherwise `pass`.
+ */
+export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput): Verdict {
+  const activeRules = ignoreRules.filter((rule) => !isExpired(rule, now))
+  const expiredRules = ignoreRules.filter((rule) => isExpired(rule, now))
+  const usedRules = new Set<IgnoreRule>()
+
+  const ignored: IgnoredFinding[] = []
+  const counted: Finding[] = []
+  for (const finding of outcomes.flatMap((o) => (o.status === 'scanned' ? o.findings : []))) {
+    const rule = activeRules.find((candidate) => ruleMatches(candidate, finding))
+    if (rule === undefined) {
+      counted.push(finding)
+    } else {
+      usedRules.add(rule)
+      ignored.push({ finding, rule })
+    }
+  }
+
+  const failures: string[] = []
+  const warnings: string[] = []
+  const assessed = assess(counted, policy, failures)
+  const counts = emptySeverityCounts()
+  for (const finding of counted) counts[finding.severity] += 1
+
+  for (const outcome of outcomes) {
+    if (outcome.status === 'unscannable') {
+      const line = `${label(outcome.artifact.reference, outcome.artifact.platform)} cannot be scanned (${outcome.reason}): ${outcome.explanation}`
+      ;(policy.onUnscannable === 'fail' ? failures : warnings).push(line)
+    }
+  }
+  const errors = outcomes.flatMap((o) => (o.status === 'error' ? [o] : []))
+  const errorLines = errors.map(
+    (o) => `${label(o.reference, o.artifact?.platform)}: ${o.message}`
+  )
+  if (policy.onError === 'warn') warnings.push(...errorLines)
+
+  for (const rule of expiredRules) {
+    warnings.push(`ignore entry ${describeRule(rule)} expired on ${rule.expires} and no longer applies`)
+  }
+  const unusedRules = activeRules.filter((rule) => !usedRules.has(rule))
+  for (const rule of unusedRules) {
+    warnings.push(`ignore entry ${describeRule(rule)} matched no finding; remove it if it is no longer needed`)
+  }
+
+  let result: GateResult = 'pass'
+  if (failures.length > 0) result = 'fail'
+  else if (errors.length > 0) result = 'error'
+  if (policy.onError === 'fail') failures.push(...errorLines)
+
+  return { result, failures, warnings, outcomes, assessed, ignored, counts, expiredRules, unusedRules }
+}
+
+function assess(findings: Finding[], policy: Policy, failures: string[]): AssessedFinding[] {
+  const assessed = findings.map((finding) => assessOne(finding, policy))
+  failures.push(...floorFailures(assessed, policy))
+  failures.push(...budgetFailures(assessed, policy))
+  return assessed.sort(
+    (a, b) =>
+      Number(b.blocking) - Number(a.blocking) ||
+      severityRank(b.effectiveSeverity) - severityRank(a.effectiveSeverity) ||
+      (b.finding.inspectorScore ?? -1) - (a.finding.inspectorScore ?? -1) ||
+      a.finding.vulnerabilityId.localeCompare(b.finding.vulnerabilityId)
+  )
+}
+
+function assessOne(finding: Finding, policy: Policy): AssessedFinding {
+  const effectiveSeverity: RankedSeverity =
+    finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity
+  if (policy.fixableOnly && finding.fixAvailable !== 'yes' && finding.fixAvailable !== 'partial') {
+    return { finding, effectiveSeverity, blocking: false, note: 'no fix available (fixable-only)' }
+  }
+  if (policy.maxFindings[effectiveSeverity] !== undefined) {
+    // Budgeted severities block only when the budget is exceeded; decided per target below.
+    return { finding, effectiveSeverity, blocking: false, note: 'within budget' }
+  }
+  if (policy.failOn !== 'none' && isAtLeast(effectiveSeverity, policy.failOn)) {
+    return { finding, effectiveSeverity, blocking: true }
+  }
+  const note = policy.failOn === 'none' ? 'fail-on is none' : `below fail-on ${policy.failOn}`
+  return { finding, effectiveSeverity, blocking: false, note }
+}
+
+function floorFailures(assessed: AssessedFinding[], policy: Policy): string[] {
+  const blocking = assessed.filter((a) => a.blocking)
+  if (blocking.length === 0 || policy.failOn === 'none') return []
+  const bySeverity = RANKED_SEVERITIES.map(
+    (severity) => [severity, blocking.filter((a) => a.effectiveSeverity === severity).length] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`)
+  const qualifier = policy.fixableOnly ? 'fixable ' : ''
+  return [
+    `${blocking.length} ${qualifier}finding${blocking.length === 1 ? '' : 's'} at or above fail-on ${policy.failOn} (${bySeverity.join(', ')})`
+  ]
+}
+
+/**
+ * Budgets count per image reference, and a vulnerability in the same package on several platforms of
+ * one multi-arch image counts once: "high=5" is about the image the team shipped, not its platforms.
+ */
+function budgetFailures(assessed: AssessedFinding[], policy: Policy): string[] {
+  const lines: string[] = []
+  for (const severity of RANKED_SEVERITIES) {
+    const budget = policy.maxFindings[severity]
+    if (budget === undefined) continue
+    const candidates = assessed.filter(
+      (a) => a.effectiveSeverity === severity && a.note === 'within budget'
+    )
+    for (const [reference, group] of groupBy(candidates, (a) => a.finding.artifact.reference)) {
+      const distinct = new Set(group.map((a) => budgetKey(a.finding)))
+      if (distinct.size <= budget) continue
+      for (const a of group) {
+        a.blocking = true
+        a.note = `over budget ${severity}=${budget}`
+      }
+      lines.push(`${reference}: ${distinct.size} ${severity} findings exceed max-findings ${severity}=${budget}`)
+    }
+  }
+  return lines
+}
+
+function budgetKey(finding: Finding): string {
+  const packages = finding.packages.map((p) => p.name).sort().join(',')
+  return `${finding.vulnerabilityId}|${packages}`
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+function label(reference: string, platform: string | undefined): string {
+  return platform === undefined ? reference : `${reference} (${platform})`
+}

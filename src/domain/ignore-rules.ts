@@ -1,0 +1,64 @@
+import type { Finding } from './finding.js'
+
+/** One entry of the ignore file. Where it came from travels with it, so every message can point at it. */
+export interface IgnoreRule {
+  /** A vulnerability id (CVE-…, GHSA-…) or an Inspector finding ARN / finding id. */
+  id: string
+  reason: string
+  /** Last day (UTC, inclusive) the entry applies, as written: `YYYY-MM-DD`. */
+  expires?: string
+  /** Optional scope: ECR repository name (`*` wildcards allowed). */
+  repository?: string
+  /** Optional scope: an image reference as written in `images:`, or a digest. */
+  image?: string
+  /** Optional scope: a vulnerable package name. */
+  package?: string
+  /** 1-based line of the entry in its file. */
+  line: number
+  file: string
+}
+
+/** An entry stops applying at the end of its `expires` day, in UTC. */
+export function isExpired(rule: IgnoreRule, now: Date): boolean {
+  if (rule.expires === undefined) return false
+  const endOfDay = Date.parse(`${rule.expires}T23:59:59.999Z`)
+  return now.getTime() > endOfDay
+}
+
+export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
+  if (!matchesId(rule.id, finding)) return false
+  const { artifact } = finding
+  if (rule.repository !== undefined && !wildcardMatch(rule.repository, artifact.repository)) {
+    return false
+  }
+  if (
+    rule.image !== undefined &&
+    rule.image !== artifact.reference &&
+    rule.image !== artifact.digest
+  ) {
+    return false
+  }
+  if (rule.package !== undefined && !finding.packages.some((p) => p.name === rule.package)) {
+    return false
+  }
+  return true
+}
+
+function matchesId(id: string, finding: Finding): boolean {
+  const wanted = id.toLowerCase()
+  if (finding.vulnerabilityId.toLowerCase() === wanted) return true
+  const arn = finding.id.toLowerCase()
+  // A finding can be named by its full ARN or by the id after `finding/`, as the console shows it.
+  return arn === wanted || arn.endsWith(`/finding/${wanted}`)
+}
+
+function wildcardMatch(pattern: string, value: string): boolean {
+  if (!pattern.includes('*')) return pattern === value
+  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${escaped.join('.*')}$`).test(value)
+}
+
+/** A human label for messages: `CVE-2024-1234 (.inspector-ignore.yml:12)`. */
+export function describeRule(rule: IgnoreRule): string {
+  return `${rule.id} (${rule.file}:${rule.line})`
+}

@@ -1,0 +1,18 @@
+import type { RankedSeverity } from './severity.js'
+
+/** The team's gate policy, already validated (see action/inputs.ts for where it is parsed). */
+export interface Policy {
+  /** Fail when any counted finding is at or above this severity; `none` disables the floor. */
+  failOn: RankedSeverity | 'none'
+  /**
+   * Per-severity budgets: fail when a target has more than N counted findings of that severity.
+   * A budget for a severity replaces the floor for that severity (it is the more specific rule).
+   */
+  maxFindings: Partial<Record<RankedSeverity, number>>
+  /** How Inspector's UNTRIAGED (not yet scored) severity counts. */
+  untriagedAs: RankedSeverity
+  /** Only findings with a fix available (fully or partially) can fail the gate. */
+  fixableOnly: boolean
+  onUnscannable: 'fail' | 'warn'
+  onError: 'fail' | 'warn'
+}

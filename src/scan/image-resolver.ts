@@ -1,0 +1,149 @@
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
+import { AwsCallError, callAws } from '../aws/errors.js'
+import { describeImage, getManifest } from '../aws/ecr.js'
+import type { ScannedArtifact } from '../domain/finding.js'
+import { imageResourceId, type ImageReference } from '../domain/image-reference.js'
+
+const INDEX_TYPES = new Set([
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+])
+
+interface IndexEntry {
+  digest?: unknown
+  mediaType?: unknown
+  platform?: { os?: unknown; architecture?: unknown; variant?: unknown }
+  annotations?: Record<string, unknown>
+}
+
+export interface ResolvedImage {
+  artifacts: ScannedArtifact[]
+  /** What was left out and why (attestation manifests), for the log. */
+  skipped: string[]
+}
+
+/**
+ * Resolves one reference to the digests Inspector actually scans. Inspector does not scan image
+ * indexes; it scans each platform manifest under its own (usually untagged) digest, so an index is
+ * expanded into its platform children and BuildKit attestation manifests are dropped.
+ */
+export async function resolveImage(client: ECRClient, ref: ImageReference): Promise<ResolvedImage> {
+  const image = await describeImage(client, ref)
+  const base = {
+    kind: 'image' as const,
+    reference: ref.raw,
+    registryId: ref.registryId,
+    region: ref.region,
+    repository: ref.repository
+  }
+  let mediaType = image.mediaType
+  let document: string | undefined
+  if (mediaType === undefined) {
+    // Older images may lack the media type in DescribeImages; the manifest itself is authoritative.
+    const manifest = await getManifest(client, ref, image.digest)
+    document = manifest.document
+    mediaType = manifest.mediaType ?? mediaTypeOf(document)
+  }
+  if (mediaType === undefined || !INDEX_TYPES.has(mediaType)) {
+    return {
+      artifacts: [
+        {
+          ...base,
+          digest: image.digest,
+          resourceId: imageResourceId(ref, image.digest),
+          ...(image.pushedAt !== undefined && { pushedAt: image.pushedAt })
+        }
+      ],
+      skipped: []
+    }
+  }
+
+  document ??= (await getManifest(client, ref, image.digest)).document
+  const { platforms, skipped } = platformChildren(document, ref)
+  const pushedAt = await childPushTimes(client, ref, platforms.map((p) => p.digest))
+  return {
+    artifacts: platforms.map(({ digest, platform }) => {
+      const childPushedAt = pushedAt.get(digest) ?? image.pushedAt
+      return {
+        ...base,
+        digest,
+        platform,
+        resourceId: imageResourceId(ref, digest),
+        ...(childPushedAt !== undefined && { pushedAt: childPushedAt })
+      }
+    }),
+    skipped
+  }
+}
+
+function mediaTypeOf(document: string): string | undefined {
+  try {
+    const parsed = JSON.parse(document) as { mediaType?: unknown; manifests?: unknown }
+    if (typeof parsed.mediaType === 'string') return parsed.mediaType
+    return Array.isArray(parsed.manifests) ? 'application/vnd.oci.image.index.v1+json' : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function platformChildren(
+  document: string,
+  ref: Pick<ImageReference, 'raw'>
+): { platforms: Array<{ digest: string; platform: string }>; skipped: string[] } {
+  let parsed: { manifests?: unknown }
+  try {
+    parsed = JSON.parse(document) as { manifests?: unknown }
+  } catch {
+    throw new AwsCallError(`the image index of ${ref.raw} is not valid JSON`, 'UnexpectedResponse', false)
+  }
+  if (!Array.isArray(parsed.manifests)) {
+    throw new AwsCallError(`the image index of ${ref.raw} has no manifests list`, 'UnexpectedResponse', false)
+  }
+  const platforms: Array<{ digest: string; platform: string }> = []
+  const skipped: string[] = []
+  for (const entry of parsed.manifests as IndexEntry[]) {
+    if (typeof entry.digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(entry.digest)) {
+      throw new AwsCallError(`the image index of ${ref.raw} lists a manifest without a valid digest`, 'UnexpectedResponse', false)
+    }
+    const os = String(entry.platform?.os ?? 'unknown')
+    const arch = String(entry.platform?.architecture ?? 'unknown')
+    const isAttestation =
+      entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+      (os === 'unknown' && arch === 'unknown')
+    if (isAttestation) {
+      skipped.push(`${entry.digest} (attestation manifest)`)
+      continue
+    }
+    const variant = typeof entry.platform?.variant === 'string' ? `/${entry.platform.variant}` : ''
+    platforms.push({ digest: entry.digest, platform: `${os}/${arch}${variant}` })
+  }
+  if (platforms.length === 0) {
+    throw new AwsCallError(`the image index of ${ref.raw} has no platform images to scan`, 'UnexpectedResponse', false)
+  }
+  return { platforms, skipped }
+}
+
+/** Each child's own push time: the index is pushed last, and a scan may finish before it lands. */
+async function childPushTimes(
+  client: ECRClient,
+  ref: ImageReference,
+  digests: string[]
+): Promise<Map<string, Date>> {
+  const out = await callAws(
+    { action: 'ecr:DescribeImages', doing: `reading the platform images of ${ref.raw}` },
+    () =>
+      client.send(
+        new DescribeImagesCommand({
+          registryId: ref.registryId,
+          repositoryName: ref.repository,
+          imageIds: digests.map((imageDigest) => ({ imageDigest }))
+        })
+      )
+  )
+  const times = new Map<string, Date>()
+  for (const detail of out.imageDetails ?? []) {
+    if (detail.imageDigest && detail.imagePushedAt) times.set(detail.imageDigest, detail.imagePushedAt)
+  }
+  return times
+}

@@ -1,0 +1,99 @@
+import { getRepositoryScanFrequency, type RegistryScanType } from '../aws/ecr.js'
+import type { ScannedArtifact } from '../domain/finding.js'
+import type { ImageReference } from '../domain/image-reference.js'
+import type { ArtifactOutcome } from '../domain/outcome.js'
+import { scanBasic } from './basic-scanner.js'
+import type { ScanDeps } from './deps.js'
+import { scanEnhanced } from './enhanced-scanner.js'
+import { resolveImage } from './image-resolver.js'
+import { PollTimeoutError } from './poller.js'
+import { classifyCoverage } from './scan-status.js'
+import { artifactName } from './waiting.js'
+
+/**
+ * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
+ * (platforms concurrently), and turn every failure into an outcome for that entry alone, so one
+ * broken reference never hides the verdict on the others.
+ */
+export async function scanImage(
+  ref: ImageReference,
+  scanType: RegistryScanType,
+  deps: ScanDeps
+): Promise<ArtifactOutcome[]> {
+  try {
+    const ecr = deps.clients.ecr(ref.region)
+    const { artifacts, skipped } = await resolveImage(ecr, ref)
+    for (const line of skipped) deps.log.info(`${ref.raw}: skipping ${line}`)
+    if (artifacts.length > 1) {
+      deps.log.info(
+        `${ref.raw}: image index with ${artifacts.length} platforms (${artifacts.map((a) => a.platform).join(', ')})`
+      )
+    }
+
+    if (scanType === 'ENHANCED') {
+      // A repository no enhanced-scanning rule covers will never be scanned: say so now instead
+      // of waiting out the whole timeout.
+      // The lookup is an early exit only; when it fails (e.g. another account's registry), the
+      // coverage wait still reports SCAN_FREQUENCY_MANUAL in time.
+      const frequency = await getRepositoryScanFrequency(ecr, ref).catch((error: unknown) => {
+        deps.log.debug(`${ref.raw}: could not read repository scanning rules: ${String(error)}`)
+        return undefined
+      })
+      if (frequency === 'MANUAL') {
+        const refusal = classifyCoverage(
+          { statusCode: 'INACTIVE', reason: 'SCAN_FREQUENCY_MANUAL', lastScannedAt: undefined },
+          undefined
+        )
+        if (refusal.kind === 'unscannable') {
+          return artifacts.map((artifact) => ({
+            status: 'unscannable',
+            artifact,
+            reason: refusal.reason,
+            explanation: refusal.explanation
+          }))
+        }
+      }
+    }
+
+    return await Promise.all(
+      artifacts.map(async (artifact): Promise<ArtifactOutcome> => {
+        try {
+          return scanType === 'ENHANCED'
+            ? await scanEnhanced(artifact, deps)
+            : await scanBasic(artifact, ref, deps)
+        } catch (error) {
+          return errorOutcome(ref, error, artifact, artifactName(artifact), scanType)
+        }
+      })
+    )
+  } catch (error) {
+    return [errorOutcome(ref, error, undefined, ref.raw, scanType)]
+  }
+}
+
+function errorOutcome(
+  ref: ImageReference,
+  error: unknown,
+  artifact: ScannedArtifact | undefined,
+  name: string,
+  scanType: RegistryScanType
+): ArtifactOutcome {
+  if (error instanceof PollTimeoutError) {
+    const scanner = scanType === 'ENHANCED' ? 'Inspector' : 'ECR basic scanning'
+    return {
+      status: 'error',
+      reference: ref.raw,
+      ...(artifact !== undefined && { artifact }),
+      message: `timed out waiting for ${scanner} to scan ${name}: ${error.message}; raise timeout or check the scan in the console`,
+      timedOut: true
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return {
+    status: 'error',
+    reference: ref.raw,
+    ...(artifact !== undefined && { artifact }),
+    message,
+    timedOut: false
+  }
+}

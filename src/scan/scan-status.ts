@@ -1,0 +1,111 @@
+/**
+ * Every status Inspector coverage and ECR basic scanning can report, classified for a gate:
+ * WAIT (keep polling), DONE (results can be read), UNSCANNABLE (this artifact will not be scanned;
+ * the explanation says what a user can do). Unknown values are WAIT until the timeout, then reported
+ * with their raw name, so a new AWS status can never pass a build silently.
+ */
+export type Classification =
+  | { kind: 'wait'; state: string }
+  | { kind: 'done'; scannedAt: Date | undefined }
+  | { kind: 'unscannable'; reason: string; explanation: string }
+
+export interface CoverageSnapshot {
+  statusCode: string | undefined
+  reason: string | undefined
+  lastScannedAt: Date | undefined
+}
+
+const UNSCANNABLE_REASONS: Record<string, string> = {
+  SCAN_FREQUENCY_MANUAL:
+    'the repository matches no enhanced-scanning rule in the ECR registry scanning configuration; add a scan-on-push or continuous rule that covers it',
+  SCAN_ELIGIBILITY_EXPIRED:
+    "the image is outside Inspector's re-scan duration (push/pull date too old); push it again or lengthen the ECR re-scan duration in Inspector settings",
+  UNSUPPORTED_OS:
+    "Inspector does not support this image's operating system, architecture or manifest type; use a supported base image",
+  UNSUPPORTED_MEDIA_TYPE:
+    'Inspector does not scan this media type (for example an image index); gate the platform images by digest',
+  UNSUPPORTED_RUNTIME: 'Inspector does not support this runtime',
+  UNSUPPORTED_CODE_ARTIFACTS: 'Inspector does not support these code artifacts',
+  IMAGE_SIZE_EXCEEDED: 'the image is larger than Inspector scans',
+  NO_RESOURCES_FOUND: 'Inspector found nothing to scan in this resource',
+  EXCLUDED_BY_TAG: 'a tag excludes this resource from Inspector scanning; remove the exclusion tag',
+  ACCESS_DENIED: 'a resource policy denies Inspector access; allow inspector2.amazonaws.com to read it',
+  ACCESS_DENIED_TO_ENCRYPTION_KEY:
+    "the KMS key policy does not let Inspector decrypt the resource; grant Inspector's service role kms:Decrypt",
+  IMAGE_ARCHIVED: 'the image was moved to the ECR archive tier, and archived images are not scanned; restore it',
+  RESOURCE_TERMINATED: 'the resource was deleted',
+  PENDING_DISABLE: 'Inspector scanning is being disabled for this account or resource type'
+}
+
+const WAIT_REASONS = new Set(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDING_REVIVAL_SCAN'])
+
+/**
+ * Classifies one Inspector coverage row for an artifact pushed (or deployed) at `notBefore`.
+ * `undefined` coverage means Inspector has not discovered the artifact yet.
+ */
+export function classifyCoverage(
+  coverage: CoverageSnapshot | undefined,
+  notBefore: Date | undefined
+): Classification {
+  if (coverage === undefined) return { kind: 'wait', state: 'not yet discovered by Inspector' }
+  const reason = coverage.reason ?? 'UNKNOWN'
+  if (reason === 'SUCCESSFUL' || reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH') {
+    const scannedAt = coverage.lastScannedAt
+    if (scannedAt === undefined) return { kind: 'wait', state: `${reason} but not scanned yet` }
+    if (notBefore !== undefined && scannedAt.getTime() < notBefore.getTime()) {
+      return {
+        kind: 'wait',
+        state: `last scanned ${scannedAt.toISOString()}, before the push at ${notBefore.toISOString()}`
+      }
+    }
+    return { kind: 'done', scannedAt }
+  }
+  if (WAIT_REASONS.has(reason)) return { kind: 'wait', state: reason }
+  if (reason === 'INTERNAL_ERROR') {
+    // Inspector says it recovers from these on its own; if it does not, the timeout reports it.
+    return { kind: 'wait', state: 'INTERNAL_ERROR (Inspector-side error it retries on its own)' }
+  }
+  const explanation = UNSCANNABLE_REASONS[reason]
+  if (explanation !== undefined) return { kind: 'unscannable', reason, explanation }
+  return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
+}
+
+/** ECR basic scanning `imageScanStatus.status` values, classified the same way. */
+export function classifyBasicScanStatus(
+  status: string | undefined,
+  description: string | undefined
+): Classification {
+  const detail = description ? `: ${description}` : ''
+  switch (status) {
+    case 'COMPLETE':
+      return { kind: 'done', scannedAt: undefined }
+    case 'IN_PROGRESS':
+    case 'PENDING':
+      return { kind: 'wait', state: status }
+    case 'FINDINGS_UNAVAILABLE':
+      return { kind: 'wait', state: `FINDINGS_UNAVAILABLE${detail}` }
+    case 'ACTIVE':
+      // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
+      return { kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' }
+    case 'FAILED':
+      return { kind: 'unscannable', reason: 'FAILED', explanation: `the ECR basic scan failed${detail}` }
+    case 'UNSUPPORTED_IMAGE':
+      return {
+        kind: 'unscannable',
+        reason: 'UNSUPPORTED_IMAGE',
+        explanation: `ECR basic scanning does not support this image${detail}; use a supported base image or enhanced scanning`
+      }
+    case 'LIMIT_EXCEEDED':
+      return {
+        kind: 'unscannable',
+        reason: 'LIMIT_EXCEEDED',
+        explanation: 'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
+      }
+    case 'SCAN_ELIGIBILITY_EXPIRED':
+      return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] as string }
+    case 'IMAGE_ARCHIVED':
+      return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] as string }
+    default:
+      return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` }
+  }
+}
