@@ -43,7 +43,9 @@ function row(reason: string, lastScannedAt?: Date, statusCode = 'ACTIVE'): Cover
   }
 }
 
-beforeEach(() => inspector.reset())
+beforeEach(() => {
+  inspector.reset()
+})
 
 describe('scanEnhanced', () => {
   it('waits through discovery and scanning, then reads findings until two reads agree', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { poll, PollTimeoutError, type PollStep } from '../../src/scan/poller.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
-const notYet = (state = 'pending'): PollStep<string> => ({ done: false, state })
+const notYet = (state = 'pending'): PollStep<never> => ({ done: false, state })
 
 describe('poll', () => {
   it('returns the value as soon as a check is done, without sleeping first', async () => {

@@ -31,11 +31,13 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   const ignored: IgnoredFinding[] = []
   const counted: Finding[] = []
   for (const finding of outcomes.flatMap((o) => (o.status === 'scanned' ? o.findings : []))) {
-    const rule = activeRules.find((candidate) => ruleMatches(candidate, finding))
+    const matching = activeRules.filter((candidate) => ruleMatches(candidate, finding))
+    const rule = matching[0]
     if (rule === undefined) {
       counted.push(finding)
     } else {
-      usedRules.add(rule)
+      // Every matching entry is in use (none is "unused"); the first one is shown as the reason.
+      for (const used of matching) usedRules.add(used)
       ignored.push({ finding, rule })
     }
   }
@@ -47,6 +49,11 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   for (const finding of counted) counts[finding.severity] += 1
 
   for (const outcome of outcomes) {
+    if (outcome.status === 'scanned' && !outcome.settled) {
+      warnings.push(
+        `${label(outcome.artifact.reference, outcome.artifact.platform)}: findings were still arriving when the settle bound ran out; the verdict uses the last read (raise settle to wait longer)`
+      )
+    }
     if (outcome.status === 'unscannable') {
       const line = `${label(outcome.artifact.reference, outcome.artifact.platform)} cannot be scanned (${outcome.reason}): ${outcome.explanation}`
       ;(policy.onUnscannable === 'fail' ? failures : warnings).push(line)

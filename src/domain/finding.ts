@@ -12,6 +12,8 @@ export interface ScannedArtifact {
   digest: string
   /** `linux/amd64`, `linux/arm64/v8`… when the reference was an image index; undefined otherwise. */
   platform?: string
+  /** The image index's digest when this artifact is one of its platform images. */
+  indexDigest?: string
   /** Inspector's resource id for this digest: `arn:aws:ecr:<region>:<account>:repository/<repo>/sha256:…`. */
   resourceId: string
   pushedAt?: Date

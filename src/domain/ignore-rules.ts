@@ -9,7 +9,7 @@ export interface IgnoreRule {
   expires?: string
   /** Optional scope: ECR repository name (`*` wildcards allowed). */
   repository?: string
-  /** Optional scope: an image reference as written in `images:`, or a digest. */
+  /** Optional scope: an image reference as written in `images:`, or a digest (platform or index). */
   image?: string
   /** Optional scope: a vulnerable package name. */
   package?: string
@@ -34,7 +34,8 @@ export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   if (
     rule.image !== undefined &&
     rule.image !== artifact.reference &&
-    rule.image !== artifact.digest
+    rule.image !== artifact.digest &&
+    rule.image !== artifact.indexDigest
   ) {
     return false
   }
@@ -49,7 +50,7 @@ function matchesId(id: string, finding: Finding): boolean {
   if (finding.vulnerabilityId.toLowerCase() === wanted) return true
   const arn = finding.id.toLowerCase()
   // A finding can be named by its full ARN or by the id after `finding/`, as the console shows it.
-  return arn === wanted || arn.endsWith(`/finding/${wanted}`)
+  return arn === wanted || arn.endsWith(`:finding/${wanted}`)
 }
 
 function wildcardMatch(pattern: string, value: string): boolean {

@@ -60,6 +60,9 @@ export function parseImageReference(input: string): ImageReference {
     throw problem('names no tag or digest (latest is not assumed: gate exactly what you pushed)')
   }
 
+  if (Boolean(china) !== region.startsWith('cn-')) {
+    throw problem(`has a host whose region ${region} does not match its domain`)
+  }
   const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws'
   return {
     raw,

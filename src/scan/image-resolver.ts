@@ -69,6 +69,7 @@ export async function resolveImage(client: ECRClient, ref: ImageReference): Prom
         ...base,
         digest,
         platform,
+        indexDigest: image.digest,
         resourceId: imageResourceId(ref, digest),
         ...(childPushedAt !== undefined && { pushedAt: childPushedAt })
       }
