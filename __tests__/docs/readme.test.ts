@@ -1,0 +1,247 @@
+/**
+ * Keeps the README honest: its Inputs and Outputs tables must match action.yml (names and
+ * defaults), the examples must use only real inputs and parse, and the IAM policy it points to must
+ * grant exactly the AWS calls the code makes.
+ *
+ * Default column convention in the README's Inputs table:
+ *   `value`     the input's default, in backticks, exactly as action.yml has it
+ *   (none)      action.yml's default is the empty string
+ *   (required)  action.yml marks the input required and gives no default
+ */
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { INPUT_NAMES } from '../../src/action/input-names.js'
+import { parseIgnoreFile } from '../../src/config/ignore-file.js'
+
+const root = new URL('../../', import.meta.url)
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8')
+
+interface ActionInput {
+  description?: string
+  required?: boolean
+  default?: unknown
+}
+interface ActionYml {
+  inputs: Record<string, ActionInput>
+  outputs: Record<string, { description?: string }>
+}
+
+const action = parse(read('action.yml')) as ActionYml
+const readme = read('README.md')
+
+/** The lines of a `## heading` section, up to the next `## ` heading outside code fences. */
+function section(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n')
+  const out: string[] = []
+  let inFence = false
+  let inSection = false
+  for (const line of lines) {
+    if (line.startsWith('```')) inFence = !inFence
+    if (!inFence && /^## /.test(line)) {
+      if (inSection) break
+      inSection = line.trim() === `## ${heading}`
+      continue
+    }
+    if (inSection) out.push(line)
+  }
+  if (!inSection && out.length === 0) throw new Error(`README has no "## ${heading}" section`)
+  return out
+}
+
+/** Splits a table row on unescaped pipes; drops the empty cells outside the outer pipes. */
+function cells(line: string): string[] {
+  const parts = line.trim().split(/(?<!\\)\|/)
+  return parts.slice(1, -1).map((cell) => cell.trim())
+}
+
+/** The first table of a section: its header cells and its body rows. */
+function firstTable(lines: string[]): { header: string[]; rows: string[][] } {
+  const start = lines.findIndex((line) => line.trim().startsWith('|'))
+  if (start < 0) throw new Error('no table in section')
+  const block: string[] = []
+  for (const line of lines.slice(start)) {
+    if (!line.trim().startsWith('|')) break
+    block.push(line)
+  }
+  const [header, separator, ...body] = block
+  expect(separator).toMatch(/^\|(\s*:?-+:?\s*\|)+$/)
+  return { header: cells(header as string), rows: body.map(cells) }
+}
+
+/** `` `fail-on` `` → `fail-on`; anything else is a formatting mistake in the README. */
+function nameOf(cell: string | undefined): string {
+  const match = /^`([^`]+)`$/.exec(cell ?? '')
+  if (!match) throw new Error(`name cell ${JSON.stringify(cell)} is not a single backticked name`)
+  return match[1] as string
+}
+
+/** What the README's Default cell should say for an action.yml input. */
+function expectedDefaultCell(input: ActionInput): string {
+  if (input.default === undefined) return input.required === true ? '(required)' : '(none)'
+  const value = String(input.default)
+  return value === '' ? '(none)' : `\`${value}\``
+}
+
+function duplicates(names: string[]): string[] {
+  return names.filter((name, index) => names.indexOf(name) !== index)
+}
+
+/** Every `with:` block given to this action anywhere in a parsed workflow or snippet. */
+function gateWithBlocks(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(gateWithBlocks)
+  if (node === null || typeof node !== 'object') return []
+  const record = node as Record<string, unknown>
+  const own =
+    typeof record['uses'] === 'string' && /(^|\/)inspector-gate@/.test(record['uses'])
+      ? [(record['with'] ?? {}) as Record<string, unknown>]
+      : []
+  return [...own, ...Object.values(record).flatMap(gateWithBlocks)]
+}
+
+function fencedBlocks(markdown: string, language: string): string[] {
+  const pattern = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm')
+  return [...markdown.matchAll(pattern)].map((match) => match[1] as string)
+}
+
+describe('README Inputs table', () => {
+  const { header, rows } = firstTable(section(readme, 'Inputs'))
+  const names = rows.map((row) => nameOf(row[0]))
+
+  it('has the columns Name | Default | Description', () => {
+    expect(header).toEqual(['Name', 'Default', 'Description'])
+  })
+
+  it('lists every input of action.yml once, and nothing else', () => {
+    expect(duplicates(names)).toEqual([])
+    expect([...names].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('shows each default exactly as action.yml declares it', () => {
+    for (const row of rows) {
+      const name = nameOf(row[0])
+      const input = action.inputs[name] as ActionInput
+      expect({ name, default: row[1] }).toEqual({ name, default: expectedDefaultCell(input) })
+    }
+  })
+
+  it('describes every input', () => {
+    for (const row of rows) expect(row[2]?.length ?? 0).toBeGreaterThan(0)
+  })
+
+  it('matches the list of inputs the action reads', () => {
+    expect([...INPUT_NAMES].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+})
+
+describe('README Outputs table', () => {
+  const { header, rows } = firstTable(section(readme, 'Outputs'))
+  const names = rows.map((row) => nameOf(row[0]))
+
+  it('has the columns Name | Description', () => {
+    expect(header).toEqual(['Name', 'Description'])
+  })
+
+  it('lists every output of action.yml once, and nothing else', () => {
+    expect(duplicates(names)).toEqual([])
+    expect([...names].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  it('describes every output', () => {
+    for (const row of rows) expect(row[1]?.length ?? 0).toBeGreaterThan(0)
+  })
+})
+
+describe('examples', () => {
+  const inputs = Object.keys(action.inputs)
+  const sources: Array<[string, unknown]> = [
+    ...fencedBlocks(readme, 'yaml').map((text, i): [string, unknown] => [
+      `README yaml block ${i + 1}`,
+      parse(text)
+    ]),
+    ['workflows-examples/ecr-push-gate.yml', parse(read('workflows-examples/ecr-push-gate.yml'))]
+  ]
+
+  it('pass only declared inputs to the action, always with images', () => {
+    const uses = sources.flatMap(([where, doc]) =>
+      gateWithBlocks(doc).map((block) => ({ where, keys: Object.keys(block) }))
+    )
+    expect(uses.map((u) => u.where)).toEqual(
+      expect.arrayContaining(['README yaml block 1', 'workflows-examples/ecr-push-gate.yml'])
+    )
+    for (const { where, keys } of uses) {
+      expect({ where, unknown: keys.filter((key) => !inputs.includes(key)) }).toEqual({
+        where,
+        unknown: []
+      })
+      expect({ where, hasImages: keys.includes('images') }).toEqual({ where, hasImages: true })
+    }
+  })
+
+  it('the ignore-file example is accepted by the ignore-file parser', () => {
+    const example = fencedBlocks(section(readme, 'Ignore file').join('\n'), 'yaml')[0]
+    expect(example).toBeDefined()
+    const rules = parseIgnoreFile(example as string, '.inspector-ignore.yml')
+    expect(rules.length).toBeGreaterThan(0)
+    const used = new Set(rules.flatMap((rule) => Object.keys(rule)))
+    for (const field of ['id', 'reason', 'expires', 'repository', 'image', 'package']) {
+      expect({ field, used: used.has(field) }).toEqual({ field, used: true })
+    }
+  })
+})
+
+describe('IAM policy infra/iam/gate-ecr-policy.json', () => {
+  interface Statement {
+    Sid?: string
+    Effect: string
+    Action: string | string[]
+    Resource: string | string[]
+  }
+  const policy = JSON.parse(read('infra/iam/gate-ecr-policy.json')) as {
+    Version: string
+    Statement: Statement[]
+  }
+  const list = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value])
+  const granted = policy.Statement.flatMap((s) => list(s.Action))
+
+  /** `ecr:DescribeImages` for every SDK command or paginator the source imports and uses. */
+  function actionsCalledBySource(): string[] {
+    const files = readdirSync(new URL('src/', root), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts')
+    )
+    const called = new Set<string>()
+    const imports = /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g
+    for (const file of files) {
+      const source = read(`src/${file}`)
+      for (const [, names, service] of source.matchAll(imports)) {
+        for (const raw of (names as string).split(',')) {
+          const name = raw.trim()
+          if (name === '' || name.startsWith('type ')) continue
+          const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1]
+          if (operation !== undefined) called.add(`${service}:${operation}`)
+        }
+      }
+    }
+    return [...called]
+  }
+
+  it('is a valid policy document with unique Sids and no wildcard actions', () => {
+    expect(policy.Version).toBe('2012-10-17')
+    const sids = policy.Statement.map((s) => s.Sid ?? '')
+    for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/)
+    expect(duplicates(sids)).toEqual([])
+    for (const statement of policy.Statement) expect(statement.Effect).toBe('Allow')
+    for (const action of granted) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/)
+    expect(duplicates(granted)).toEqual([])
+  })
+
+  it('grants exactly the AWS calls the code makes (sts:GetCallerIdentity needs none)', () => {
+    const needed = actionsCalledBySource().filter((a) => a !== 'sts:GetCallerIdentity')
+    expect([...granted].sort()).toEqual(needed.sort())
+  })
+
+  it('matches the permissions table in the README', () => {
+    const { rows } = firstTable(section(readme, 'IAM permissions'))
+    expect(rows.map((row) => nameOf(row[0])).sort()).toEqual([...granted].sort())
+  })
+})
