@@ -63559,7 +63559,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4278:
+/***/ 5002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66597,6 +66597,9 @@ function parseImageReference(input) {
     if (tag === undefined && digest === undefined) {
         throw problem('names no tag or digest (latest is not assumed: gate exactly what you pushed)');
     }
+    if (Boolean(china) !== region.startsWith('cn-')) {
+        throw problem(`has a host whose region ${region} does not match its domain`);
+    }
     const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
     return {
         raw,
@@ -66618,7 +66621,14 @@ function imageResourceId(ref, digest) {
  * Severities as Inspector reports them. `untriaged` is Inspector's UNTRIAGED (the vendor has not
  * scored the vulnerability yet) and ECR basic scanning's UNDEFINED; the policy decides how it counts.
  */
-const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'informational', 'untriaged']));
+const SEVERITIES = (/* unused pure expression or super */ null && ([
+    'critical',
+    'high',
+    'medium',
+    'low',
+    'informational',
+    'untriaged'
+]));
 /** The ranked severities a threshold can name, highest first. */
 const RANKED_SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'];
 const RANK = {
@@ -66743,7 +66753,12 @@ function parseIgnoreFile(text, file) {
         if (fields.expires !== undefined && !isValidDate(fields.expires)) {
             fail(line, `entry ${fields.id} has expires "${fields.expires}", expected a date YYYY-MM-DD`);
         }
-        const rule = { id: fields.id, reason: fields.reason, line, file };
+        const rule = {
+            id: fields.id,
+            reason: fields.reason,
+            line,
+            file
+        };
         for (const optional of ['expires', 'repository', 'image', 'package']) {
             const value = fields[optional];
             if (value !== undefined)
@@ -66797,7 +66812,10 @@ function parseBoolean(input, value) {
 /** `critical=0, high=5` (commas or newlines). A budget names a ranked severity and a count ≥ 0. */
 function parseBudgets(input, value) {
     const budgets = {};
-    for (const entry of value.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+    for (const entry of value
+        .split(/[,\n]/)
+        .map((e) => e.trim())
+        .filter(Boolean)) {
         const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry);
         if (!match)
             throw new InputError(`${input}: "${entry}" is not severity=count, e.g. critical=0, high=5`);
@@ -67027,7 +67045,10 @@ async function getManifest(client, ref, digest) {
     return { mediaType: image.imageManifestMediaType, document: image.imageManifest };
 }
 async function getRegistryScanType(client) {
-    const out = await callAws({ action: 'ecr:GetRegistryScanningConfiguration', doing: 'reading how the ECR registry scans images' }, () => client.send(new dist_cjs/* GetRegistryScanningConfigurationCommand */.Mhg({})));
+    const out = await callAws({
+        action: 'ecr:GetRegistryScanningConfiguration',
+        doing: 'reading how the ECR registry scans images'
+    }, () => client.send(new dist_cjs/* GetRegistryScanningConfigurationCommand */.Mhg({})));
     const scanType = out.scanningConfiguration?.scanType;
     if (scanType !== 'ENHANCED' && scanType !== 'BASIC') {
         throw new AwsCallError(`GetRegistryScanningConfiguration returned an unknown scan type "${String(scanType)}"`, 'UnexpectedResponse', false);
@@ -67050,7 +67071,11 @@ async function describeBasicScan(client, ref, digest) {
     let completedAt;
     let enhancedCount = 0;
     try {
-        const pages = (0,dist_cjs/* paginateDescribeImageScanFindings */.tY4)({ client, pageSize: 1000, stopOnSameToken: true }, { registryId: ref.registryId, repositoryName: ref.repository, imageId: { imageDigest: digest } });
+        const pages = (0,dist_cjs/* paginateDescribeImageScanFindings */.tY4)({ client, pageSize: 1000, stopOnSameToken: true }, {
+            registryId: ref.registryId,
+            repositoryName: ref.repository,
+            imageId: { imageDigest: digest }
+        });
         for await (const page of pages) {
             status = page.imageScanStatus?.status;
             description = page.imageScanStatus?.description;
@@ -67063,7 +67088,13 @@ async function describeBasicScan(client, ref, digest) {
     }
     catch (error) {
         if (errorCode(error) === 'ScanNotFoundException') {
-            return { status: undefined, description: undefined, completedAt: undefined, findings: [], enhancedCount: 0 };
+            return {
+                status: undefined,
+                description: undefined,
+                completedAt: undefined,
+                findings: [],
+                enhancedCount: 0
+            };
         }
         throw explainAwsError(error, {
             action: 'ecr:DescribeImageScanFindings',
@@ -67088,20 +67119,29 @@ async function startBasicScan(client, ref, digest) {
             return 'limit-exceeded';
         if (code === 'UnsupportedImageTypeException')
             return 'unsupported';
-        throw explainAwsError(error, { action: 'ecr:StartImageScan', doing: `starting a basic scan of ${ref.raw}` });
+        throw explainAwsError(error, {
+            action: 'ecr:StartImageScan',
+            doing: `starting a basic scan of ${ref.raw}`
+        });
     }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/inspector.ts
 
 
-const eq = (value) => ({ comparison: 'EQUALS', value });
+const eq = (value) => ({
+    comparison: 'EQUALS',
+    value
+});
 /**
  * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
  * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key.
  */
 async function getCoverage(client, resourceId, resourceType, scanType = 'PACKAGE') {
-    const context = { action: 'inspector2:ListCoverage', doing: `checking Inspector coverage of ${resourceId}` };
+    const context = {
+        action: 'inspector2:ListCoverage',
+        doing: `checking Inspector coverage of ${resourceId}`
+    };
     return callAws(context, async () => {
         const pages = (0,client_inspector2_dist_cjs/* paginateListCoverage */.Moz)({ client, pageSize: 200, stopOnSameToken: true }, {
             filterCriteria: {
@@ -67152,7 +67192,10 @@ async function listImageFindings(client, target) {
     return findings.filter((f) => (f.resources ?? []).some((r) => r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest));
 }
 async function getAccountStatus(client) {
-    const out = await callAws({ action: 'inspector2:BatchGetAccountStatus', doing: 'checking that Amazon Inspector is enabled' }, () => client.send(new client_inspector2_dist_cjs/* BatchGetAccountStatusCommand */.DCO({})));
+    const out = await callAws({
+        action: 'inspector2:BatchGetAccountStatus',
+        doing: 'checking that Amazon Inspector is enabled'
+    }, () => client.send(new client_inspector2_dist_cjs/* BatchGetAccountStatusCommand */.DCO({})));
     const account = out.accounts?.[0];
     if (!account) {
         throw new AwsCallError('BatchGetAccountStatus returned no account: Amazon Inspector has never been enabled here; enable it for ECR scanning', 'NotFound', false);
@@ -67198,7 +67241,8 @@ function ruleMatches(rule, finding) {
     }
     if (rule.image !== undefined &&
         rule.image !== artifact.reference &&
-        rule.image !== artifact.digest) {
+        rule.image !== artifact.digest &&
+        rule.image !== artifact.indexDigest) {
         return false;
     }
     if (rule.package !== undefined && !finding.packages.some((p) => p.name === rule.package)) {
@@ -67212,7 +67256,7 @@ function matchesId(id, finding) {
         return true;
     const arn = finding.id.toLowerCase();
     // A finding can be named by its full ARN or by the id after `finding/`, as the console shows it.
-    return arn === wanted || arn.endsWith(`/finding/${wanted}`);
+    return arn === wanted || arn.endsWith(`:finding/${wanted}`);
 }
 function wildcardMatch(pattern, value) {
     if (!pattern.includes('*'))
@@ -67225,7 +67269,14 @@ function describeRule(rule) {
     return `${rule.id} (${rule.file}:${rule.line})`;
 }
 
+;// CONCATENATED MODULE: ./src/domain/policy.ts
+/** The severity a finding counts at under the policy: UNTRIAGED takes `untriaged-as`. */
+function effectiveSeverityOf(finding, policy) {
+    return finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/evaluate.ts
+
 
 
 /**
@@ -67240,12 +67291,15 @@ function evaluate({ outcomes, policy, ignoreRules, now }) {
     const ignored = [];
     const counted = [];
     for (const finding of outcomes.flatMap((o) => (o.status === 'scanned' ? o.findings : []))) {
-        const rule = activeRules.find((candidate) => ruleMatches(candidate, finding));
+        const matching = activeRules.filter((candidate) => ruleMatches(candidate, finding));
+        const rule = matching[0];
         if (rule === undefined) {
             counted.push(finding);
         }
         else {
-            usedRules.add(rule);
+            // Every matching entry is in use (none is "unused"); the first one is shown as the reason.
+            for (const used of matching)
+                usedRules.add(used);
             ignored.push({ finding, rule });
         }
     }
@@ -67256,6 +67310,9 @@ function evaluate({ outcomes, policy, ignoreRules, now }) {
     for (const finding of counted)
         counts[finding.severity] += 1;
     for (const outcome of outcomes) {
+        if (outcome.status === 'scanned' && !outcome.settled) {
+            warnings.push(`${label(outcome.artifact.reference, outcome.artifact.platform)}: findings were still arriving when the settle bound ran out; the verdict uses the last read (raise settle to wait longer)`);
+        }
         if (outcome.status === 'unscannable') {
             const line = `${label(outcome.artifact.reference, outcome.artifact.platform)} cannot be scanned (${outcome.reason}): ${outcome.explanation}`;
             (policy.onUnscannable === 'fail' ? failures : warnings).push(line);
@@ -67279,7 +67336,17 @@ function evaluate({ outcomes, policy, ignoreRules, now }) {
         result = 'error';
     if (policy.onError === 'fail')
         failures.push(...errorLines);
-    return { result, failures, warnings, outcomes, assessed, ignored, counts, expiredRules, unusedRules };
+    return {
+        result,
+        failures,
+        warnings,
+        outcomes,
+        assessed,
+        ignored,
+        counts,
+        expiredRules,
+        unusedRules
+    };
 }
 function assess(findings, policy, failures) {
     const assessed = findings.map((finding) => assessOne(finding, policy));
@@ -67291,7 +67358,7 @@ function assess(findings, policy, failures) {
         a.finding.vulnerabilityId.localeCompare(b.finding.vulnerabilityId));
 }
 function assessOne(finding, policy) {
-    const effectiveSeverity = finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity;
+    const effectiveSeverity = effectiveSeverityOf(finding, policy);
     if (policy.fixableOnly && finding.fixAvailable !== 'yes' && finding.fixAvailable !== 'partial') {
         return { finding, effectiveSeverity, blocking: false, note: 'no fix available (fixable-only)' };
     }
@@ -67342,7 +67409,10 @@ function budgetFailures(assessed, policy) {
     return lines;
 }
 function budgetKey(finding) {
-    const packages = finding.packages.map((p) => p.name).sort().join(',');
+    const packages = finding.packages
+        .map((p) => p.name)
+        .sort()
+        .join(',');
     return `${finding.vulnerabilityId}|${packages}`;
 }
 function groupBy(items, key) {
@@ -67404,8 +67474,11 @@ function normalizeInspectorFinding(raw, artifact) {
     const details = raw.packageVulnerabilityDetails;
     const packages = (details?.vulnerablePackages ?? []).map((p) => ({
         name: p.name ?? '(unnamed package)',
-        ...(p.version !== undefined && { installedVersion: formatVersion(p.version, p.release, p.epoch) }),
-        ...(p.fixedInVersion !== undefined && p.fixedInVersion !== 'NotAvailable' && { fixedInVersion: p.fixedInVersion }),
+        ...(p.version !== undefined && {
+            installedVersion: formatVersion(p.version, p.release, p.epoch)
+        }),
+        ...(p.fixedInVersion !== undefined &&
+            p.fixedInVersion !== 'NotAvailable' && { fixedInVersion: p.fixedInVersion }),
         ...(p.packageManager !== undefined && { packageManager: p.packageManager }),
         ...(p.filePath !== undefined && { filePath: p.filePath })
     }));
@@ -67435,7 +67508,9 @@ function normalizeInspectorFinding(raw, artifact) {
         ...(raw.remediation?.recommendation?.text !== undefined && {
             remediation: raw.remediation.recommendation.text
         }),
-        ...(raw.firstObservedAt !== undefined && { firstObservedAt: raw.firstObservedAt.toISOString() }),
+        ...(raw.firstObservedAt !== undefined && {
+            firstObservedAt: raw.firstObservedAt.toISOString()
+        }),
         artifact
     };
 }
@@ -67456,7 +67531,9 @@ function normalizeBasicFinding(raw, artifact) {
         ? [
             {
                 name: packageName,
-                ...(attr.get('package_version') !== undefined && { installedVersion: attr.get('package_version') })
+                ...(attr.get('package_version') !== undefined && {
+                    installedVersion: attr.get('package_version')
+                })
             }
         ]
         : [];
@@ -67473,7 +67550,11 @@ function normalizeBasicFinding(raw, artifact) {
         fixAvailable: 'unknown',
         exploitAvailable: 'unknown',
         ...(Number.isFinite(score) && {
-            cvss: { score, version: attr.has('CVSS3_SCORE') ? '3' : '2', ...(vector !== undefined && { vector }) }
+            cvss: {
+                score,
+                version: attr.has('CVSS3_SCORE') ? '3' : '2',
+                ...(vector !== undefined && { vector })
+            }
         }),
         artifact
     };
@@ -67579,7 +67660,11 @@ function classifyBasicScanStatus(status, description) {
             // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
             return { kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' };
         case 'FAILED':
-            return { kind: 'unscannable', reason: 'FAILED', explanation: `the ECR basic scan failed${detail}` };
+            return {
+                kind: 'unscannable',
+                reason: 'FAILED',
+                explanation: `the ECR basic scan failed${detail}`
+            };
         case 'UNSUPPORTED_IMAGE':
             return {
                 kind: 'unscannable',
@@ -67593,9 +67678,17 @@ function classifyBasicScanStatus(status, description) {
                 explanation: 'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
             };
         case 'SCAN_ELIGIBILITY_EXPIRED':
-            return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] };
+            return {
+                kind: 'unscannable',
+                reason: status,
+                explanation: UNSCANNABLE_REASONS[status]
+            };
         case 'IMAGE_ARCHIVED':
-            return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] };
+            return {
+                kind: 'unscannable',
+                reason: status,
+                explanation: UNSCANNABLE_REASONS[status]
+            };
         default:
             return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` };
     }
@@ -67688,7 +67781,12 @@ async function scanBasic(artifact, ref, deps) {
                 done: true,
                 value: {
                     kind: 'refused',
-                    outcome: { status: 'unscannable', artifact, reason: c.reason, explanation: c.explanation }
+                    outcome: {
+                        status: 'unscannable',
+                        artifact,
+                        reason: c.reason,
+                        explanation: c.explanation
+                    }
                 }
             };
         }
@@ -67734,7 +67832,12 @@ async function scanEnhanced(artifact, deps) {
         return c.kind === 'wait' ? { done: false, state: c.state } : { done: true, value: c };
     }, pollOptions(deps, name), deps.clock);
     if (coverage.kind === 'unscannable') {
-        return { status: 'unscannable', artifact, reason: coverage.reason, explanation: coverage.explanation };
+        return {
+            status: 'unscannable',
+            artifact,
+            reason: coverage.reason,
+            explanation: coverage.explanation
+        };
     }
     const scannedAt = coverage.scannedAt;
     deps.log.info(`${name}: Inspector scan complete (${scannedAt?.toISOString() ?? 'time unknown'})`);
@@ -67838,6 +67941,7 @@ async function resolveImage(client, ref) {
                 ...base,
                 digest,
                 platform,
+                indexDigest: image.digest,
                 resourceId: imageResourceId(ref, digest),
                 ...(childPushedAt !== undefined && { pushedAt: childPushedAt })
             };
@@ -68004,7 +68108,12 @@ async function runGate(config, deps) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        outcomes = config.images.map((ref) => ({ status: 'error', reference: ref.raw, message, timedOut: false }));
+        outcomes = config.images.map((ref) => ({
+            status: 'error',
+            reference: ref.raw,
+            message,
+            timedOut: false
+        }));
     }
     return evaluate({
         outcomes,
@@ -68078,13 +68187,9 @@ function emptyArtifactCounts() {
 
 ;// CONCATENATED MODULE: ./src/publish/finding-order.ts
 
-/**
- * The severity a finding counts at under the policy. The verdict records it for assessed findings;
- * ignored ones were never assessed, so the reports derive it the same way to show them consistently.
- */
-function effectiveSeverityOf(finding, policy) {
-    return finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity;
-}
+
+// Ignored findings were never assessed, so reports derive their severity with the domain's rule.
+
 /** Blocking first, then effective severity, then Inspector score, highest first. */
 function compareAssessed(a, b) {
     if (a.blocking !== b.blocking)
@@ -68179,6 +68284,7 @@ function artifactRecord(outcome, counts) {
         pushedAt: isoOrNull(artifact?.pushedAt),
         scanMode: null,
         scannedAt: null,
+        settled: null,
         reason: null,
         explanation: null,
         message: null,
@@ -68189,6 +68295,7 @@ function artifactRecord(outcome, counts) {
         case 'scanned':
             record.scanMode = outcome.scanMode;
             record.scannedAt = isoOrNull(outcome.scannedAt);
+            record.settled = outcome.settled;
             record.counts = counts.get(artifactKey(outcome.artifact)) ?? emptyArtifactCounts();
             break;
         case 'unscannable':
@@ -68408,6 +68515,32 @@ function codeSpan(text, maxLength = DEFAULT_MAX_TEXT_LENGTH) {
     return content === '' ? '' : `${fence}${padded}${fence}`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/labels.ts
+
+const SEVERITY_LABELS = {
+    critical: 'Critical',
+    high: 'High',
+    medium: 'Medium',
+    low: 'Low',
+    informational: 'Info',
+    untriaged: 'Untriaged'
+};
+/** The count columns, in the order Inspector's console shows them. */
+const COUNTED_SEVERITIES = [...RANKED_SEVERITIES, 'untriaged'];
+/** Minutes are enough to tell scans apart, and UTC avoids guessing the reader's zone. */
+function formatTime(date) {
+    if (Number.isNaN(date.getTime()))
+        return 'at an unknown time';
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** `file:line`, the way editors and the domain's messages point at an ignore entry. */
+function ruleLocation(rule) {
+    return `${rule.file}:${rule.line}`;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/markdown-table.ts
 /** GFM table lines. Cells must already be escaped (see escape.ts); nothing here touches content. */
 /** The header and separator lines. */
@@ -68418,6 +68551,203 @@ function tableHead(columns) {
 }
 function tableRow(cells) {
     return `| ${cells.join(' | ')} |\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/artifacts-table.ts
+
+
+
+
+const ARTIFACT_COLUMNS = [
+    { title: 'Image' },
+    { title: 'Platform' },
+    { title: 'Digest' },
+    { title: 'Scan' },
+    { title: 'Status' },
+    ...COUNTED_SEVERITIES.map((severity) => ({
+        title: SEVERITY_LABELS[severity],
+        align: 'right'
+    })),
+    { title: 'Ignored', align: 'right' }
+];
+/** One row per artifact outcome: what was scanned, how it went, and its counts. */
+function artifactsSection(verdict, policy) {
+    if (verdict.outcomes.length === 0)
+        return undefined;
+    const counts = countsByArtifact(verdict);
+    const rows = verdict.outcomes.map((outcome) => artifactRow(outcome, policy, counts));
+    return `### Images\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n`;
+}
+function artifactRow(outcome, policy, counts) {
+    const artifact = outcome.artifact;
+    const reference = outcome.status === 'error' ? outcome.reference : outcome.artifact.reference;
+    const identity = [
+        markdownText(reference),
+        artifact?.platform === undefined ? '—' : markdownText(artifact.platform),
+        artifact === undefined ? '—' : markdownText(shortDigest(artifact.digest)),
+        outcome.status === 'scanned' ? outcome.scanMode : '—'
+    ];
+    const found = outcome.status === 'scanned' ? counts.get(artifactKey(outcome.artifact)) : undefined;
+    const countCells = outcome.status === 'scanned'
+        ? [
+            ...COUNTED_SEVERITIES.map((severity) => String(found?.[severity] ?? 0)),
+            String(found?.ignored ?? 0)
+        ]
+        : Array(COUNTED_SEVERITIES.length + 1).fill('—');
+    return tableRow([...identity, artifactStatus(outcome, policy), ...countCells]);
+}
+function artifactStatus(outcome, policy) {
+    switch (outcome.status) {
+        case 'scanned': {
+            // Unsettled: findings were still arriving when the wait ran out, so the counts may be partial.
+            const state = outcome.settled ? '✅ scanned' : '⚠️ scanned, findings still arriving';
+            return outcome.scannedAt === undefined
+                ? state
+                : `${state} ${markdownText(formatTime(outcome.scannedAt))}`;
+        }
+        case 'unscannable': {
+            const icon = policy.onUnscannable === 'fail' ? '❌' : '⚠️';
+            return `${icon} unscannable: ${markdownText(outcome.reason)} — ${markdownText(outcome.explanation, 300)}`;
+        }
+        case 'error': {
+            const icon = policy.onError === 'fail' ? '❌' : '⚠️';
+            const timedOut = outcome.timedOut ? ' (timed out)' : '';
+            return `${icon} error${timedOut}: ${markdownText(outcome.message, 300)}`;
+        }
+    }
+}
+/** `sha256:0123456789abcdef…` → `sha256:0123456789ab…`: enough to recognise, the table stays narrow. */
+function shortDigest(digest) {
+    const separator = digest.indexOf(':');
+    const hexStart = separator < 0 ? 0 : separator + 1;
+    return digest.length - hexStart > 12 ? `${digest.slice(0, hexStart + 12)}…` : digest;
+}
+
+;// CONCATENATED MODULE: ./src/publish/findings-tables.ts
+
+
+
+
+/** Titles are context, not the point of the row: kept short so thousands of rows stay readable. */
+const TITLE_MAX_LENGTH = 120;
+/** A finding can name dozens of packages (a vendored library); the findings file has them all. */
+const MAX_PACKAGES_PER_ROW = 3;
+const FINDING_COLUMNS = [
+    { title: 'Severity' },
+    { title: 'Vulnerability' },
+    { title: 'Package' },
+    { title: 'Installed → fixed' },
+    { title: 'Score', align: 'right' },
+    { title: 'EPSS', align: 'right' },
+    { title: 'Exploit' },
+    { title: 'Image' }
+];
+function blockingSection(blocking, omissionNote) {
+    return {
+        intro: `### Blocking findings (${blocking.length})\n\n`,
+        head: tableHead(FINDING_COLUMNS),
+        rows: blocking.map((entry) => tableRow(findingCells(entry.finding, entry.effectiveSeverity))),
+        outro: '\n',
+        omissionNote
+    };
+}
+function nonBlockingSection(nonBlocking, omissionNote) {
+    const rows = nonBlocking.map((entry) => tableRow([
+        ...findingCells(entry.finding, entry.effectiveSeverity),
+        entry.note === undefined ? '' : markdownText(entry.note)
+    ]));
+    return {
+        intro: `<details>\n<summary>${plural(nonBlocking.length, 'non-blocking finding')}</summary>\n\n`,
+        head: tableHead([...FINDING_COLUMNS, { title: 'Why not blocking' }]),
+        rows,
+        outro: '\n</details>\n\n',
+        omissionNote
+    };
+}
+const IGNORED_COLUMNS = [
+    { title: 'Severity' },
+    { title: 'Vulnerability' },
+    { title: 'Package' },
+    { title: 'Image' },
+    { title: 'Reason' },
+    { title: 'Expires' },
+    { title: 'Ignore entry' }
+];
+function ignoredSection(ignored, policy, omissionNote) {
+    const rows = ignored.map(({ finding, rule }) => tableRow([
+        severityCell(finding, effectiveSeverityOf(finding, policy)),
+        vulnerabilityCell(finding),
+        packageNamesCell(finding.packages),
+        imageCell(finding.artifact),
+        markdownText(rule.reason, 300),
+        rule.expires === undefined ? 'never' : markdownText(rule.expires),
+        markdownText(ruleLocation(rule))
+    ]));
+    return {
+        intro: `### Ignored findings (${ignored.length})\n\n`,
+        head: tableHead(IGNORED_COLUMNS),
+        rows,
+        outro: '\n',
+        omissionNote
+    };
+}
+function findingCells(finding, effectiveSeverity) {
+    return [
+        severityCell(finding, effectiveSeverity),
+        vulnerabilityCell(finding),
+        packageNamesCell(finding.packages),
+        versionsCell(finding),
+        finding.inspectorScore === undefined ? '—' : finding.inspectorScore.toFixed(1),
+        finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
+        exploitLabel(finding.exploitAvailable),
+        imageCell(finding.artifact)
+    ];
+}
+/** Untriaged findings count at the policy's `untriaged-as`; the cell says so, or it looks scored. */
+function severityCell(finding, effectiveSeverity) {
+    const label = SEVERITY_LABELS[effectiveSeverity];
+    return finding.severity === 'untriaged' ? `${label} (untriaged)` : label;
+}
+function vulnerabilityCell(finding) {
+    const link = safeLink(finding.vulnerabilityId, finding.url);
+    const title = markdownText(finding.title, TITLE_MAX_LENGTH);
+    return title === '' ? link : `${link}<br>${title}`;
+}
+function packageNamesCell(packages) {
+    return listCell(packages, (pkg) => {
+        const name = markdownText(pkg.name);
+        return pkg.filePath === undefined ? name : `${name} (${markdownText(pkg.filePath)})`;
+    });
+}
+function versionsCell(finding) {
+    return listCell(finding.packages, (pkg) => {
+        const installed = pkg.installedVersion === undefined ? '?' : markdownText(pkg.installedVersion);
+        const fixed = pkg.fixedInVersion !== undefined
+            ? markdownText(pkg.fixedInVersion)
+            : finding.fixAvailable === 'no'
+                ? 'no fix'
+                : finding.fixAvailable === 'unknown'
+                    ? 'fix unknown'
+                    : 'fix available';
+        return `${installed} → ${fixed}`;
+    });
+}
+/** Up to MAX_PACKAGES_PER_ROW items, one per line, then "+N more". */
+function listCell(items, render) {
+    if (items.length === 0)
+        return '—';
+    const shown = items.slice(0, MAX_PACKAGES_PER_ROW).map(render);
+    const hidden = items.length - shown.length;
+    return hidden > 0 ? [...shown, `+${hidden} more`].join('<br>') : shown.join('<br>');
+}
+function exploitLabel(exploit) {
+    return exploit === 'unknown' ? '—' : exploit;
+}
+function imageCell(artifact) {
+    const reference = markdownText(artifact.reference);
+    return artifact.platform === undefined
+        ? reference
+        : `${reference} (${markdownText(artifact.platform)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/size-budget.ts
@@ -68539,25 +68869,13 @@ function sum(values) {
 
 
 
+
 const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000;
-/** Titles are context, not the point of the row: kept short so thousands of rows stay readable. */
-const TITLE_MAX_LENGTH = 120;
-/** A finding can name dozens of packages (a vendored library); the findings file has them all. */
-const MAX_PACKAGES_PER_ROW = 3;
 const HEADLINES = {
     pass: '✅ Inspector gate passed',
     fail: '❌ Inspector gate failed',
     error: '⚠️ Inspector gate errored'
 };
-const SEVERITY_LABELS = {
-    critical: 'Critical',
-    high: 'High',
-    medium: 'Medium',
-    low: 'Low',
-    informational: 'Info',
-    untriaged: 'Untriaged'
-};
-const COUNTED_SEVERITIES = [...RANKED_SEVERITIES, 'untriaged'];
 /**
  * The job summary / PR comment for a verdict, as GitHub-flavoured markdown of at most `maxBytes`
  * UTF-8 bytes. When the findings do not fit, rows are dropped from the end of the non-blocking,
@@ -68621,185 +68939,6 @@ function policyLine(policy) {
     ];
     return `**Policy:** ${parts.map((part) => markdownText(part)).join(' · ')}\n\n`;
 }
-// ---- artifacts -----------------------------------------------------------------------------
-const ARTIFACT_COLUMNS = [
-    { title: 'Image' },
-    { title: 'Platform' },
-    { title: 'Digest' },
-    { title: 'Scan' },
-    { title: 'Status' },
-    ...COUNTED_SEVERITIES.map((severity) => ({
-        title: SEVERITY_LABELS[severity],
-        align: 'right'
-    })),
-    { title: 'Ignored', align: 'right' }
-];
-function artifactsSection(verdict, policy) {
-    if (verdict.outcomes.length === 0)
-        return undefined;
-    const counts = countsByArtifact(verdict);
-    const rows = verdict.outcomes.map((outcome) => artifactRow(outcome, policy, counts));
-    return `### Images\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n`;
-}
-function artifactRow(outcome, policy, counts) {
-    const artifact = outcome.artifact;
-    const reference = outcome.status === 'error' ? outcome.reference : outcome.artifact.reference;
-    const identity = [
-        markdownText(reference),
-        artifact?.platform === undefined ? '—' : markdownText(artifact.platform),
-        artifact === undefined ? '—' : markdownText(shortDigest(artifact.digest)),
-        outcome.status === 'scanned' ? outcome.scanMode : '—'
-    ];
-    const found = outcome.status === 'scanned' ? counts.get(artifactKey(outcome.artifact)) : undefined;
-    const countCells = outcome.status === 'scanned'
-        ? [
-            ...COUNTED_SEVERITIES.map((severity) => String(found?.[severity] ?? 0)),
-            String(found?.ignored ?? 0)
-        ]
-        : Array(COUNTED_SEVERITIES.length + 1).fill('—');
-    return tableRow([...identity, artifactStatus(outcome, policy), ...countCells]);
-}
-function artifactStatus(outcome, policy) {
-    switch (outcome.status) {
-        case 'scanned':
-            return outcome.scannedAt === undefined
-                ? '✅ scanned'
-                : `✅ scanned ${markdownText(formatTime(outcome.scannedAt))}`;
-        case 'unscannable': {
-            const icon = policy.onUnscannable === 'fail' ? '❌' : '⚠️';
-            return `${icon} unscannable: ${markdownText(outcome.reason)} — ${markdownText(outcome.explanation, 300)}`;
-        }
-        case 'error': {
-            const icon = policy.onError === 'fail' ? '❌' : '⚠️';
-            const timedOut = outcome.timedOut ? ' (timed out)' : '';
-            return `${icon} error${timedOut}: ${markdownText(outcome.message, 300)}`;
-        }
-    }
-}
-/** `sha256:0123456789abcdef…` → `sha256:0123456789ab…`: enough to recognise, the table stays narrow. */
-function shortDigest(digest) {
-    const separator = digest.indexOf(':');
-    const hexStart = separator < 0 ? 0 : separator + 1;
-    return digest.length - hexStart > 12 ? `${digest.slice(0, hexStart + 12)}…` : digest;
-}
-// ---- findings ------------------------------------------------------------------------------
-const FINDING_COLUMNS = [
-    { title: 'Severity' },
-    { title: 'Vulnerability' },
-    { title: 'Package' },
-    { title: 'Installed → fixed' },
-    { title: 'Score', align: 'right' },
-    { title: 'EPSS', align: 'right' },
-    { title: 'Exploit' },
-    { title: 'Image' }
-];
-function blockingSection(blocking, omissionNote) {
-    return {
-        intro: `### Blocking findings (${blocking.length})\n\n`,
-        head: tableHead(FINDING_COLUMNS),
-        rows: blocking.map((entry) => tableRow(findingCells(entry.finding, entry.effectiveSeverity))),
-        outro: '\n',
-        omissionNote
-    };
-}
-function nonBlockingSection(nonBlocking, omissionNote) {
-    const rows = nonBlocking.map((entry) => tableRow([
-        ...findingCells(entry.finding, entry.effectiveSeverity),
-        entry.note === undefined ? '' : markdownText(entry.note)
-    ]));
-    return {
-        intro: `<details>\n<summary>${plural(nonBlocking.length, 'non-blocking finding')}</summary>\n\n`,
-        head: tableHead([...FINDING_COLUMNS, { title: 'Why not blocking' }]),
-        rows,
-        outro: '\n</details>\n\n',
-        omissionNote
-    };
-}
-const IGNORED_COLUMNS = [
-    { title: 'Severity' },
-    { title: 'Vulnerability' },
-    { title: 'Package' },
-    { title: 'Image' },
-    { title: 'Reason' },
-    { title: 'Expires' },
-    { title: 'Ignore entry' }
-];
-function ignoredSection(ignored, policy, omissionNote) {
-    const rows = ignored.map(({ finding, rule }) => tableRow([
-        severityCell(finding, effectiveSeverityOf(finding, policy)),
-        vulnerabilityCell(finding),
-        packageNamesCell(finding.packages),
-        imageCell(finding.artifact),
-        markdownText(rule.reason, 300),
-        rule.expires === undefined ? 'never' : markdownText(rule.expires),
-        markdownText(ruleLocation(rule))
-    ]));
-    return {
-        intro: `### Ignored findings (${ignored.length})\n\n`,
-        head: tableHead(IGNORED_COLUMNS),
-        rows,
-        outro: '\n',
-        omissionNote
-    };
-}
-function findingCells(finding, effectiveSeverity) {
-    return [
-        severityCell(finding, effectiveSeverity),
-        vulnerabilityCell(finding),
-        packageNamesCell(finding.packages),
-        versionsCell(finding),
-        finding.inspectorScore === undefined ? '—' : finding.inspectorScore.toFixed(1),
-        finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
-        exploitLabel(finding.exploitAvailable),
-        imageCell(finding.artifact)
-    ];
-}
-/** Untriaged findings count at the policy's `untriaged-as`; the cell says so, or it looks scored. */
-function severityCell(finding, effectiveSeverity) {
-    const label = SEVERITY_LABELS[effectiveSeverity];
-    return finding.severity === 'untriaged' ? `${label} (untriaged)` : label;
-}
-function vulnerabilityCell(finding) {
-    const link = safeLink(finding.vulnerabilityId, finding.url);
-    const title = markdownText(finding.title, TITLE_MAX_LENGTH);
-    return title === '' ? link : `${link}<br>${title}`;
-}
-function packageNamesCell(packages) {
-    return listCell(packages, (pkg) => {
-        const name = markdownText(pkg.name);
-        return pkg.filePath === undefined ? name : `${name} (${markdownText(pkg.filePath)})`;
-    });
-}
-function versionsCell(finding) {
-    return listCell(finding.packages, (pkg) => {
-        const installed = pkg.installedVersion === undefined ? '?' : markdownText(pkg.installedVersion);
-        const fixed = pkg.fixedInVersion !== undefined
-            ? markdownText(pkg.fixedInVersion)
-            : finding.fixAvailable === 'no'
-                ? 'no fix'
-                : finding.fixAvailable === 'unknown'
-                    ? 'fix unknown'
-                    : 'fix available';
-        return `${installed} → ${fixed}`;
-    });
-}
-/** Up to MAX_PACKAGES_PER_ROW items, one per line, then "+N more". */
-function listCell(items, render) {
-    if (items.length === 0)
-        return '—';
-    const shown = items.slice(0, MAX_PACKAGES_PER_ROW).map(render);
-    const hidden = items.length - shown.length;
-    return hidden > 0 ? [...shown, `+${hidden} more`].join('<br>') : shown.join('<br>');
-}
-function exploitLabel(exploit) {
-    return exploit === 'unknown' ? '—' : exploit;
-}
-function imageCell(artifact) {
-    const reference = markdownText(artifact.reference);
-    return artifact.platform === undefined
-        ? reference
-        : `${reference} (${markdownText(artifact.platform)})`;
-}
 // ---- ignore-file housekeeping --------------------------------------------------------------
 function expiredRulesSection(rules) {
     if (rules.length === 0)
@@ -68814,9 +68953,6 @@ function unusedRulesSection(rules) {
     const lines = rules.map((rule) => `- ${markdownText(rule.id)} (${markdownText(ruleLocation(rule))}): ${markdownText(rule.reason, 300)}`);
     const intro = 'These entries matched no finding; they may be stale.';
     return `### Unused ignore entries (${rules.length})\n\n${intro}\n\n${lines.join('\n')}\n\n`;
-}
-function ruleLocation(rule) {
-    return `${rule.file}:${rule.line}`;
 }
 // ---- notes and footer ----------------------------------------------------------------------
 function omissionNoteFor(findingsFile) {
@@ -68836,15 +68972,6 @@ function footer(findingsFile, now) {
     if (now !== undefined && !Number.isNaN(now.getTime()))
         parts.push(`generated ${formatTime(now)}`);
     return parts.length === 0 ? undefined : `---\n\n_${parts.join(' · ')}_\n`;
-}
-// ---- small formatting ----------------------------------------------------------------------
-function formatTime(date) {
-    if (Number.isNaN(date.getTime()))
-        return 'at an unknown time';
-    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 function isDefined(value) {
     return value !== undefined;
@@ -68934,7 +69061,9 @@ async function publish(verdict, config) {
     const wantSummary = (getInput('summary').trim() || 'true').toLowerCase() !== 'false';
     if (wantSummary && process.env['GITHUB_STEP_SUMMARY']) {
         try {
-            await summary.addRaw(renderSummary(verdict, { policy: config.policy, findingsFile })).write();
+            await summary
+                .addRaw(renderSummary(verdict, { policy: config.policy, findingsFile }))
+                .write();
         }
         catch (error) {
             core_warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
@@ -68978,7 +69107,7 @@ function conclude(verdict, config) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4278);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5002);
 // The bundle's entry point: the only module with a side effect at import.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

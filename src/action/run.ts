@@ -20,7 +20,11 @@ export async function run(): Promise<void> {
     if (mode !== 'gate') {
       throw new InputError(`mode: "${mode}" is not available in this version; use gate`)
     }
-    config = buildGateConfig(readInputs(), (path) => readFileSync(resolve(workspace(), path), 'utf8'), process.env)
+    config = buildGateConfig(
+      readInputs(),
+      (path) => readFileSync(resolve(workspace(), path), 'utf8'),
+      process.env
+    )
   } catch (error) {
     core.setOutput('result', 'error')
     core.setFailed(error instanceof Error ? error.message : String(error))
@@ -38,7 +42,9 @@ export async function run(): Promise<void> {
   } catch (error) {
     // Only a bug gets here: every expected failure is an outcome inside the verdict.
     core.setOutput('result', 'error')
-    core.setFailed(`inspector-gate failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`)
+    core.setFailed(
+      `inspector-gate failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`
+    )
   }
 }
 
@@ -53,7 +59,10 @@ function workspace(): string {
 async function publish(verdict: Verdict, config: GateConfig): Promise<void> {
   const findingsFile = findingsPath(core.getInput('findings-file').trim())
   mkdirSync(dirname(findingsFile), { recursive: true })
-  writeFileSync(findingsFile, renderFindingsJson(verdict, { generatedAt: new Date(), policy: config.policy }))
+  writeFileSync(
+    findingsFile,
+    renderFindingsJson(verdict, { generatedAt: new Date(), policy: config.policy })
+  )
 
   for (const [name, value] of Object.entries(gateOutputs(verdict))) core.setOutput(name, value)
   core.setOutput('findings-file', findingsFile)
@@ -61,9 +70,13 @@ async function publish(verdict: Verdict, config: GateConfig): Promise<void> {
   const wantSummary = (core.getInput('summary').trim() || 'true').toLowerCase() !== 'false'
   if (wantSummary && process.env['GITHUB_STEP_SUMMARY']) {
     try {
-      await core.summary.addRaw(renderSummary(verdict, { policy: config.policy, findingsFile })).write()
+      await core.summary
+        .addRaw(renderSummary(verdict, { policy: config.policy, findingsFile }))
+        .write()
     } catch (error) {
-      core.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+      core.warning(
+        `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
 }

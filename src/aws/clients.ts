@@ -22,7 +22,10 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
     customUserAgent: USER_AGENT
   } as const
   const cache = new Map<string, ECRClient | Inspector2Client | STSClient>()
-  const memo = <T extends ECRClient | Inspector2Client | STSClient>(key: string, make: () => T): T => {
+  const memo = <T extends ECRClient | Inspector2Client | STSClient>(
+    key: string,
+    make: () => T
+  ): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
     const client = make()
@@ -31,7 +34,8 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
   }
   return {
     ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...common, region })),
-    inspector: (region) => memo(`inspector2:${region}`, () => new Inspector2Client({ ...common, region })),
+    inspector: (region) =>
+      memo(`inspector2:${region}`, () => new Inspector2Client({ ...common, region })),
     sts: () => memo('sts', () => new STSClient(common))
   }
 }

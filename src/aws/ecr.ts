@@ -35,7 +35,11 @@ export async function describeImage(client: ECRClient, ref: ImageReference): Pro
     )
     const detail = out.imageDetails?.[0]
     if (!detail?.imageDigest) {
-      throw new AwsCallError(`ECR returned no image details for ${ref.raw}`, 'UnexpectedResponse', false)
+      throw new AwsCallError(
+        `ECR returned no image details for ${ref.raw}`,
+        'UnexpectedResponse',
+        false
+      )
     }
     return {
       digest: detail.imageDigest,
@@ -70,21 +74,23 @@ export async function getManifest(
   ref: ImageReference,
   digest: string
 ): Promise<{ mediaType: string | undefined; document: string }> {
-  const out = await callAws({ action: 'ecr:BatchGetImage', doing: `reading the manifest of ${ref.raw}` }, () =>
-    client.send(
-      new BatchGetImageCommand({
-        registryId: ref.registryId,
-        repositoryName: ref.repository,
-        imageIds: [{ imageDigest: digest }],
-        // Without these, ECR may refuse to return an index or manifest list as it is stored.
-        acceptedMediaTypes: [
-          'application/vnd.oci.image.index.v1+json',
-          'application/vnd.docker.distribution.manifest.list.v2+json',
-          'application/vnd.oci.image.manifest.v1+json',
-          'application/vnd.docker.distribution.manifest.v2+json'
-        ]
-      })
-    )
+  const out = await callAws(
+    { action: 'ecr:BatchGetImage', doing: `reading the manifest of ${ref.raw}` },
+    () =>
+      client.send(
+        new BatchGetImageCommand({
+          registryId: ref.registryId,
+          repositoryName: ref.repository,
+          imageIds: [{ imageDigest: digest }],
+          // Without these, ECR may refuse to return an index or manifest list as it is stored.
+          acceptedMediaTypes: [
+            'application/vnd.oci.image.index.v1+json',
+            'application/vnd.docker.distribution.manifest.list.v2+json',
+            'application/vnd.oci.image.manifest.v1+json',
+            'application/vnd.docker.distribution.manifest.v2+json'
+          ]
+        })
+      )
   )
   const image = out.images?.[0]
   if (!image?.imageManifest) {
@@ -102,7 +108,10 @@ export type RegistryScanType = 'ENHANCED' | 'BASIC'
 
 export async function getRegistryScanType(client: ECRClient): Promise<RegistryScanType> {
   const out = await callAws(
-    { action: 'ecr:GetRegistryScanningConfiguration', doing: 'reading how the ECR registry scans images' },
+    {
+      action: 'ecr:GetRegistryScanningConfiguration',
+      doing: 'reading how the ECR registry scans images'
+    },
     () => client.send(new GetRegistryScanningConfigurationCommand({}))
   )
   const scanType = out.scanningConfiguration?.scanType
@@ -127,7 +136,9 @@ export async function getRepositoryScanFrequency(
       doing: `reading the scanning rules that apply to ${ref.repository}`
     },
     () =>
-      client.send(new BatchGetRepositoryScanningConfigurationCommand({ repositoryNames: [ref.repository] }))
+      client.send(
+        new BatchGetRepositoryScanningConfigurationCommand({ repositoryNames: [ref.repository] })
+      )
   )
   return out.scanningConfigurations?.[0]?.scanFrequency
 }
@@ -156,7 +167,11 @@ export async function describeBasicScan(
   try {
     const pages = paginateDescribeImageScanFindings(
       { client, pageSize: 1000, stopOnSameToken: true },
-      { registryId: ref.registryId, repositoryName: ref.repository, imageId: { imageDigest: digest } }
+      {
+        registryId: ref.registryId,
+        repositoryName: ref.repository,
+        imageId: { imageDigest: digest }
+      }
     )
     for await (const page of pages) {
       status = page.imageScanStatus?.status
@@ -168,7 +183,13 @@ export async function describeBasicScan(
     }
   } catch (error) {
     if (errorCode(error) === 'ScanNotFoundException') {
-      return { status: undefined, description: undefined, completedAt: undefined, findings: [], enhancedCount: 0 }
+      return {
+        status: undefined,
+        description: undefined,
+        completedAt: undefined,
+        findings: [],
+        enhancedCount: 0
+      }
     }
     throw explainAwsError(error, {
       action: 'ecr:DescribeImageScanFindings',
@@ -199,6 +220,9 @@ export async function startBasicScan(
     const code = errorCode(error)
     if (code === 'LimitExceededException') return 'limit-exceeded'
     if (code === 'UnsupportedImageTypeException') return 'unsupported'
-    throw explainAwsError(error, { action: 'ecr:StartImageScan', doing: `starting a basic scan of ${ref.raw}` })
+    throw explainAwsError(error, {
+      action: 'ecr:StartImageScan',
+      doing: `starting a basic scan of ${ref.raw}`
+    })
   }
 }

@@ -35,7 +35,12 @@ const BAD_CREDENTIALS = new Set([
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])
 
 export function explainAwsError(error: unknown, context: CallContext): AwsCallError {
-  const err = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }
+  const err = error as {
+    name?: string
+    message?: string
+    $retryable?: unknown
+    $metadata?: { httpStatusCode?: number }
+  }
   const code = err?.name ?? 'Error'
   const raw = (err?.message ?? String(error)).split('\n')[0]
   const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500
@@ -47,7 +52,9 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
     )
   }
   if (/region is missing/i.test(raw ?? '')) {
-    return say(`no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`)
+    return say(
+      `no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`
+    )
   }
   if (ACCESS_DENIED.has(code)) {
     return say(
@@ -55,7 +62,9 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
     )
   }
   if (BAD_CREDENTIALS.has(code)) {
-    return say(`AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`)
+    return say(
+      `AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`
+    )
   }
   if (EXPIRED.has(code)) {
     return say(
@@ -63,7 +72,9 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
     )
   }
   if (code === 'ThrottlingException' || code === 'TooManyRequestsException') {
-    return say(`AWS kept throttling ${context.action} while ${context.doing}, even after retries; try again later`)
+    return say(
+      `AWS kept throttling ${context.action} while ${context.doing}, even after retries; try again later`
+    )
   }
   return say(`${context.action} failed while ${context.doing}: ${code}: ${raw}`)
 }

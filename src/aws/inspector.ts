@@ -9,7 +9,10 @@ import {
 import type { CoverageSnapshot } from '../scan/scan-status.js'
 import { AwsCallError, callAws } from './errors.js'
 
-const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({ comparison: 'EQUALS', value })
+const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({
+  comparison: 'EQUALS',
+  value
+})
 
 /**
  * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
@@ -21,7 +24,10 @@ export async function getCoverage(
   resourceType: 'AWS_ECR_CONTAINER_IMAGE' | 'AWS_LAMBDA_FUNCTION',
   scanType: 'PACKAGE' | 'CODE' = 'PACKAGE'
 ): Promise<CoverageSnapshot | undefined> {
-  const context = { action: 'inspector2:ListCoverage', doing: `checking Inspector coverage of ${resourceId}` }
+  const context = {
+    action: 'inspector2:ListCoverage',
+    doing: `checking Inspector coverage of ${resourceId}`
+  }
   return callAws(context, async () => {
     const pages = paginateListCoverage(
       { client, pageSize: 200, stopOnSameToken: true },
@@ -65,10 +71,17 @@ export async function listImageFindings(
   const findings = await callAws(context, async () => {
     const all: InspectorFinding[] = []
     // A fresh input object per call: the paginator writes its token back into the input.
-    const pages = paginateListFindings({ client, pageSize: 100, stopOnSameToken: true }, { filterCriteria })
+    const pages = paginateListFindings(
+      { client, pageSize: 100, stopOnSameToken: true },
+      { filterCriteria }
+    )
     for await (const page of pages) {
       if (!Array.isArray(page.findings)) {
-        throw new AwsCallError('ListFindings returned a page without a findings list', 'UnexpectedResponse', false)
+        throw new AwsCallError(
+          'ListFindings returned a page without a findings list',
+          'UnexpectedResponse',
+          false
+        )
       }
       all.push(...page.findings)
     }
@@ -78,12 +91,14 @@ export async function listImageFindings(
   // another image's findings into this verdict.
   return findings.filter((f) =>
     (f.resources ?? []).some(
-      (r) => r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest
+      (r) =>
+        r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest
     )
   )
 }
 
-export type InspectorState = 'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED' | 'SUSPENDING' | 'SUSPENDED'
+export type InspectorState =
+  'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED' | 'SUSPENDING' | 'SUSPENDED'
 export interface AccountScanStatus {
   accountId: string | undefined
   account: string | undefined
@@ -94,7 +109,10 @@ export interface AccountScanStatus {
 
 export async function getAccountStatus(client: Inspector2Client): Promise<AccountScanStatus> {
   const out = await callAws(
-    { action: 'inspector2:BatchGetAccountStatus', doing: 'checking that Amazon Inspector is enabled' },
+    {
+      action: 'inspector2:BatchGetAccountStatus',
+      doing: 'checking that Amazon Inspector is enabled'
+    },
     () => client.send(new BatchGetAccountStatusCommand({}))
   )
   const account = out.accounts?.[0]

@@ -1,6 +1,11 @@
 import type { ImageScanFinding } from '@aws-sdk/client-ecr'
 import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
-import type { Availability, Finding, ScannedArtifact, VulnerablePackage } from '../domain/finding.js'
+import type {
+  Availability,
+  Finding,
+  ScannedArtifact,
+  VulnerablePackage
+} from '../domain/finding.js'
 import { parseAwsSeverity, type Severity } from '../domain/severity.js'
 import { AwsCallError } from './errors.js'
 
@@ -14,7 +19,8 @@ function unexpected(what: string): AwsCallError {
 
 function severityOf(value: string | undefined, id: string): Severity {
   const severity = parseAwsSeverity(value)
-  if (severity === undefined) throw unexpected(`finding ${id} has unknown severity "${String(value)}"`)
+  if (severity === undefined)
+    throw unexpected(`finding ${id} has unknown severity "${String(value)}"`)
   return severity
 }
 
@@ -37,7 +43,10 @@ const FINDING_TYPES: Record<string, Finding['type']> = {
   NETWORK_REACHABILITY: 'network'
 }
 
-export function normalizeInspectorFinding(raw: InspectorFinding, artifact: ScannedArtifact): Finding {
+export function normalizeInspectorFinding(
+  raw: InspectorFinding,
+  artifact: ScannedArtifact
+): Finding {
   const id = raw.findingArn
   if (!id) throw unexpected('a finding without findingArn')
   const type = FINDING_TYPES[raw.type ?? '']
@@ -45,12 +54,16 @@ export function normalizeInspectorFinding(raw: InspectorFinding, artifact: Scann
   const details = raw.packageVulnerabilityDetails
   const packages: VulnerablePackage[] = (details?.vulnerablePackages ?? []).map((p) => ({
     name: p.name ?? '(unnamed package)',
-    ...(p.version !== undefined && { installedVersion: formatVersion(p.version, p.release, p.epoch) }),
-    ...(p.fixedInVersion !== undefined && p.fixedInVersion !== 'NotAvailable' && { fixedInVersion: p.fixedInVersion }),
+    ...(p.version !== undefined && {
+      installedVersion: formatVersion(p.version, p.release, p.epoch)
+    }),
+    ...(p.fixedInVersion !== undefined &&
+      p.fixedInVersion !== 'NotAvailable' && { fixedInVersion: p.fixedInVersion }),
     ...(p.packageManager !== undefined && { packageManager: p.packageManager }),
     ...(p.filePath !== undefined && { filePath: p.filePath })
   }))
-  const url = details?.sourceUrl ?? details?.referenceUrls?.[0] ?? raw.remediation?.recommendation?.Url
+  const url =
+    details?.sourceUrl ?? details?.referenceUrls?.[0] ?? raw.remediation?.recommendation?.Url
   const adjusted = raw.inspectorScoreDetails?.adjustedCvss
   return {
     id,
@@ -76,12 +89,18 @@ export function normalizeInspectorFinding(raw: InspectorFinding, artifact: Scann
     ...(raw.remediation?.recommendation?.text !== undefined && {
       remediation: raw.remediation.recommendation.text
     }),
-    ...(raw.firstObservedAt !== undefined && { firstObservedAt: raw.firstObservedAt.toISOString() }),
+    ...(raw.firstObservedAt !== undefined && {
+      firstObservedAt: raw.firstObservedAt.toISOString()
+    }),
     artifact
   }
 }
 
-function formatVersion(version: string, release: string | undefined, epoch: number | undefined): string {
+function formatVersion(
+  version: string,
+  release: string | undefined,
+  epoch: number | undefined
+): string {
   const withRelease = release ? `${version}-${release}` : version
   return epoch ? `${epoch}:${withRelease}` : withRelease
 }
@@ -98,7 +117,9 @@ export function normalizeBasicFinding(raw: ImageScanFinding, artifact: ScannedAr
     ? [
         {
           name: packageName,
-          ...(attr.get('package_version') !== undefined && { installedVersion: attr.get('package_version') as string })
+          ...(attr.get('package_version') !== undefined && {
+            installedVersion: attr.get('package_version') as string
+          })
         }
       ]
     : []
@@ -115,7 +136,11 @@ export function normalizeBasicFinding(raw: ImageScanFinding, artifact: ScannedAr
     fixAvailable: 'unknown',
     exploitAvailable: 'unknown',
     ...(Number.isFinite(score) && {
-      cvss: { score, version: attr.has('CVSS3_SCORE') ? '3' : '2', ...(vector !== undefined && { vector }) }
+      cvss: {
+        score,
+        version: attr.has('CVSS3_SCORE') ? '3' : '2',
+        ...(vector !== undefined && { vector })
+      }
     }),
     artifact
   }

@@ -11,7 +11,11 @@ export async function getCallerAccount(client: STSClient): Promise<string> {
     () => client.send(new GetCallerIdentityCommand({}))
   )
   if (!out.Account) {
-    throw new AwsCallError('sts:GetCallerIdentity returned no account id', 'UnexpectedResponse', false)
+    throw new AwsCallError(
+      'sts:GetCallerIdentity returned no account id',
+      'UnexpectedResponse',
+      false
+    )
   }
   return out.Account
 }

@@ -3,7 +3,14 @@ import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from '../modes/gate.js'
 import { DEFAULT_TIMING, type Timing } from '../scan/deps.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
-import { InputError, parseBoolean, parseBudgets, parseChoice, parseDuration, parseLines } from './values.js'
+import {
+  InputError,
+  parseBoolean,
+  parseBudgets,
+  parseChoice,
+  parseDuration,
+  parseLines
+} from './values.js'
 
 /** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
 export type RawInputs = Record<string, string>
@@ -58,8 +65,11 @@ export function buildGateConfig(
     try {
       text = readFile(ignoreFile)
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error)
-      throw new InputError(`ignore-file: ${ignoreFile} ${reason}; check the path (relative to the workspace)`)
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error)
+      throw new InputError(
+        `ignore-file: ${ignoreFile} ${reason}; check the path (relative to the workspace)`
+      )
     }
     try {
       ignoreRules = parseIgnoreFile(text, ignoreFile)

@@ -41,7 +41,8 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
   if (!isMap(root)) return []
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (key !== 'ignore') fail(lineOf(pair.key as Node), `unknown top-level key "${key}" (expected "ignore")`)
+    if (key !== 'ignore')
+      fail(lineOf(pair.key as Node), `unknown top-level key "${key}" (expected "ignore")`)
   }
   const list = root.get('ignore', true)
   if (list === undefined || (isScalar(list) && list.value === null)) return []
@@ -68,7 +69,12 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
     if (fields.expires !== undefined && !isValidDate(fields.expires)) {
       fail(line, `entry ${fields.id} has expires "${fields.expires}", expected a date YYYY-MM-DD`)
     }
-    const rule: IgnoreRule = { id: fields.id as string, reason: fields.reason as string, line, file }
+    const rule: IgnoreRule = {
+      id: fields.id as string,
+      reason: fields.reason as string,
+      line,
+      file
+    }
     for (const optional of ['expires', 'repository', 'image', 'package'] as const) {
       const value = fields[optional]
       if (value !== undefined) rule[optional] = value

@@ -16,10 +16,16 @@ export function parseDuration(input: string, value: string): number {
   if (parts.length === 0 || consumed !== text) {
     throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m or 1h30m`)
   }
-  return Math.round(parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] as number), 0))
+  return Math.round(
+    parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] as number), 0)
+  )
 }
 
-export function parseChoice<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+export function parseChoice<T extends string>(
+  input: string,
+  value: string,
+  allowed: readonly T[]
+): T {
   const normalized = value.trim().toLowerCase()
   const match = allowed.find((choice) => choice === normalized)
   if (match === undefined) {
@@ -36,13 +42,21 @@ export function parseBoolean(input: string, value: string): boolean {
 }
 
 /** `critical=0, high=5` (commas or newlines). A budget names a ranked severity and a count ≥ 0. */
-export function parseBudgets(input: string, value: string): Partial<Record<RankedSeverity, number>> {
+export function parseBudgets(
+  input: string,
+  value: string
+): Partial<Record<RankedSeverity, number>> {
   const budgets: Partial<Record<RankedSeverity, number>> = {}
-  for (const entry of value.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
-    if (!match) throw new InputError(`${input}: "${entry}" is not severity=count, e.g. critical=0, high=5`)
+    if (!match)
+      throw new InputError(`${input}: "${entry}" is not severity=count, e.g. critical=0, high=5`)
     const severity = parseChoice(input, match[1] as string, RANKED_SEVERITIES)
-    if (budgets[severity] !== undefined) throw new InputError(`${input}: ${severity} is given twice`)
+    if (budgets[severity] !== undefined)
+      throw new InputError(`${input}: ${severity} is given twice`)
     budgets[severity] = Number(match[2])
   }
   return budgets

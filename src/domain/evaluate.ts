@@ -1,14 +1,8 @@
 import type { Finding } from './finding.js'
 import { describeRule, isExpired, ruleMatches, type IgnoreRule } from './ignore-rules.js'
 import type { ArtifactOutcome } from './outcome.js'
-import type { Policy } from './policy.js'
-import {
-  emptySeverityCounts,
-  isAtLeast,
-  RANKED_SEVERITIES,
-  severityRank,
-  type RankedSeverity
-} from './severity.js'
+import { effectiveSeverityOf, type Policy } from './policy.js'
+import { emptySeverityCounts, isAtLeast, RANKED_SEVERITIES, severityRank } from './severity.js'
 import type { AssessedFinding, GateResult, IgnoredFinding, Verdict } from './verdict.js'
 
 export interface EvaluationInput {
@@ -60,17 +54,19 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
     }
   }
   const errors = outcomes.flatMap((o) => (o.status === 'error' ? [o] : []))
-  const errorLines = errors.map(
-    (o) => `${label(o.reference, o.artifact?.platform)}: ${o.message}`
-  )
+  const errorLines = errors.map((o) => `${label(o.reference, o.artifact?.platform)}: ${o.message}`)
   if (policy.onError === 'warn') warnings.push(...errorLines)
 
   for (const rule of expiredRules) {
-    warnings.push(`ignore entry ${describeRule(rule)} expired on ${rule.expires} and no longer applies`)
+    warnings.push(
+      `ignore entry ${describeRule(rule)} expired on ${rule.expires} and no longer applies`
+    )
   }
   const unusedRules = activeRules.filter((rule) => !usedRules.has(rule))
   for (const rule of unusedRules) {
-    warnings.push(`ignore entry ${describeRule(rule)} matched no finding; remove it if it is no longer needed`)
+    warnings.push(
+      `ignore entry ${describeRule(rule)} matched no finding; remove it if it is no longer needed`
+    )
   }
 
   let result: GateResult = 'pass'
@@ -78,7 +74,17 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   else if (errors.length > 0) result = 'error'
   if (policy.onError === 'fail') failures.push(...errorLines)
 
-  return { result, failures, warnings, outcomes, assessed, ignored, counts, expiredRules, unusedRules }
+  return {
+    result,
+    failures,
+    warnings,
+    outcomes,
+    assessed,
+    ignored,
+    counts,
+    expiredRules,
+    unusedRules
+  }
 }
 
 function assess(findings: Finding[], policy: Policy, failures: string[]): AssessedFinding[] {
@@ -95,8 +101,7 @@ function assess(findings: Finding[], policy: Policy, failures: string[]): Assess
 }
 
 function assessOne(finding: Finding, policy: Policy): AssessedFinding {
-  const effectiveSeverity: RankedSeverity =
-    finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity
+  const effectiveSeverity = effectiveSeverityOf(finding, policy)
   if (policy.fixableOnly && finding.fixAvailable !== 'yes' && finding.fixAvailable !== 'partial') {
     return { finding, effectiveSeverity, blocking: false, note: 'no fix available (fixable-only)' }
   }
@@ -115,7 +120,8 @@ function floorFailures(assessed: AssessedFinding[], policy: Policy): string[] {
   const blocking = assessed.filter((a) => a.blocking)
   if (blocking.length === 0 || policy.failOn === 'none') return []
   const bySeverity = RANKED_SEVERITIES.map(
-    (severity) => [severity, blocking.filter((a) => a.effectiveSeverity === severity).length] as const
+    (severity) =>
+      [severity, blocking.filter((a) => a.effectiveSeverity === severity).length] as const
   )
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}`)
@@ -144,14 +150,19 @@ function budgetFailures(assessed: AssessedFinding[], policy: Policy): string[] {
         a.blocking = true
         a.note = `over budget ${severity}=${budget}`
       }
-      lines.push(`${reference}: ${distinct.size} ${severity} findings exceed max-findings ${severity}=${budget}`)
+      lines.push(
+        `${reference}: ${distinct.size} ${severity} findings exceed max-findings ${severity}=${budget}`
+      )
     }
   }
   return lines
 }
 
 function budgetKey(finding: Finding): string {
-  const packages = finding.packages.map((p) => p.name).sort().join(',')
+  const packages = finding.packages
+    .map((p) => p.name)
+    .sort()
+    .join(',')
   return `${finding.vulnerabilityId}|${packages}`
 }
 

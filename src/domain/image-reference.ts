@@ -76,6 +76,9 @@ export function parseImageReference(input: string): ImageReference {
 }
 
 /** Inspector's resource id for one image digest (the same string findings and events use). */
-export function imageResourceId(ref: Pick<ImageReference, 'partition' | 'region' | 'registryId' | 'repository'>, digest: string): string {
+export function imageResourceId(
+  ref: Pick<ImageReference, 'partition' | 'region' | 'registryId' | 'repository'>,
+  digest: string
+): string {
   return `arn:${ref.partition}:ecr:${ref.region}:${ref.registryId}:repository/${ref.repository}/${digest}`
 }

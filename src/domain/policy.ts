@@ -1,3 +1,4 @@
+import type { Finding } from './finding.js'
 import type { RankedSeverity } from './severity.js'
 
 /** The team's gate policy, already validated (see action/inputs.ts for where it is parsed). */
@@ -15,4 +16,12 @@ export interface Policy {
   fixableOnly: boolean
   onUnscannable: 'fail' | 'warn'
   onError: 'fail' | 'warn'
+}
+
+/** The severity a finding counts at under the policy: UNTRIAGED takes `untriaged-as`. */
+export function effectiveSeverityOf(
+  finding: Pick<Finding, 'severity'>,
+  policy: Pick<Policy, 'untriagedAs'>
+): RankedSeverity {
+  return finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity
 }

@@ -2,7 +2,14 @@
  * Severities as Inspector reports them. `untriaged` is Inspector's UNTRIAGED (the vendor has not
  * scored the vulnerability yet) and ECR basic scanning's UNDEFINED; the policy decides how it counts.
  */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational', 'untriaged'] as const
+export const SEVERITIES = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'informational',
+  'untriaged'
+] as const
 export type Severity = (typeof SEVERITIES)[number]
 
 /** The ranked severities a threshold can name, highest first. */

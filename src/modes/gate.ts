@@ -43,12 +43,19 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
     const scanTypes = await prepare(config, deps)
     outcomes = (
       await Promise.all(
-        config.images.map((ref) => scanImage(ref, scanTypes.get(registryKey(ref)) ?? 'ENHANCED', scanDeps))
+        config.images.map((ref) =>
+          scanImage(ref, scanTypes.get(registryKey(ref)) ?? 'ENHANCED', scanDeps)
+        )
       )
     ).flat()
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    outcomes = config.images.map((ref) => ({ status: 'error', reference: ref.raw, message, timedOut: false }))
+    outcomes = config.images.map((ref) => ({
+      status: 'error',
+      reference: ref.raw,
+      message,
+      timedOut: false
+    }))
   }
   return evaluate({
     outcomes,
@@ -74,13 +81,17 @@ async function prepare(config: GateConfig, deps: GateDeps): Promise<Map<string, 
     if (ref.registryId !== account) {
       // Another account's registry configuration is not readable from here; Inspector coverage
       // (seen through a delegated administrator) is the only way to gate it.
-      deps.log.info(`registry ${ref.registryId} belongs to another account than ${account}; assuming enhanced scanning`)
+      deps.log.info(
+        `registry ${ref.registryId} belongs to another account than ${account}; assuming enhanced scanning`
+      )
       scanTypes.set(key, 'ENHANCED')
       continue
     }
     const scanType = await getRegistryScanType(deps.clients.ecr(ref.region))
     scanTypes.set(key, scanType)
-    deps.log.info(`registry ${ref.registryId} (${ref.region}) uses ${scanType.toLowerCase()} scanning`)
+    deps.log.info(
+      `registry ${ref.registryId} (${ref.region}) uses ${scanType.toLowerCase()} scanning`
+    )
     if (scanType === 'ENHANCED' && config.ensureEnabled === 'check') {
       const status = await getAccountStatus(deps.clients.inspector(ref.region))
       if (status.ecr !== 'ENABLED') {

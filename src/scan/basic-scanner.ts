@@ -22,14 +22,16 @@ export async function scanBasic(
   const name = artifactName(artifact)
   let startAttempted = false
 
-  type BasicWait = { kind: 'refused'; outcome: ArtifactOutcome } | { kind: 'complete'; scan: BasicScan }
+  type BasicWait =
+    { kind: 'refused'; outcome: ArtifactOutcome } | { kind: 'complete'; scan: BasicScan }
   const awaited = await poll<BasicWait>(
     async () => {
       const read = await tolerateTransient(() => describeBasicScan(client, ref, artifact.digest))
       if (!read.ok) return { done: false, state: read.state }
       const current = read.value
       if (current.status === undefined) {
-        if (startAttempted) return { done: false, state: 'waiting for the scan ECR accepted to appear' }
+        if (startAttempted)
+          return { done: false, state: 'waiting for the scan ECR accepted to appear' }
         startAttempted = true
         const started = await startBasicScan(client, ref, artifact.digest)
         if (started === 'unsupported') {
@@ -60,7 +62,12 @@ export async function scanBasic(
           done: true,
           value: {
             kind: 'refused',
-            outcome: { status: 'unscannable', artifact, reason: c.reason, explanation: c.explanation }
+            outcome: {
+              status: 'unscannable',
+              artifact,
+              reason: c.reason,
+              explanation: c.explanation
+            }
           }
         }
       }

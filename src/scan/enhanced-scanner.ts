@@ -11,7 +11,10 @@ import { artifactName, pollOptions, tolerateTransient } from './waiting.js'
  * Enhanced (Inspector) scanning of one image digest: wait until Inspector coverage says that exact
  * digest was scanned at or after its push, then read its findings until two reads agree.
  */
-export async function scanEnhanced(artifact: ScannedArtifact, deps: ScanDeps): Promise<ArtifactOutcome> {
+export async function scanEnhanced(
+  artifact: ScannedArtifact,
+  deps: ScanDeps
+): Promise<ArtifactOutcome> {
   const client = deps.clients.inspector(artifact.region)
   const name = artifactName(artifact)
 
@@ -28,7 +31,12 @@ export async function scanEnhanced(artifact: ScannedArtifact, deps: ScanDeps): P
     deps.clock
   )
   if (coverage.kind === 'unscannable') {
-    return { status: 'unscannable', artifact, reason: coverage.reason, explanation: coverage.explanation }
+    return {
+      status: 'unscannable',
+      artifact,
+      reason: coverage.reason,
+      explanation: coverage.explanation
+    }
   }
   const scannedAt = coverage.scannedAt
   deps.log.info(`${name}: Inspector scan complete (${scannedAt?.toISOString() ?? 'time unknown'})`)
@@ -56,7 +64,9 @@ async function settleFindings(
 ): Promise<{ findings: Finding[]; settled: boolean }> {
   const client = deps.clients.inspector(artifact.region)
   const read = async (): Promise<Finding[]> =>
-    (await listImageFindings(client, artifact)).map((raw) => normalizeInspectorFinding(raw, artifact))
+    (await listImageFindings(client, artifact)).map((raw) =>
+      normalizeInspectorFinding(raw, artifact)
+    )
 
   let latest = await read()
   const settledLongAgo =

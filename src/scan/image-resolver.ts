@@ -61,7 +61,11 @@ export async function resolveImage(client: ECRClient, ref: ImageReference): Prom
 
   document ??= (await getManifest(client, ref, image.digest)).document
   const { platforms, skipped } = platformChildren(document, ref)
-  const pushedAt = await childPushTimes(client, ref, platforms.map((p) => p.digest))
+  const pushedAt = await childPushTimes(
+    client,
+    ref,
+    platforms.map((p) => p.digest)
+  )
   return {
     artifacts: platforms.map(({ digest, platform }) => {
       const childPushedAt = pushedAt.get(digest) ?? image.pushedAt
@@ -96,16 +100,28 @@ export function platformChildren(
   try {
     parsed = JSON.parse(document) as { manifests?: unknown }
   } catch {
-    throw new AwsCallError(`the image index of ${ref.raw} is not valid JSON`, 'UnexpectedResponse', false)
+    throw new AwsCallError(
+      `the image index of ${ref.raw} is not valid JSON`,
+      'UnexpectedResponse',
+      false
+    )
   }
   if (!Array.isArray(parsed.manifests)) {
-    throw new AwsCallError(`the image index of ${ref.raw} has no manifests list`, 'UnexpectedResponse', false)
+    throw new AwsCallError(
+      `the image index of ${ref.raw} has no manifests list`,
+      'UnexpectedResponse',
+      false
+    )
   }
   const platforms: Array<{ digest: string; platform: string }> = []
   const skipped: string[] = []
   for (const entry of parsed.manifests as IndexEntry[]) {
     if (typeof entry.digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(entry.digest)) {
-      throw new AwsCallError(`the image index of ${ref.raw} lists a manifest without a valid digest`, 'UnexpectedResponse', false)
+      throw new AwsCallError(
+        `the image index of ${ref.raw} lists a manifest without a valid digest`,
+        'UnexpectedResponse',
+        false
+      )
     }
     const os = String(entry.platform?.os ?? 'unknown')
     const arch = String(entry.platform?.architecture ?? 'unknown')
@@ -120,7 +136,11 @@ export function platformChildren(
     platforms.push({ digest: entry.digest, platform: `${os}/${arch}${variant}` })
   }
   if (platforms.length === 0) {
-    throw new AwsCallError(`the image index of ${ref.raw} has no platform images to scan`, 'UnexpectedResponse', false)
+    throw new AwsCallError(
+      `the image index of ${ref.raw} has no platform images to scan`,
+      'UnexpectedResponse',
+      false
+    )
   }
   return { platforms, skipped }
 }
@@ -144,7 +164,8 @@ async function childPushTimes(
   )
   const times = new Map<string, Date>()
   for (const detail of out.imageDetails ?? []) {
-    if (detail.imageDigest && detail.imagePushedAt) times.set(detail.imageDigest, detail.imagePushedAt)
+    if (detail.imageDigest && detail.imagePushedAt)
+      times.set(detail.imageDigest, detail.imagePushedAt)
   }
   return times
 }

@@ -29,10 +29,12 @@ const UNSCANNABLE_REASONS: Record<string, string> = {
   IMAGE_SIZE_EXCEEDED: 'the image is larger than Inspector scans',
   NO_RESOURCES_FOUND: 'Inspector found nothing to scan in this resource',
   EXCLUDED_BY_TAG: 'a tag excludes this resource from Inspector scanning; remove the exclusion tag',
-  ACCESS_DENIED: 'a resource policy denies Inspector access; allow inspector2.amazonaws.com to read it',
+  ACCESS_DENIED:
+    'a resource policy denies Inspector access; allow inspector2.amazonaws.com to read it',
   ACCESS_DENIED_TO_ENCRYPTION_KEY:
     "the KMS key policy does not let Inspector decrypt the resource; grant Inspector's service role kms:Decrypt",
-  IMAGE_ARCHIVED: 'the image was moved to the ECR archive tier, and archived images are not scanned; restore it',
+  IMAGE_ARCHIVED:
+    'the image was moved to the ECR archive tier, and archived images are not scanned; restore it',
   RESOURCE_TERMINATED: 'the resource was deleted',
   PENDING_DISABLE: 'Inspector scanning is being disabled for this account or resource type'
 }
@@ -88,7 +90,11 @@ export function classifyBasicScanStatus(
       // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
       return { kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' }
     case 'FAILED':
-      return { kind: 'unscannable', reason: 'FAILED', explanation: `the ECR basic scan failed${detail}` }
+      return {
+        kind: 'unscannable',
+        reason: 'FAILED',
+        explanation: `the ECR basic scan failed${detail}`
+      }
     case 'UNSUPPORTED_IMAGE':
       return {
         kind: 'unscannable',
@@ -99,12 +105,21 @@ export function classifyBasicScanStatus(
       return {
         kind: 'unscannable',
         reason: 'LIMIT_EXCEEDED',
-        explanation: 'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
+        explanation:
+          'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
       }
     case 'SCAN_ELIGIBILITY_EXPIRED':
-      return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] as string }
+      return {
+        kind: 'unscannable',
+        reason: status,
+        explanation: UNSCANNABLE_REASONS[status] as string
+      }
     case 'IMAGE_ARCHIVED':
-      return { kind: 'unscannable', reason: status, explanation: UNSCANNABLE_REASONS[status] as string }
+      return {
+        kind: 'unscannable',
+        reason: status,
+        explanation: UNSCANNABLE_REASONS[status] as string
+      }
     default:
       return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` }
   }
