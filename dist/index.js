@@ -68015,7 +68015,6 @@ async function childPushTimes(client, ref, digests) {
 
 
 
-
 /**
  * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
  * (platforms concurrently), and turn every failure into an outcome for that entry alone, so one
@@ -68058,22 +68057,23 @@ async function scanImage(ref, scanType, deps) {
                     : await scanBasic(artifact, ref, deps);
             }
             catch (error) {
-                return errorOutcome(ref, error, artifact, artifactName(artifact), scanType);
+                return errorOutcome(ref, error, artifact, scanType);
             }
         }));
     }
     catch (error) {
-        return [errorOutcome(ref, error, undefined, ref.raw, scanType)];
+        return [errorOutcome(ref, error, undefined, scanType)];
     }
 }
-function errorOutcome(ref, error, artifact, name, scanType) {
+function errorOutcome(ref, error, artifact, scanType) {
     if (error instanceof PollTimeoutError) {
         const scanner = scanType === 'ENHANCED' ? 'Inspector' : 'ECR basic scanning';
         return {
             status: 'error',
             reference: ref.raw,
             ...(artifact !== undefined && { artifact }),
-            message: `timed out waiting for ${scanner} to scan ${name}: ${error.message}; raise timeout or check the scan in the console`,
+            // The verdict prefixes the reference and platform; the digest says which image exactly.
+            message: `timed out waiting for ${scanner} to scan ${artifact?.digest ?? 'the image'}: ${error.message}; raise timeout or check the scan in the console`,
             timedOut: true
         };
     }

@@ -8,7 +8,6 @@ import { scanEnhanced } from './enhanced-scanner.js'
 import { resolveImage } from './image-resolver.js'
 import { PollTimeoutError } from './poller.js'
 import { classifyCoverage } from './scan-status.js'
-import { artifactName } from './waiting.js'
 
 /**
  * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
@@ -62,12 +61,12 @@ export async function scanImage(
             ? await scanEnhanced(artifact, deps)
             : await scanBasic(artifact, ref, deps)
         } catch (error) {
-          return errorOutcome(ref, error, artifact, artifactName(artifact), scanType)
+          return errorOutcome(ref, error, artifact, scanType)
         }
       })
     )
   } catch (error) {
-    return [errorOutcome(ref, error, undefined, ref.raw, scanType)]
+    return [errorOutcome(ref, error, undefined, scanType)]
   }
 }
 
@@ -75,7 +74,6 @@ function errorOutcome(
   ref: ImageReference,
   error: unknown,
   artifact: ScannedArtifact | undefined,
-  name: string,
   scanType: RegistryScanType
 ): ArtifactOutcome {
   if (error instanceof PollTimeoutError) {
@@ -84,7 +82,8 @@ function errorOutcome(
       status: 'error',
       reference: ref.raw,
       ...(artifact !== undefined && { artifact }),
-      message: `timed out waiting for ${scanner} to scan ${name}: ${error.message}; raise timeout or check the scan in the console`,
+      // The verdict prefixes the reference and platform; the digest says which image exactly.
+      message: `timed out waiting for ${scanner} to scan ${artifact?.digest ?? 'the image'}: ${error.message}; raise timeout or check the scan in the console`,
       timedOut: true
     }
   }

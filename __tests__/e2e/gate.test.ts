@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
+import {
+  scenarioImages,
+  scenarios,
+  withTimeScale,
+  type ScenarioName
+} from '../fake-aws/scenarios.js'
+import { node24, runBundle, type BundleRun } from './runner.js'
+
+/**
+ * The committed bundle, run under Node 24 as a GitHub runner runs it, against the local AWS
+ * endpoint. Scenario time runs 10× faster than real time; the action polls every 250 ms, which is
+ * longer than any gap between arriving findings in the scenarios (so "two reads agree" is honest).
+ */
+const TIME_SCALE = 10
+// Each case spawns the bundle and waits on a scenario timeline (Retry-After is real time).
+jest.setTimeout(60_000)
+const POLL = '250ms'
+
+let fake: FakeAws | undefined
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+async function gate(
+  name: ScenarioName,
+  inputs: Record<string, string> = {},
+  files: Record<string, string> = {}
+): Promise<BundleRun> {
+  fake = await startFakeAws(withTimeScale(scenarios[name], TIME_SCALE))
+  return runBundle({
+    endpoint: fake.url,
+    inputs: { images: scenarioImages[name].uri, timeout: '20s', settle: '5s', ...inputs },
+    files,
+    env: { INSPECTOR_GATE_POLL_INTERVAL: POLL }
+  })
+}
+
+function findingsFile(run: BundleRun): {
+  result: string
+  findings: Array<{
+    vulnerabilityId: string
+    severity: string
+    artifact: { platform: string | null }
+  }>
+} {
+  return JSON.parse(readFileSync(run.outputs['findings-file'] as string, 'utf8'))
+}
+
+describe('the bundle under Node 24', () => {
+  it('runs on the runtime action.yml declares', () => {
+    expect(execFileSync(node24(), ['--version']).toString()).toMatch(/^v24\./)
+    expect(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')).toMatch(
+      /using: node24/
+    )
+  })
+})
+
+describe('gate e2e', () => {
+  it('passes a clean image and publishes outputs, findings file and summary', async () => {
+    const run = await gate('clean')
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.outputs['critical']).toBe('0')
+    expect(run.outputs['high']).toBe('0')
+    expect(Number(run.outputs['medium']) + Number(run.outputs['low'])).toBeGreaterThan(0)
+    expect(JSON.parse(run.outputs['counts'] as string)).toMatchObject({
+      critical: 0,
+      high: 0,
+      blocking: 0
+    })
+    expect(findingsFile(run).result).toBe('pass')
+    expect(run.summary).toContain('passed')
+    expect(run.summary).toContain('app:v1.0.0')
+  })
+
+  it('fails an image with critical findings, with one line saying why', async () => {
+    const run = await gate('criticals')
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('fail')
+    // The suppressed critical is not ACTIVE, so it is not counted.
+    expect(run.outputs['critical']).toBe('2')
+    expect(run.outputs['high']).toBe('3')
+    expect(run.log).toMatch(
+      /::error::inspector-gate fail: 5 findings at or above fail-on high \(2 critical, 3 high\)/
+    )
+    expect(run.summary).toContain('Blocking findings (5)')
+  })
+
+  it('gates every platform of a multi-arch image and labels results by platform', async () => {
+    const run = await gate('multiArch', { 'fail-on': 'none' })
+
+    expect(run.exitCode).toBe(0)
+    const platforms = new Set(findingsFile(run).findings.map((f) => f.artifact.platform))
+    expect(platforms).toEqual(new Set(['linux/amd64', 'linux/arm64/v8']))
+    expect(run.outputs['high']).toBe('2')
+    expect(run.summary).toContain('linux/amd64')
+    expect(run.summary).toContain('linux/arm64/v8')
+    // The attestation manifest is neither waited on nor reported.
+    expect(run.log).toContain('(attestation manifest)')
+    const coverageIds = fake!.callsTo('ListCoverage').map((c) => JSON.stringify(c.input))
+    for (const attestation of scenarioImages.multiArch.attestations ?? []) {
+      expect(coverageIds.join()).not.toContain(attestation)
+    }
+  })
+
+  it('counts findings that keep arriving after Inspector reports the scan complete', async () => {
+    const run = await gate('trickle', { 'fail-on': 'none' })
+
+    expect(run.exitCode).toBe(0)
+    expect(
+      findingsFile(run)
+        .findings.map((f) => f.severity)
+        .sort()
+    ).toEqual(['critical', 'high', 'low', 'medium'])
+    expect(run.log).toContain('findings still arriving')
+  })
+
+  it('gates a registry that uses ECR basic scanning', async () => {
+    const run = await gate('basic', { 'fail-on': 'critical' })
+
+    expect(run.log).toContain('uses basic scanning')
+    expect(run.outputs['critical']).toBe('1')
+    expect(run.outputs['result']).toBe('fail')
+    expect(run.exitCode).toBe(1)
+    expect(fake!.callsTo('ListCoverage')).toHaveLength(0)
+  })
+
+  it('starts a basic scan when the image has none', async () => {
+    const run = await gate('basicNoScan', { 'fail-on': 'none' })
+
+    expect(run.exitCode).toBe(0)
+    expect(fake!.callsTo('StartImageScan')).toHaveLength(1)
+    expect(run.log).toContain('started one')
+  })
+
+  it('fails an unscannable image with the reason in words a user can act on', async () => {
+    const run = await gate('unscannable')
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('fail')
+    expect(run.log).toContain('UNSUPPORTED_OS')
+    expect(run.log).toContain('use a supported base image')
+  })
+
+  it('only warns about an unscannable image with on-unscannable: warn', async () => {
+    const run = await gate('unscannable', { 'on-unscannable': 'warn' })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.log).toMatch(/::warning::.*UNSUPPORTED_OS/)
+  })
+
+  it('fails closed when the scan never finishes within the timeout', async () => {
+    const started = Date.now()
+    const run = await gate('neverScanned', { timeout: '2s' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toMatch(
+      /::error::inspector-gate error: \S+app:v6\.0\.0: timed out waiting for Inspector to scan sha256:[0-9a-f]{64}: still PENDING_INITIAL_SCAN/
+    )
+    // It stopped at its own timeout, well before the harness would have killed it.
+    expect(Date.now() - started).toBeLessThan(60_000)
+  })
+
+  it('passes with a warning on timeout when on-error is warn', async () => {
+    const run = await gate('neverScanned', { timeout: '1s', 'on-error': 'warn' })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toContain('::warning::')
+  })
+
+  it('survives throttling and server errors', async () => {
+    const run = await gate('throttled')
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+    const throttled = fake!.calls.filter((c) => c.status === 429 || c.status >= 500)
+    expect(throttled.length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('applies an ignore file: a valid entry ignores, an expired one no longer does and is reported', async () => {
+    const [first, second] = ['CVE-2022-37434', 'CVE-2024-5535']
+    const ignore = [
+      'ignore:',
+      `  - id: ${first}`,
+      '    reason: not reachable in this service',
+      '    expires: 2099-12-31',
+      `  - id: ${second}`,
+      '    reason: waiting for the vendor',
+      '    expires: 2020-01-31',
+      '  - id: CVE-1999-0001',
+      '    reason: stale entry'
+    ].join('\n')
+    const run = await gate(
+      'criticals',
+      { 'fail-on': 'critical', 'ignore-file': '.inspector-ignore.yml' },
+      { '.inspector-ignore.yml': ignore }
+    )
+
+    const file = findingsFile(run)
+    const criticals = file.findings
+      .filter((f) => f.severity === 'critical')
+      .map((f) => f.vulnerabilityId)
+    expect(criticals.sort()).toEqual([first, second].sort())
+    expect(run.outputs['critical']).toBe('1')
+    expect(run.outputs['result']).toBe('fail')
+    expect(run.log).toMatch(
+      /::warning::ignore entry CVE-2024-5535 \(\.inspector-ignore\.yml:5\) expired on 2020-01-31/
+    )
+    expect(run.log).toMatch(
+      /::warning::ignore entry CVE-1999-0001 \(\.inspector-ignore\.yml:8\) matched no finding/
+    )
+    expect(run.summary).toContain('not reachable in this service')
+  })
+
+  it('fails fast with the fix when Inspector is off for ECR', async () => {
+    const run = await gate('inspectorOffForEcr')
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toContain('Amazon Inspector ECR scanning is DISABLED in account 123456789012')
+    expect(fake!.callsTo('ListCoverage')).toHaveLength(0)
+  })
+
+  it('rejects bad input in one line naming the input, before calling AWS', async () => {
+    const run = await gate('clean', { 'fail-on': 'severe' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.log).toContain(
+      '::error::fail-on: "severe" is not one of critical, high, medium, low, informational, none'
+    )
+    expect(run.log).not.toMatch(/\n\s+at /)
+    expect(fake!.calls).toHaveLength(0)
+  })
+})

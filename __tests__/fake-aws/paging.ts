@@ -1,0 +1,86 @@
+/**
+ * Offset pagination behind an opaque token. The token also carries a fingerprint of the
+ * request's filters, so replaying a token with different filters fails like it would on AWS
+ * (ValidationException) instead of returning a silently wrong page.
+ */
+import { createHash } from 'node:crypto'
+import { FakeAwsError } from './wire.js'
+
+export interface Page<T> {
+  items: T[]
+  nextToken?: string
+}
+
+export interface PageRequest {
+  nextToken?: unknown
+  maxResults?: unknown
+  /** Everything that defines the result set (filters, sort), fingerprinted into the token. */
+  query: unknown
+  defaultPageSize: number
+  minPageSize: number
+  maxPageSize: number
+  /** Error name for bad tokens and sizes: ValidationException or InvalidParameterException. */
+  errorCode: string
+}
+
+export function paginate<T>(items: readonly T[], request: PageRequest): Page<T> {
+  const pageSize = pageSizeOf(request)
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(request.query ?? null))
+    .digest('hex')
+    .slice(0, 12)
+  const offset =
+    request.nextToken === undefined
+      ? 0
+      : decodeToken(request.nextToken, fingerprint, request.errorCode)
+  const pageItems = items.slice(offset, offset + pageSize)
+  const next = offset + pageSize
+  const page: Page<T> = { items: pageItems }
+  if (next < items.length) page.nextToken = encodeToken(next, fingerprint)
+  return page
+}
+
+function pageSizeOf(request: PageRequest): number {
+  if (request.maxResults === undefined) return request.defaultPageSize
+  const size = request.maxResults
+  if (
+    typeof size !== 'number' ||
+    !Number.isInteger(size) ||
+    size < request.minPageSize ||
+    size > request.maxPageSize
+  ) {
+    throw new FakeAwsError(
+      request.errorCode,
+      400,
+      `1 validation error detected: Value '${String(size)}' at 'maxResults' failed to satisfy constraint: Member must have value between ${request.minPageSize} and ${request.maxPageSize}`
+    )
+  }
+  return size
+}
+
+function encodeToken(offset: number, fingerprint: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString('base64url')
+}
+
+function decodeToken(token: unknown, fingerprint: string, errorCode: string): number {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8'))
+    if (
+      decoded !== null &&
+      typeof decoded === 'object' &&
+      'o' in decoded &&
+      'f' in decoded &&
+      typeof decoded.o === 'number' &&
+      decoded.f === fingerprint
+    ) {
+      return decoded.o
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new FakeAwsError(
+    errorCode,
+    400,
+    'The nextToken is invalid or does not belong to this request.'
+  )
+}

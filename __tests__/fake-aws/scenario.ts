@@ -1,0 +1,245 @@
+/**
+ * The declarative description of one fake AWS account that `startFakeAws` serves.
+ *
+ * ## Time
+ * Every time in a scenario is a number of **scenario seconds** since `startFakeAws` (or the last
+ * `resetTimeline()`). Scenario time runs `timeScale` times faster than real time:
+ *
+ *     scenarioSeconds = realElapsedSeconds × timeScale
+ *
+ * so with `timeScale: 10` a coverage step at `atSeconds: 3` is reached after 0.3 real seconds.
+ * Every timestamp the fake *reports* (imagePushedAt, lastScannedAt, firstObservedAt, …) is the
+ * real wall-clock instant at which that scenario moment happens, i.e.
+ * `startEpochMs + atSeconds × 1000 / timeScale`. That keeps the reported dates consistent with
+ * `Date.now()` in the process under test (e.g. "lastScannedAt ≥ imagePushedAt" comparisons, or
+ * "pushed 5 s before the gate started" when `pushedAtSeconds: -5`).
+ * Negative seconds describe the past (an image pushed before the gate started).
+ *
+ * Real delays that are not part of the story (`slowMs`, fault `delayMs`) are plain milliseconds
+ * and are not scaled.
+ */
+import { createHash } from 'node:crypto'
+import type {
+  ExploitAvailable,
+  FindingStatus,
+  PackageManager,
+  ScanStatusCode,
+  ScanStatusReason,
+  Severity,
+  Status as InspectorStatus
+} from '@aws-sdk/client-inspector2'
+import type {
+  FindingSeverity,
+  ScanFrequency,
+  ScanStatus as EcrScanStatus
+} from '@aws-sdk/client-ecr'
+
+export const DEFAULT_ACCOUNT = '123456789012'
+export const DEFAULT_REGION = 'us-east-1'
+
+export const MEDIA_TYPES = {
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociIndex: 'application/vnd.oci.image.index.v1+json'
+} as const
+export type ManifestMediaType = (typeof MEDIA_TYPES)[keyof typeof MEDIA_TYPES]
+export type IndexMediaType = typeof MEDIA_TYPES.ociIndex | typeof MEDIA_TYPES.dockerManifestList
+export type SingleManifestMediaType =
+  typeof MEDIA_TYPES.ociManifest | typeof MEDIA_TYPES.dockerManifest
+
+export interface Scenario {
+  /** Shown in logs and by the CLI. */
+  name: string
+  description?: string
+  /** Default `123456789012`. Used by STS and in every ARN. */
+  account?: string
+  /** Default `us-east-1`. */
+  region?: string
+  /** Scenario seconds per real second; default 1. See the file header. */
+  timeScale?: number
+  /** ECR registry scanning type; default ENHANCED. */
+  registryScanType?: 'BASIC' | 'ENHANCED'
+  /**
+   * Inspector per-resource-type activation (BatchGetAccountStatus). Defaults: every type
+   * ENABLED, except `ecr`, which follows the registry: ENABLED for ENHANCED, DISABLED for BASIC
+   * (enabling Inspector for ECR is what turns a registry ENHANCED).
+   */
+  inspectorStatus?: Partial<Record<InspectorResourceKind, InspectorStatus>>
+  repositories: RepositorySpec[]
+  faults?: FaultSpec[]
+  /** Real milliseconds added to every response (not scaled). */
+  slowMs?: number
+  /** What a test needs to know to size its timeouts. Informational only. */
+  timing?: ScenarioTiming
+}
+
+export type InspectorResourceKind = 'ec2' | 'ecr' | 'lambda' | 'lambdaCode' | 'codeRepository'
+
+export interface ScenarioTiming {
+  /** Scenario second after which nothing changes any more. */
+  settledAtSeconds: number
+  /** Free-text story: what happens when. */
+  story: string
+}
+
+export interface RepositorySpec {
+  name: string
+  /**
+   * Default: CONTINUOUS_SCAN for ENHANCED registries, SCAN_ON_PUSH for BASIC ones. Reported by
+   * BatchGetRepositoryScanningConfiguration and Inspector coverage metadata.
+   */
+  scanFrequency?: ScanFrequency
+  images: ImageSpec[]
+}
+
+export type ImageSpec = SingleImageSpec | ImageIndexSpec
+
+interface ImageCommon {
+  digest: string
+  tags?: string[]
+  /** Scenario second of the push; default 0. The image is invisible before it. */
+  pushedAtSeconds?: number
+  sizeInBytes?: number
+  /** Inspector coverage of this digest; absent from ListCoverage before the first step. */
+  coverage?: CoverageStep[]
+}
+
+/** A single-platform image manifest: what Inspector and basic scanning actually scan. */
+export interface SingleImageSpec extends ImageCommon, ScannableContent {
+  kind: 'image'
+  mediaType?: SingleManifestMediaType
+  platform?: Platform
+}
+
+/** Everything a scanner can say about one single-platform manifest. */
+export interface ScannableContent {
+  /** Inspector findings, each visible from its own `visibleFromSeconds`. */
+  findings?: TimedInspectorFinding[]
+  /** Basic-scan timeline (e.g. scan on push). Before the first step: ScanNotFoundException. */
+  basicScan?: BasicScanStep[]
+  /** Basic-scan findings, returned while the basic status is COMPLETE. */
+  basicFindings?: BasicFindingSpec[]
+  /** How a StartImageScan on this image plays out; default COMPLETE after 2 scenario s. */
+  manualScan?: ManualScanSpec
+}
+
+/** An OCI image index or Docker manifest list; its children are untagged images in the repo. */
+export interface ImageIndexSpec extends ImageCommon {
+  kind: 'index'
+  mediaType: IndexMediaType
+  children: IndexChildSpec[]
+}
+
+export type IndexChildSpec = PlatformChildSpec | AttestationChildSpec
+
+export interface PlatformChildSpec extends ScannableContent {
+  kind: 'platform'
+  digest: string
+  platform: Platform
+  mediaType?: SingleManifestMediaType
+  sizeInBytes?: number
+  coverage?: CoverageStep[]
+}
+
+/** A BuildKit attestation manifest (`unknown/unknown`) that describes `attests`. */
+export interface AttestationChildSpec {
+  kind: 'attestation'
+  digest: string
+  /** Digest of the platform child this attestation is about. */
+  attests: string
+  coverage?: CoverageStep[]
+}
+
+export interface Platform {
+  os: string
+  architecture: string
+  variant?: string
+}
+
+export interface CoverageStep {
+  atSeconds: number
+  statusCode: ScanStatusCode
+  reason: ScanStatusReason
+  /** Scenario second of the last scan; defaults to `atSeconds` when reason is SUCCESSFUL. */
+  lastScannedAtSeconds?: number
+}
+
+export interface TimedInspectorFinding extends InspectorFindingSpec {
+  /** Scenario second from which ListFindings returns it (also its firstObservedAt). */
+  visibleFromSeconds: number
+}
+
+/** Input of `inspectorFinding()` in fixtures.ts; kept here so scenarios stay declarative. */
+export interface InspectorFindingSpec {
+  vulnerabilityId: string
+  severity: Severity
+  packageName: string
+  installedVersion: string
+  fixedInVersion?: string
+  packageManager: PackageManager
+  inspectorScore: number
+  /** EPSS probability 0–1. */
+  epss: number
+  exploitAvailable: ExploitAvailable
+  title?: string
+  description?: string
+  status?: FindingStatus
+  /** Source of the vulnerability record; default NVD for CVEs, GITHUB for GHSAs. */
+  source?: string
+  vendorSeverity?: string
+  cvssVector?: string
+  /** Distro release suffix, e.g. `1.el9`. */
+  release?: string
+  filePath?: string
+  referenceUrls?: string[]
+  /** Partial fixes: several vulnerable packages, some without a fix → fixAvailable PARTIAL. */
+  extraPackages?: { name: string; installedVersion: string; fixedInVersion?: string }[]
+}
+
+export interface BasicScanStep {
+  atSeconds: number
+  status: EcrScanStatus
+  description?: string
+}
+
+export interface BasicFindingSpec {
+  name: string
+  severity: FindingSeverity
+  packageName: string
+  packageVersion: string
+  description?: string
+  cvss3Score?: number
+  cvss3Vector?: string
+}
+
+export interface ManualScanSpec {
+  /** Scenario seconds from StartImageScan to the final status; default 2. */
+  durationSeconds?: number
+  /** Final status; default COMPLETE. */
+  outcome?: EcrScanStatus
+  description?: string
+}
+
+/**
+ * Injected failures: the first `count` calls of `operation` (optionally only for `service`)
+ * fail with `status` before reaching the operation.
+ * 429 → ThrottlingException (Inspector/ECR) or Throttling (STS), with a `Retry-After` header
+ * when `retryAfterSeconds` is set (fractions allowed; the SDK parses them);
+ * 500 → InternalServerException (Inspector) / ServerException (ECR) / InternalFailure (STS);
+ * 503 → ServiceUnavailableException.
+ */
+export interface FaultSpec {
+  operation: string
+  service?: 'ecr' | 'inspector2' | 'sts'
+  count: number
+  status: 429 | 500 | 503
+  retryAfterSeconds?: number
+  /** Real milliseconds to wait before answering with the fault. */
+  delayMs?: number
+}
+
+/** A deterministic, valid-looking `sha256:<64 hex>` digest for a label. */
+export function digestFor(label: string): string {
+  return `sha256:${createHash('sha256').update(label).digest('hex')}`
+}

@@ -1,0 +1,15 @@
+/** STS (AWS Query) operations: only GetCallerIdentity, which the action uses to learn the account. */
+import type { FakeState } from './state.js'
+import { FakeAwsError } from './wire.js'
+
+export function handleSts(state: FakeState, operation: string): Record<string, string> {
+  if (operation !== 'GetCallerIdentity') {
+    throw new FakeAwsError('InvalidAction', 400, `fake-aws: STS ${operation} is not implemented`)
+  }
+  const account = state.catalog.account
+  return {
+    Arn: `arn:aws:sts::${account}:assumed-role/github-actions-inspector-gate/GitHubActions`,
+    UserId: 'AROAZ3EXAMPLEROLEID:GitHubActions',
+    Account: account
+  }
+}

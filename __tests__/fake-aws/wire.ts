@@ -1,0 +1,154 @@
+/**
+ * The three wire protocols, matched to how @aws-sdk/core/protocols parses them:
+ * - ECR, AWS JSON 1.1: errors are read from the body's `__type` first (AwsJsonRpcProtocol).
+ * - Inspector2, REST-JSON: errors are read from the `x-amzn-errortype` header first
+ *   (loadRestJsonErrorCode), `Retry-After` is bound to `retryAfterSeconds` by an httpHeader trait.
+ * - STS, AWS Query: XML bodies; errors as `<ErrorResponse><Error><Code>` (AwsQueryProtocol).
+ * Both JSON protocols default to epoch-seconds timestamps, so every Date becomes a number.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
+
+export type ServiceName = 'ecr' | 'inspector2' | 'sts'
+
+/** Thrown by operations and faults; rendered in the protocol of the service that was called. */
+export class FakeAwsError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    /** Extra members of the modeled error shape (e.g. Inspector's `reason`). */
+    readonly fields: Record<string, unknown> = {}
+  ) {
+    super(message)
+  }
+}
+
+/** `Credential=AKID/20260101/us-east-1/<service>/aws4_request` → `<service>`. */
+export function signingServiceOf(authorization: string | undefined): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization ?? '')?.[1]
+}
+
+export function toWireJson(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000
+  if (Array.isArray(value)) return value.map(toWireJson)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, member] of Object.entries(value)) {
+      if (member !== undefined) out[key] = toWireJson(member)
+    }
+    return out
+  }
+  return value
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
+  const text = JSON.stringify(toWireJson(body))
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+    ...headers
+  })
+  res.end(text)
+}
+
+export const AWS_JSON_11 = 'application/x-amz-json-1.1'
+
+export function sendAwsJsonError(res: ServerResponse, error: FakeAwsError): void {
+  sendJson(
+    res,
+    error.status,
+    AWS_JSON_11,
+    { __type: error.code, message: error.message, ...error.fields },
+    error.headers
+  )
+}
+
+export function sendRestJsonError(res: ServerResponse, error: FakeAwsError): void {
+  sendJson(
+    res,
+    error.status,
+    'application/json',
+    { message: error.message, ...error.fields },
+    {
+      'x-amzn-errortype': error.code,
+      ...error.headers
+    }
+  )
+}
+
+export function sendQueryXml(
+  res: ServerResponse,
+  action: string,
+  result: Record<string, string>
+): void {
+  const members = Object.entries(result)
+    .map(([key, value]) => `    <${key}>${escapeXml(value)}</${key}>`)
+    .join('\n')
+  const body = [
+    `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/">`,
+    `  <${action}Result>`,
+    members,
+    `  </${action}Result>`,
+    `  <ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>`,
+    `</${action}Response>`
+  ].join('\n')
+  sendXml(res, 200, body)
+}
+
+export function sendQueryError(res: ServerResponse, error: FakeAwsError): void {
+  const type = error.status >= 500 ? 'Receiver' : 'Sender'
+  const body = [
+    '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">',
+    `  <Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>`,
+    `  <RequestId>${randomUUID()}</RequestId>`,
+    '</ErrorResponse>'
+  ].join('\n')
+  sendXml(res, error.status, body, error.headers)
+}
+
+function sendXml(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {}
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': randomUUID(),
+    ...headers
+  })
+  res.end(body)
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+}
+
+/** Parses a JSON request body; an empty body is `{}` (what the SDK sends for no input). */
+export function parseJsonBody(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {}
+  const parsed: unknown = JSON.parse(text)
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new FakeAwsError('SerializationException', 400, 'Request body must be a JSON object')
+  }
+  return parsed as Record<string, unknown>
+}
+
+export function parseFormBody(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text))
+}
