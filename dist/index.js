@@ -66950,13 +66950,13 @@ function explainAwsError(error, context) {
     const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
     const say = (message) => new AwsCallError(message, code, retryable);
     if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
-        return say(`no AWS credentials while ${context.doing}: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`);
+        return say('no AWS credentials found: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
     }
     if (/region is missing/i.test(raw ?? '')) {
         return say(`no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`);
     }
     if (ACCESS_DENIED.has(code)) {
-        return say(`permission denied while ${context.doing}: the role needs ${context.action} (see infra/iam/gate-ecr-policy.json) — AWS said: ${raw}`);
+        return say(`permission denied while ${context.doing}: the role needs ${context.action} (the action's infra/iam/gate-ecr-policy.json lists every permission it uses) — AWS said: ${raw}`);
     }
     if (BAD_CREDENTIALS.has(code)) {
         return say(`AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`);

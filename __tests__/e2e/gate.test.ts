@@ -8,6 +8,7 @@ import {
   withTimeScale,
   type ScenarioName
 } from '../fake-aws/scenarios.js'
+import type { Scenario } from '../fake-aws/scenario.js'
 import { node24, runBundle, type BundleRun } from './runner.js'
 
 /**
@@ -29,14 +30,16 @@ afterEach(async () => {
 async function gate(
   name: ScenarioName,
   inputs: Record<string, string> = {},
-  files: Record<string, string> = {}
+  files: Record<string, string> = {},
+  options: { env?: Record<string, string>; faults?: Scenario['faults'] } = {}
 ): Promise<BundleRun> {
-  fake = await startFakeAws(withTimeScale(scenarios[name], TIME_SCALE))
+  const scenario = withTimeScale(scenarios[name], TIME_SCALE)
+  fake = await startFakeAws(options.faults ? { ...scenario, faults: options.faults } : scenario)
   return runBundle({
     endpoint: fake.url,
     inputs: { images: scenarioImages[name].uri, timeout: '20s', settle: '5s', ...inputs },
     files,
-    env: { INSPECTOR_GATE_POLL_INTERVAL: POLL }
+    env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
   })
 }
 
@@ -238,6 +241,37 @@ describe('gate e2e', () => {
       '::error::fail-on: "severe" is not one of critical, high, medium, low, informational, none'
     )
     expect(run.log).not.toMatch(/\n\s+at /)
+    expect(fake!.calls).toHaveLength(0)
+  })
+
+  it('says which permission is missing when AWS denies a call', async () => {
+    const run = await gate(
+      'clean',
+      {},
+      {},
+      { faults: [{ operation: 'ListFindings', count: 1, status: 403 }] }
+    )
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toMatch(
+      /::error::inspector-gate error: .*permission denied while reading Inspector findings .*the role needs inspector2:ListFindings/
+    )
+  })
+
+  it('says how to provide credentials when there are none', async () => {
+    const run = await gate(
+      'clean',
+      {},
+      {},
+      { env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } }
+    )
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toContain(
+      '::error::inspector-gate error: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1.0.0: no AWS credentials found: run aws-actions/configure-aws-credentials'
+    )
     expect(fake!.calls).toHaveLength(0)
   })
 })

@@ -42,15 +42,23 @@ function faultError(service: ServiceName, fault: FaultSpec): FakeAwsError {
   const headers: Record<string, string> =
     fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
   const code = errorCodeFor(service, fault.status)
-  return new FakeAwsError(code, fault.status, `Injected fault: ${code} (${fault.status})`, headers)
+  const message =
+    fault.status === 403
+      ? `User: arn:aws:sts::123456789012:assumed-role/gate/ci is not authorized to perform: ${service}:${fault.operation}`
+      : `Injected fault: ${code} (${fault.status})`
+  return new FakeAwsError(code, fault.status, message, headers)
 }
 
 function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string {
   if (status === 503) return 'ServiceUnavailableException'
   const codes = {
-    inspector2: { 429: 'ThrottlingException', 500: 'InternalServerException' },
-    ecr: { 429: 'ThrottlingException', 500: 'ServerException' },
-    sts: { 429: 'Throttling', 500: 'InternalFailure' }
+    inspector2: {
+      403: 'AccessDeniedException',
+      429: 'ThrottlingException',
+      500: 'InternalServerException'
+    },
+    ecr: { 403: 'AccessDeniedException', 429: 'ThrottlingException', 500: 'ServerException' },
+    sts: { 403: 'AccessDenied', 429: 'Throttling', 500: 'InternalFailure' }
   } as const
   return codes[service][status]
 }

@@ -233,7 +233,8 @@ export interface FaultSpec {
   operation: string
   service?: 'ecr' | 'inspector2' | 'sts'
   count: number
-  status: 429 | 500 | 503
+  /** 403 answers as the service's access-denied error: the caller's role lacks the permission. */
+  status: 403 | 429 | 500 | 503
   retryAfterSeconds?: number
   /** Real milliseconds to wait before answering with the fault. */
   delayMs?: number

@@ -48,7 +48,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
 
   if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
     return say(
-      `no AWS credentials while ${context.doing}: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`
+      'no AWS credentials found: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY'
     )
   }
   if (/region is missing/i.test(raw ?? '')) {
@@ -58,7 +58,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   }
   if (ACCESS_DENIED.has(code)) {
     return say(
-      `permission denied while ${context.doing}: the role needs ${context.action} (see infra/iam/gate-ecr-policy.json) — AWS said: ${raw}`
+      `permission denied while ${context.doing}: the role needs ${context.action} (the action's infra/iam/gate-ecr-policy.json lists every permission it uses) — AWS said: ${raw}`
     )
   }
   if (BAD_CREDENTIALS.has(code)) {
