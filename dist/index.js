@@ -67749,46 +67749,33 @@ async function scanBasic(artifact, ref, deps) {
         if (!read.ok)
             return { done: false, state: read.state };
         const current = read.value;
-        if (current.status === undefined) {
-            if (startAttempted)
+        let status = current.status;
+        if (status === undefined) {
+            if (startAttempted) {
                 return { done: false, state: 'waiting for the scan ECR accepted to appear' };
+            }
             startAttempted = true;
             const started = await startBasicScan(client, ref, artifact.digest);
-            if (started === 'unsupported') {
-                return {
-                    done: true,
-                    value: {
-                        kind: 'refused',
-                        outcome: {
-                            status: 'unscannable',
-                            artifact,
-                            reason: 'UNSUPPORTED_IMAGE',
-                            explanation: 'ECR basic scanning does not support this image type'
-                        }
-                    }
-                };
+            if (started !== 'unsupported') {
+                deps.log.info(started === 'started'
+                    ? `${name}: no basic scan existed; started one`
+                    : `${name}: a basic scan was already requested for this image in the last 24 h; waiting for it`);
+                return { done: false, state: 'scan requested' };
             }
-            deps.log.info(started === 'started'
-                ? `${name}: no basic scan existed; started one`
-                : `${name}: a basic scan was already requested for this image in the last 24 h; waiting for it`);
-            return { done: false, state: 'scan requested' };
+            // ECR refused to start a scan of this image type: the same verdict as a scan that says so.
+            status = 'UNSUPPORTED_IMAGE';
         }
-        const c = classifyBasicScanStatus(current.status, current.description);
+        const c = classifyBasicScanStatus(status, current.description);
         if (c.kind === 'wait')
             return { done: false, state: c.state };
         if (c.kind === 'unscannable') {
-            return {
-                done: true,
-                value: {
-                    kind: 'refused',
-                    outcome: {
-                        status: 'unscannable',
-                        artifact,
-                        reason: c.reason,
-                        explanation: c.explanation
-                    }
-                }
+            const outcome = {
+                status: 'unscannable',
+                artifact,
+                reason: c.reason,
+                explanation: c.explanation
             };
+            return { done: true, value: { kind: 'refused', outcome } };
         }
         return { done: true, value: { kind: 'complete', scan: current } };
     }, pollOptions(deps, name), deps.clock);

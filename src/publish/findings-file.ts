@@ -44,14 +44,8 @@ export interface FindingsFile {
   unusedIgnoreRules: IgnoreRuleRecord[]
 }
 
-export interface PolicyRecord {
-  failOn: RankedSeverity | 'none'
-  maxFindings: Partial<Record<RankedSeverity, number>>
-  untriagedAs: RankedSeverity
-  fixableOnly: boolean
-  onUnscannable: 'fail' | 'warn'
-  onError: 'fail' | 'warn'
-}
+/** The policy is recorded exactly as evaluated; its fields are part of the file's schema. */
+export type PolicyRecord = Policy
 
 export interface ArtifactRecord {
   /** The reference as written in `images:`. */
