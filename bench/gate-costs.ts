@@ -7,7 +7,12 @@
  */
 import { statSync } from 'node:fs'
 import { startFakeAws } from '../__tests__/fake-aws/server.js'
-import { scenarioImages, scenarios, withTimeScale } from '../__tests__/fake-aws/scenarios.js'
+import {
+  scenarioFunctions,
+  scenarioImages,
+  scenarios,
+  withTimeScale
+} from '../__tests__/fake-aws/scenarios.js'
 import { runBundle } from '../__tests__/e2e/runner.js'
 
 const COLD_START_RUNS = 7
@@ -60,3 +65,37 @@ console.log(
   `single image, ${findings} findings: ${total} API calls (result ${run.outputs['result']})`
 )
 for (const [operation, n] of [...byOperation].sort()) console.log(`  ${operation}: ${n}`)
+
+// Concurrency: one image and two functions in one gate, against each target gated alone.
+// Real scenario time (scale 1), so the numbers are the waits a user would see at these timings.
+const mixed = scenarioFunctions.mixedTargets
+const targets: Array<{ label: string; inputs: Record<string, string> }> = [
+  { label: 'image', inputs: { images: scenarioImages.mixedTargets.uri, functions: '' } },
+  ...mixed.map((fn) => ({ label: fn.name, inputs: { images: '', functions: fn.name } }))
+]
+async function timedGate(inputs: Record<string, string>): Promise<number> {
+  const endpoint = await startFakeAws(withTimeScale(scenarios.mixedTargets, 1))
+  const started = Date.now()
+  await runBundle({
+    endpoint: endpoint.url,
+    inputs: { 'fail-on': 'none', timeout: '60s', settle: '5s', ...inputs },
+    env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
+  })
+  const elapsed = Date.now() - started
+  await endpoint.close()
+  return elapsed
+}
+const alone: number[] = []
+for (const target of targets) {
+  const ms = await timedGate(target.inputs)
+  alone.push(ms)
+  console.log(`  ${target.label} alone: ${(ms / 1000).toFixed(1)} s`)
+}
+const together = await timedGate({
+  images: scenarioImages.mixedTargets.uri,
+  functions: mixed.map((fn) => fn.name).join('\n')
+})
+const sum = alone.reduce((a, b) => a + b, 0)
+console.log(
+  `one image + two functions in one gate: ${(together / 1000).toFixed(1)} s wall, against ${(sum / 1000).toFixed(1)} s for the three gated one after another (longest alone ${(Math.max(...alone) / 1000).toFixed(1)} s)`
+)

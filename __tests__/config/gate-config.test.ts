@@ -115,11 +115,14 @@ describe('buildGateConfig: images', () => {
     expect(config.images[1]).toMatchObject({ region: 'eu-west-1', repository: 'team/worker' })
   })
 
-  it.each(['', '\n\n', '# nothing yet\n'])('rejects no images (%p), naming the input', (images) => {
-    const error = inputErrorOf(() => build({ images }))
+  it.each(['', '\n\n', '# nothing yet\n'])(
+    'rejects no images and no functions (%p), naming both inputs',
+    (images) => {
+      const error = inputErrorOf(() => build({ images }))
 
-    expect(error.message).toMatch(/^images: /)
-  })
+      expect(error.message).toMatch(/^images, functions: nothing to gate/)
+    }
+  )
 
   it('reports a bad image as an InputError naming it', () => {
     const error = inputErrorOf(() => build({ images: `${IMAGE}\nnginx:latest` }))
@@ -199,6 +202,7 @@ describe('buildGateConfig: INSPECTOR_GATE_POLL_INTERVAL', () => {
     const config = build({ settle: '2s' }, noFiles, { INSPECTOR_GATE_POLL_INTERVAL: '50ms' })
 
     expect(config.timing).toEqual({
+      enablePollMs: 50,
       pollInitialMs: 50,
       pollMaxMs: 150,
       settleIntervalMs: 50,

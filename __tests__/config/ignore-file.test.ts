@@ -125,7 +125,9 @@ describe('parseIgnoreFile: errors name file and line', () => {
     const error = errorOf(yaml('ignore:', '  - id: CVE-1', '    reson: typo here'))
 
     expect(error.message).toContain(`${FILE}:3: unknown key "reson"`)
-    expect(error.message).toContain('allowed: id, reason, expires, repository, image, package')
+    expect(error.message).toContain(
+      'allowed: id, reason, expires, repository, image, function, package'
+    )
   })
 
   it('reports an unknown top-level key', () => {

@@ -235,7 +235,7 @@ describe('evaluate: max-findings budgets', () => {
     ])
     const blockingRepos = overOne.assessed
       .filter((a) => a.blocking)
-      .map((a) => a.finding.artifact.repository)
+      .map((a) => (a.finding.artifact.kind === 'image' ? a.finding.artifact.repository : ''))
     expect(new Set(blockingRepos)).toEqual(new Set(['web']))
   })
 
@@ -394,7 +394,7 @@ describe('evaluate: ignore rules', () => {
 
   it('an image-scoped rule matches the scanned digest', () => {
     const f = finding({ vulnerabilityId: 'CVE-1' })
-    const verdict = gate([f], {}, [rule({ id: 'CVE-1', image: f.artifact.digest })])
+    const verdict = gate([f], {}, [rule({ id: 'CVE-1', image: imageDigestOf(f) })])
     const miss = gate([f], {}, [rule({ id: 'CVE-1', image: DIGEST_OTHER })])
 
     expect(verdict.ignored).toHaveLength(1)
@@ -536,15 +536,23 @@ describe('evaluate: outcomes other than scanned', () => {
     expect(run(outcomes, { onUnscannable: 'warn' }).outcomes).toBe(outcomes)
   })
 
-  it('warns when a verdict rests on findings that had not settled', () => {
-    // The outcome's contract: "the verdict then rests on the last read, and says so".
+  it('treats a verdict on findings that had not settled as an error (fail closed)', () => {
     const f = finding({ severity: 'low' })
     const verdict = run([scanned([f], { settled: false })])
 
-    expect(verdict.result).toBe('pass')
-    const unsettled = verdict.warnings.filter((w) => w.includes(f.artifact.reference))
+    expect(verdict.result).toBe('error')
+    const unsettled = verdict.failures.filter((w) => w.includes(f.artifact.reference))
     expect(unsettled).toHaveLength(1)
     expect(unsettled[0]).toMatch(/settle/)
+  })
+
+  it('lets on-error: warn pass an unsettled verdict with a warning', () => {
+    const f = finding({ severity: 'low' })
+    const verdict = run([scanned([f], { settled: false })], { onError: 'warn' })
+
+    expect(verdict.result).toBe('error')
+    expect(verdict.failures).toEqual([])
+    expect(verdict.warnings.some((w) => w.includes('settle'))).toBe(true)
   })
 
   it('does not warn about settling when the findings settled', () => {
@@ -626,3 +634,9 @@ describe('evaluate: counts and ordering', () => {
     expect(gate(findings, {}, rules)).toEqual(gate(findings, {}, rules))
   })
 })
+
+function imageDigestOf(f: { artifact: { kind: string } & Partial<{ digest: string }> }): string {
+  if (f.artifact.kind !== 'image' || f.artifact.digest === undefined)
+    throw new Error('not an image')
+  return f.artifact.digest
+}

@@ -1,5 +1,5 @@
 /** Small builders for evaluate() tests: realistic defaults, overrides for what a test is about. */
-import type { Finding, ScannedArtifact } from '../../src/domain/finding.js'
+import type { Finding, ImageArtifact } from '../../src/domain/finding.js'
 import type { IgnoreRule } from '../../src/domain/ignore-rules.js'
 import type { ArtifactOutcome } from '../../src/domain/outcome.js'
 import type { Policy } from '../../src/domain/policy.js'
@@ -27,7 +27,7 @@ export function policy(overrides: Partial<Policy> = {}): Policy {
   }
 }
 
-export function artifact(overrides: Partial<ScannedArtifact> = {}): ScannedArtifact {
+export function artifact(overrides: Partial<ImageArtifact> = {}): ImageArtifact {
   const repository = overrides.repository ?? 'app'
   const digest = overrides.digest ?? DIGEST_AMD64
   return {
@@ -76,7 +76,7 @@ export function scanned(
   }
 }
 
-export function unscannable(over: Partial<ScannedArtifact> = {}): ArtifactOutcome {
+export function unscannable(over: Partial<ImageArtifact> = {}): ArtifactOutcome {
   return {
     status: 'unscannable',
     artifact: artifact(over),

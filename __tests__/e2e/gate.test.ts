@@ -1,58 +1,11 @@
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
-import {
-  scenarioImages,
-  scenarios,
-  withTimeScale,
-  type ScenarioName
-} from '../fake-aws/scenarios.js'
-import type { Scenario } from '../fake-aws/scenario.js'
-import { node24, runBundle, type BundleRun } from './runner.js'
+import { scenarioImages } from '../fake-aws/scenarios.js'
+import { e2eHarness, findingsFile } from './harness.js'
+import { node24 } from './runner.js'
 
-/**
- * The committed bundle, run under Node 24 as a GitHub runner runs it, against the local AWS
- * endpoint. Scenario time runs 10× faster than real time; the action polls every 250 ms, which is
- * longer than any gap between arriving findings in the scenarios (so "two reads agree" is honest).
- */
-const TIME_SCALE = 10
-// Each case spawns the bundle and waits on a scenario timeline (Retry-After is real time).
-jest.setTimeout(60_000)
-const POLL = '250ms'
-
-let fake: FakeAws | undefined
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-})
-
-async function gate(
-  name: ScenarioName,
-  inputs: Record<string, string> = {},
-  files: Record<string, string> = {},
-  options: { env?: Record<string, string>; faults?: Scenario['faults'] } = {}
-): Promise<BundleRun> {
-  const scenario = withTimeScale(scenarios[name], TIME_SCALE)
-  fake = await startFakeAws(options.faults ? { ...scenario, faults: options.faults } : scenario)
-  return runBundle({
-    endpoint: fake.url,
-    inputs: { images: scenarioImages[name].uri, timeout: '20s', settle: '5s', ...inputs },
-    files,
-    env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
-  })
-}
-
-function findingsFile(run: BundleRun): {
-  result: string
-  findings: Array<{
-    vulnerabilityId: string
-    severity: string
-    artifact: { platform: string | null }
-  }>
-} {
-  return JSON.parse(readFileSync(run.outputs['findings-file'] as string, 'utf8'))
-}
+const { fake, gate } = e2eHarness()
 
 describe('the bundle under Node 24', () => {
   it('runs on the runtime action.yml declares', () => {
@@ -107,7 +60,9 @@ describe('gate e2e', () => {
     expect(run.summary).toContain('linux/arm64/v8')
     // The attestation manifest is neither waited on nor reported.
     expect(run.log).toContain('(attestation manifest)')
-    const coverageIds = fake!.callsTo('ListCoverage').map((c) => JSON.stringify(c.input))
+    const coverageIds = fake()
+      .callsTo('ListCoverage')
+      .map((c) => JSON.stringify(c.input))
     for (const attestation of scenarioImages.multiArch.attestations ?? []) {
       expect(coverageIds.join()).not.toContain(attestation)
     }
@@ -132,14 +87,14 @@ describe('gate e2e', () => {
     expect(run.outputs['critical']).toBe('1')
     expect(run.outputs['result']).toBe('fail')
     expect(run.exitCode).toBe(1)
-    expect(fake!.callsTo('ListCoverage')).toHaveLength(0)
+    expect(fake().callsTo('ListCoverage')).toHaveLength(0)
   })
 
   it('starts a basic scan when the image has none', async () => {
     const run = await gate('basicNoScan', { 'fail-on': 'none' })
 
     expect(run.exitCode).toBe(0)
-    expect(fake!.callsTo('StartImageScan')).toHaveLength(1)
+    expect(fake().callsTo('StartImageScan')).toHaveLength(1)
     expect(run.log).toContain('started one')
   })
 
@@ -185,7 +140,7 @@ describe('gate e2e', () => {
 
     expect(run.exitCode).toBe(0)
     expect(run.outputs['result']).toBe('pass')
-    const throttled = fake!.calls.filter((c) => c.status === 429 || c.status >= 500)
+    const throttled = fake().calls.filter((c) => c.status === 429 || c.status >= 500)
     expect(throttled.length).toBeGreaterThanOrEqual(5)
   })
 
@@ -230,7 +185,7 @@ describe('gate e2e', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs['result']).toBe('error')
     expect(run.log).toContain('Amazon Inspector ECR scanning is DISABLED in account 123456789012')
-    expect(fake!.callsTo('ListCoverage')).toHaveLength(0)
+    expect(fake().callsTo('ListCoverage')).toHaveLength(0)
   })
 
   it('rejects bad input in one line naming the input, before calling AWS', async () => {
@@ -241,7 +196,7 @@ describe('gate e2e', () => {
       '::error::fail-on: "severe" is not one of critical, high, medium, low, informational, none'
     )
     expect(run.log).not.toMatch(/\n\s+at /)
-    expect(fake!.calls).toHaveLength(0)
+    expect(fake().calls).toHaveLength(0)
   })
 
   it('says which permission is missing when AWS denies a call', async () => {
@@ -272,6 +227,6 @@ describe('gate e2e', () => {
     expect(run.log).toContain(
       '::error::inspector-gate error: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1.0.0: no AWS credentials found: run aws-actions/configure-aws-credentials'
     )
-    expect(fake!.calls).toHaveLength(0)
+    expect(fake().calls).toHaveLength(0)
   })
 })

@@ -3,7 +3,13 @@
  *   npx tsx __tests__/fake-aws/cli.ts <scenarioName> [port] [timeScale]
  * then point the AWS CLI / SDK at it with AWS_ENDPOINT_URL=<printed url>.
  */
-import { isScenarioName, scenarioImages, scenarios, withTimeScale } from './scenarios.js'
+import {
+  isScenarioName,
+  scenarioFunctions,
+  scenarioImages,
+  scenarios,
+  withTimeScale
+} from './scenarios.js'
 import { startFakeAws } from './server.js'
 
 async function main(): Promise<void> {
@@ -23,6 +29,9 @@ async function main(): Promise<void> {
   const image = scenarioImages[name]
   console.log(fake.url)
   console.log(`image: ${image.uri} (${image.digest})`)
+  for (const fn of scenarioFunctions[name]) {
+    console.log(`function: ${fn.arn} (${fn.runtime}, CodeSha256 ${fn.codeSha256})`)
+  }
   if (scenario.timing !== undefined) console.log(`timing: ${scenario.timing.story}`)
   const stop = () => {
     void fake.close().then(() => process.exit(0))

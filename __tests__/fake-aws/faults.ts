@@ -46,7 +46,9 @@ function faultError(service: ServiceName, fault: FaultSpec): FakeAwsError {
     fault.status === 403
       ? `User: arn:aws:sts::123456789012:assumed-role/gate/ci is not authorized to perform: ${service}:${fault.operation}`
       : `Injected fault: ${code} (${fault.status})`
-  return new FakeAwsError(code, fault.status, message, headers)
+  const fields: Record<string, unknown> =
+    service === 'lambda' && fault.status === 429 ? { Reason: 'CallerRateLimitExceeded' } : {}
+  return new FakeAwsError(code, fault.status, message, headers, fields)
 }
 
 function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string {
@@ -58,7 +60,17 @@ function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string
       500: 'InternalServerException'
     },
     ecr: { 403: 'AccessDeniedException', 429: 'ThrottlingException', 500: 'ServerException' },
-    sts: { 403: 'AccessDenied', 429: 'Throttling', 500: 'InternalFailure' }
+    sts: { 403: 'AccessDenied', 429: 'Throttling', 500: 'InternalFailure' },
+    lambda: {
+      403: 'AccessDeniedException',
+      429: 'TooManyRequestsException',
+      500: 'ServiceException'
+    },
+    securityhub: {
+      403: 'AccessDeniedException',
+      429: 'LimitExceededException',
+      500: 'InternalException'
+    }
   } as const
   return codes[service][status]
 }

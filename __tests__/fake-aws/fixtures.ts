@@ -1,16 +1,21 @@
 /**
- * Realistic finding factories: Inspector `Finding`s (as ListFindings returns them, dates as Date
- * objects like the SDK gives them back) and ECR basic-scan findings.
+ * Realistic finding factories: Inspector `Finding`s for ECR images and Lambda functions (as
+ * ListFindings returns them, dates as Date objects like the SDK gives them back) and ECR
+ * basic-scan findings.
  */
 import { createHash } from 'node:crypto'
 import type {
+  Architecture,
   Finding,
   FixAvailable,
   PackageManager,
+  PackageType,
+  Resource,
+  Runtime,
   VulnerablePackage
 } from '@aws-sdk/client-inspector2'
 import type { ImageScanFinding } from '@aws-sdk/client-ecr'
-import type { BasicFindingSpec, InspectorFindingSpec } from './scenario.js'
+import type { BasicFindingSpec, CodeFindingSpec, InspectorFindingSpec } from './scenario.js'
 
 /** The image a finding is about. */
 export interface ImageArtifact {
@@ -58,6 +63,33 @@ export function findingArnFor(spec: InspectorFindingSpec, artifact: ImageArtifac
 
 export function inspectorFinding(spec: InspectorFindingSpec, artifact: ImageArtifact): Finding {
   const observedAt = artifact.observedAt ?? new Date(artifact.pushedAt.getTime() + 60_000)
+  return packageFinding(spec, findingArnFor(spec, artifact), artifact.account, observedAt, {
+    type: 'AWS_ECR_CONTAINER_IMAGE',
+    id: ecrImageResourceId(artifact),
+    partition: 'aws',
+    region: artifact.region,
+    details: {
+      awsEcrContainerImage: {
+        repositoryName: artifact.repositoryName,
+        imageHash: artifact.imageDigest,
+        registry: artifact.account,
+        imageTags: artifact.imageTags ?? [],
+        pushedAt: artifact.pushedAt,
+        architecture: artifact.architecture ?? 'amd64',
+        platform: artifact.platform ?? 'DEBIAN_12'
+      }
+    }
+  })
+}
+
+/** A PACKAGE_VULNERABILITY finding about `resource`, shared by images and Lambda functions. */
+function packageFinding(
+  spec: InspectorFindingSpec,
+  findingArn: string,
+  account: string,
+  observedAt: Date,
+  resource: Resource
+): Finding {
   const source = spec.source ?? (spec.vulnerabilityId.startsWith('GHSA') ? 'GITHUB' : 'NVD')
   const sourceUrl = sourceUrlFor(source, spec.vulnerabilityId)
   const cvssVector = spec.cvssVector ?? defaultCvssVector(spec.inspectorScore)
@@ -71,8 +103,8 @@ export function inspectorFinding(spec: InspectorFindingSpec, artifact: ImageArti
   ].map((p) => vulnerablePackage(spec, p))
   const fixAvailable = fixAvailability(packages)
   const finding: Finding = {
-    findingArn: findingArnFor(spec, artifact),
-    awsAccountId: artifact.account,
+    findingArn,
+    awsAccountId: account,
     type: 'PACKAGE_VULNERABILITY',
     title: spec.title ?? `${spec.vulnerabilityId} - ${packages.map((p) => p.name).join(', ')}`,
     description:
@@ -118,25 +150,7 @@ export function inspectorFinding(spec: InspectorFindingSpec, artifact: ImageArti
       relatedVulnerabilities: [],
       vulnerablePackages: packages
     },
-    resources: [
-      {
-        type: 'AWS_ECR_CONTAINER_IMAGE',
-        id: ecrImageResourceId(artifact),
-        partition: 'aws',
-        region: artifact.region,
-        details: {
-          awsEcrContainerImage: {
-            repositoryName: artifact.repositoryName,
-            imageHash: artifact.imageDigest,
-            registry: artifact.account,
-            imageTags: artifact.imageTags ?? [],
-            pushedAt: artifact.pushedAt,
-            architecture: artifact.architecture ?? 'amd64',
-            platform: artifact.platform ?? 'DEBIAN_12'
-          }
-        }
-      }
-    ]
+    resources: [resource]
   }
   if (spec.exploitAvailable === 'YES') {
     finding.exploitabilityDetails = {
@@ -144,6 +158,163 @@ export function inspectorFinding(spec: InspectorFindingSpec, artifact: ImageArti
     }
   }
   return finding
+}
+
+/** The Lambda deployment a finding is about (`$LATEST` at the time of the scan). */
+export interface LambdaArtifact {
+  account: string
+  region: string
+  functionName: string
+  /** Lambda's runtime identifier, e.g. `python3.12` (reported in Inspector's form PYTHON_3_12). */
+  runtime: string
+  /** The deployment's CodeSha256, exactly as GetFunctionConfiguration reports it. */
+  codeSha256: string
+  /** The deployment's LastModified. */
+  lastModifiedAt: Date
+  /** Default `arn:aws:iam::<account>:role/<functionName>-role`. */
+  executionRoleArn?: string
+  /** Layer version ARNs. */
+  layers?: string[]
+  /** Default ZIP. */
+  packageType?: PackageType
+  /** Default `['X86_64']`. */
+  architectures?: Architecture[]
+  tags?: Record<string, string>
+  /** first/lastObservedAt; default lastModifiedAt + 60 s. */
+  observedAt?: Date
+}
+
+/** `arn:aws:lambda:<region>:<account>:function:<name>:$LATEST`: Inspector's id for a function. */
+export function lambdaResourceId(a: {
+  region: string
+  account: string
+  functionName: string
+}): string {
+  return `arn:aws:lambda:${a.region}:${a.account}:function:${a.functionName}:$LATEST`
+}
+
+/**
+ * Lambda's runtime identifier in Inspector's spelling: python3.12 → PYTHON_3_12, nodejs20.x →
+ * NODEJS_20_X, java8.al2 → JAVA_8_AL2, go1.x → GO_1_X; OS-only runtimes → UNSUPPORTED. Inspector
+ * reports runtimes newer than the SDK's `Runtime` enum too, so treat the value as an open string.
+ */
+export function inspectorRuntimeOf(runtime: string): Runtime {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^python(\d+)\.(\d+)$/, (m) => `PYTHON_${m[1]}_${m[2]}`],
+    [/^nodejs(\d+)\.x$/, (m) => `NODEJS_${m[1]}_X`],
+    [/^java(\d+)(\.al2)?$/, (m) => `JAVA_${m[1]}${m[2] === undefined ? '' : '_AL2'}`],
+    [/^dotnetcore(\d+)\.(\d+)$/, (m) => `DOTNETCORE_${m[1]}_${m[2]}`],
+    [/^dotnet(\d+)$/, (m) => `DOTNET_${m[1]}`],
+    [/^ruby(\d+)\.(\d+)$/, (m) => `RUBY_${m[1]}_${m[2]}`],
+    [/^go1\.x$/, () => 'GO_1_X']
+  ]
+  for (const [pattern, format] of rules) {
+    const match = pattern.exec(runtime)
+    if (match !== null) return format(match) as Runtime
+  }
+  return 'UNSUPPORTED'
+}
+
+function lambdaResource(fn: LambdaArtifact): Resource {
+  const resource: Resource = {
+    type: 'AWS_LAMBDA_FUNCTION',
+    id: lambdaResourceId(fn),
+    partition: 'aws',
+    region: fn.region,
+    details: {
+      awsLambdaFunction: {
+        functionName: fn.functionName,
+        runtime: inspectorRuntimeOf(fn.runtime),
+        codeSha256: fn.codeSha256,
+        version: '$LATEST',
+        executionRoleArn:
+          fn.executionRoleArn ?? `arn:aws:iam::${fn.account}:role/${fn.functionName}-role`,
+        layers: fn.layers ?? [],
+        packageType: fn.packageType ?? 'ZIP',
+        architectures: fn.architectures ?? ['X86_64'],
+        lastModifiedAt: fn.lastModifiedAt
+      }
+    }
+  }
+  if (fn.tags !== undefined) resource.tags = fn.tags
+  return resource
+}
+
+function lambdaFindingArn(fn: LambdaArtifact, parts: (string | number)[]): string {
+  const id = createHash('sha256')
+    .update([fn.account, fn.region, fn.functionName, fn.codeSha256, ...parts].join('|'))
+    .digest('hex')
+    .slice(0, 32)
+  return `arn:aws:inspector2:${fn.region}:${fn.account}:finding/${id}`
+}
+
+/** A PACKAGE_VULNERABILITY finding in a Lambda deployment (dependencies or layers). */
+export function lambdaPackageFinding(spec: InspectorFindingSpec, fn: LambdaArtifact): Finding {
+  const observedAt = fn.observedAt ?? new Date(fn.lastModifiedAt.getTime() + 60_000)
+  const arn = lambdaFindingArn(fn, [spec.vulnerabilityId, spec.packageName, spec.installedVersion])
+  const finding = packageFinding(spec, arn, fn.account, observedAt, lambdaResource(fn))
+  if (spec.exploitAvailable === 'YES') {
+    finding.exploitabilityDetails = {
+      lastKnownExploitAt: new Date(observedAt.getTime() - 30 * 86_400_000)
+    }
+  }
+  return finding
+}
+
+/** `['CWE-117', 'CWE-93']` → `CWE-117,93`, the way Inspector titles code findings. */
+function cweLabel(cwes: readonly string[]): string {
+  const [first, ...rest] = cwes
+  if (first === undefined) return 'CWE'
+  return [first, ...rest.map((cwe) => cwe.replace(/^CWE-/, ''))].join(',')
+}
+
+/**
+ * A CODE_VULNERABILITY finding (Lambda code scanning, Amazon CodeGuru detectors): no
+ * packageVulnerabilityDetails, no score/fix/exploit fields; title like `CWE-89 - SQL injection`.
+ */
+export function lambdaCodeFinding(spec: CodeFindingSpec, fn: LambdaArtifact): Finding {
+  const observedAt = fn.observedAt ?? new Date(fn.lastModifiedAt.getTime() + 60_000)
+  const fileName = spec.filePath.split('/').pop() ?? spec.filePath
+  const details: NonNullable<Finding['codeVulnerabilityDetails']> = {
+    filePath: {
+      fileName,
+      filePath: spec.filePath,
+      startLine: spec.startLine,
+      endLine: spec.endLine
+    },
+    detectorId: spec.detectorId,
+    detectorName: spec.detectorName,
+    detectorTags: spec.detectorTags ?? [],
+    cwes: spec.cwes,
+    ruleId: spec.ruleId,
+    referenceUrls: spec.referenceUrls ?? []
+  }
+  if (spec.sourceLambdaLayerArn !== undefined) {
+    details.sourceLambdaLayerArn = spec.sourceLambdaLayerArn
+  }
+  return {
+    findingArn: lambdaFindingArn(fn, [spec.detectorId, spec.filePath, spec.startLine]),
+    awsAccountId: fn.account,
+    type: 'CODE_VULNERABILITY',
+    title: spec.title ?? `${cweLabel(spec.cwes)} - ${spec.detectorName}`,
+    description:
+      spec.description ??
+      `The ${spec.detectorName} detector found a problem in ${spec.filePath} (lines ${spec.startLine}-${spec.endLine}).`,
+    severity: spec.severity,
+    status: spec.status ?? 'ACTIVE',
+    firstObservedAt: observedAt,
+    lastObservedAt: observedAt,
+    updatedAt: observedAt,
+    remediation: {
+      recommendation: {
+        text:
+          spec.recommendation ??
+          `Review the code flagged by the ${spec.detectorName} detector and apply the fix the detector describes.`
+      }
+    },
+    codeVulnerabilityDetails: details,
+    resources: [lambdaResource(fn)]
+  }
 }
 
 function vulnerablePackage(
@@ -454,6 +625,183 @@ export const KNOWN_VULNERABILITIES = {
     description: 'semver vulnerable to Regular Expression Denial of Service.'
   }
 } as const satisfies Record<string, InspectorFindingSpec>
+
+/** Real CVEs in dependencies typical of Python and Node.js Lambda deployment packages. */
+export const KNOWN_LAMBDA_VULNERABILITIES = {
+  pyyamlCritical: {
+    vulnerabilityId: 'CVE-2020-14343',
+    severity: 'CRITICAL',
+    packageName: 'PyYAML',
+    installedVersion: '5.3.1',
+    fixedInVersion: '5.4',
+    packageManager: 'PYTHONPKG',
+    filePath: 'PyYAML-5.3.1.dist-info/METADATA',
+    inspectorScore: 9.8,
+    epss: 0.0125,
+    exploitAvailable: 'NO',
+    description:
+      'A vulnerability was discovered in the PyYAML library in versions before 5.4, where it is susceptible to arbitrary code execution when it processes untrusted YAML files through the full_load method or with the FullLoader loader.'
+  },
+  urllib3High: {
+    vulnerabilityId: 'CVE-2023-43804',
+    severity: 'HIGH',
+    packageName: 'urllib3',
+    installedVersion: '1.26.16',
+    fixedInVersion: '1.26.17',
+    packageManager: 'PYTHONPKG',
+    filePath: 'urllib3-1.26.16.dist-info/METADATA',
+    inspectorScore: 8.1,
+    epss: 0.0021,
+    exploitAvailable: 'NO',
+    description:
+      "urllib3 doesn't treat the `Cookie` HTTP header as sensitive, so when a request that sets it explicitly follows a cross-origin redirect, the cookie is sent to the new origin."
+  },
+  jinja2Medium: {
+    vulnerabilityId: 'CVE-2024-22195',
+    severity: 'MEDIUM',
+    packageName: 'Jinja2',
+    installedVersion: '3.1.2',
+    fixedInVersion: '3.1.3',
+    packageManager: 'PYTHONPKG',
+    filePath: 'Jinja2-3.1.2.dist-info/METADATA',
+    inspectorScore: 5.4,
+    epss: 0.0009,
+    exploitAvailable: 'NO',
+    description:
+      'The `xmlattr` filter in affected versions of Jinja accepts keys containing spaces, which lets an attacker who controls the keys inject extra attributes into the rendered HTML (cross-site scripting).'
+  },
+  requestsMedium: {
+    vulnerabilityId: 'CVE-2024-35195',
+    severity: 'MEDIUM',
+    packageName: 'requests',
+    installedVersion: '2.31.0',
+    fixedInVersion: '2.32.0',
+    packageManager: 'PYTHONPKG',
+    filePath: 'requests-2.31.0.dist-info/METADATA',
+    inspectorScore: 5.6,
+    epss: 0.0005,
+    exploitAvailable: 'NO',
+    description:
+      'When the first request in a Requests Session is made with verify=False, later requests to the same host keep skipping certificate verification, whatever they pass as verify.'
+  },
+  werkzeugLow: {
+    vulnerabilityId: 'CVE-2023-23934',
+    severity: 'LOW',
+    packageName: 'Werkzeug',
+    installedVersion: '2.2.2',
+    fixedInVersion: '2.2.3',
+    packageManager: 'PYTHONPKG',
+    filePath: 'Werkzeug-2.2.2.dist-info/METADATA',
+    inspectorScore: 3.5,
+    epss: 0.0011,
+    exploitAvailable: 'NO',
+    description:
+      'Werkzeug parses a nameless cookie such as `=__Host-test=bad` as a named cookie, so an application on a neighbouring subdomain can shadow secure cookies in browsers that accept such cookies.'
+  },
+  lodashHigh: {
+    vulnerabilityId: 'CVE-2021-23337',
+    severity: 'HIGH',
+    packageName: 'lodash',
+    installedVersion: '4.17.20',
+    fixedInVersion: '4.17.21',
+    packageManager: 'NODEPKG',
+    filePath: 'node_modules/lodash/package.json',
+    inspectorScore: 7.2,
+    epss: 0.0143,
+    exploitAvailable: 'YES',
+    description:
+      'Lodash versions prior to 4.17.21 are vulnerable to Command Injection via the template function.'
+  },
+  axiosMedium: {
+    vulnerabilityId: 'CVE-2023-45857',
+    severity: 'MEDIUM',
+    packageName: 'axios',
+    installedVersion: '1.5.1',
+    fixedInVersion: '1.6.0',
+    packageManager: 'NODEPKG',
+    filePath: 'node_modules/axios/package.json',
+    inspectorScore: 6.5,
+    epss: 0.0022,
+    exploitAvailable: 'NO',
+    description:
+      'Axios 1.5.1 sends the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header of every request, to any host, which discloses the token to third parties.'
+  }
+} as const satisfies Record<string, InspectorFindingSpec>
+
+/** Amazon CodeGuru detector hits as Lambda code scanning reports them. */
+export const KNOWN_CODE_VULNERABILITIES = {
+  sqlInjection: {
+    severity: 'HIGH',
+    detectorId: 'python/sql-injection@v1.0',
+    detectorName: 'SQL injection',
+    detectorTags: ['injection', 'security', 'sql', 'owasp-top10', 'top25-cwes', 'cwe-89', 'Python'],
+    cwes: ['CWE-89'],
+    ruleId: 'python-sql-injection',
+    filePath: 'src/handlers/orders.py',
+    startLine: 42,
+    endLine: 44,
+    description:
+      'User-provided inputs must be sanitized before they are used to build a SQL query. Here a query string is assembled from the request with string formatting, so an attacker can change the query and read or modify records it should never reach.',
+    recommendation:
+      'Pass user input as query parameters (for example cursor.execute(sql, params)) instead of formatting it into the SQL text.',
+    referenceUrls: [
+      'https://cwe.mitre.org/data/definitions/89.html',
+      'https://docs.aws.amazon.com/codeguru/detector-library/python/sql-injection/'
+    ]
+  },
+  hardcodedCredentials: {
+    severity: 'CRITICAL',
+    detectorId: 'python/hardcoded-credentials@v1.0',
+    detectorName: 'Hardcoded credentials',
+    detectorTags: ['secrets', 'security', 'owasp-top10', 'top25-cwes', 'cwe-798', 'Python'],
+    cwes: ['CWE-798'],
+    ruleId: 'python-hardcoded-credentials',
+    filePath: 'src/config/settings.py',
+    startLine: 12,
+    endLine: 12,
+    description:
+      'A password or access key is written into the source code. Anyone who can read the deployment package or the repository can use it, and it cannot be rotated without a redeploy.',
+    recommendation:
+      'Load secrets at run time from AWS Secrets Manager or SSM Parameter Store and rotate the exposed credential.',
+    referenceUrls: [
+      'https://cwe.mitre.org/data/definitions/798.html',
+      'https://docs.aws.amazon.com/codeguru/detector-library/python/hardcoded-credentials/'
+    ]
+  },
+  pathTraversal: {
+    severity: 'MEDIUM',
+    detectorId: 'python/path-traversal@v1.0',
+    detectorName: 'Path traversal',
+    detectorTags: ['injection', 'security', 'owasp-top10', 'top25-cwes', 'cwe-22', 'Python'],
+    cwes: ['CWE-22'],
+    ruleId: 'python-path-traversal',
+    filePath: 'src/handlers/reports.py',
+    startLine: 27,
+    endLine: 29,
+    description:
+      'A file path is built from request input without normalising it, so a value such as `../../etc/passwd` can make the function open files outside the intended directory.',
+    recommendation:
+      'Resolve the path and check that it stays inside the allowed base directory before opening it.',
+    referenceUrls: [
+      'https://cwe.mitre.org/data/definitions/22.html',
+      'https://docs.aws.amazon.com/codeguru/detector-library/python/path-traversal/'
+    ]
+  },
+  jsHardcodedCredentials: {
+    severity: 'CRITICAL',
+    detectorId: 'javascript/hardcoded-credentials@v1.0',
+    detectorName: 'Hardcoded credentials',
+    detectorTags: ['secrets', 'security', 'owasp-top10', 'top25-cwes', 'cwe-798', 'JavaScript'],
+    cwes: ['CWE-798'],
+    ruleId: 'javascript-hardcoded-credentials',
+    filePath: 'src/clients/payments.js',
+    startLine: 8,
+    endLine: 8,
+    description:
+      'An API key for the payment provider is written into the source code, where anyone with the deployment package can read it.',
+    referenceUrls: ['https://cwe.mitre.org/data/definitions/798.html']
+  }
+} as const satisfies Record<string, CodeFindingSpec>
 
 /**
  * Markdown/HTML-injection payloads in every free-text field, for escaping tests of reports,

@@ -1,15 +1,26 @@
-/** Inspector2 (REST-JSON) operations: ListCoverage, ListFindings, BatchGetAccountStatus. */
+/**
+ * Inspector2 (REST-JSON) operations: ListCoverage, ListFindings, BatchGetAccountStatus, Enable.
+ * ECR images and Lambda functions are covered side by side.
+ */
 import type {
+  Account,
   AccountState,
   BatchGetAccountStatusResponse,
   CoveredResource,
+  EnableResponse,
+  FailedAccount,
   Finding,
   ListCoverageResponse,
   ListFindingsResponse,
-  State
+  ResourceStatus,
+  State,
+  Status
 } from '@aws-sdk/client-inspector2'
+import { RESOURCE_TYPE_KINDS, accountStatus, consumeStatusPoll, startEnabling } from './accounts.js'
+import type { InspectorEnableRecord } from './accounts.js'
 import { applyStringFilters } from './filters.js'
 import type { Extractors } from './filters.js'
+import { lambdaCoverage, lambdaFindings } from './lambda.js'
 import { paginate } from './paging.js'
 import type { InspectorResourceKind } from './scenario.js'
 import { coveredResources, inspectorStatusOf, visibleInspectorFindings } from './state.js'
@@ -20,7 +31,8 @@ import { FakeAwsError } from './wire.js'
 export const INSPECTOR_ROUTES: Record<string, string> = {
   '/coverage/list': 'ListCoverage',
   '/findings/list': 'ListFindings',
-  '/status/batch/get': 'BatchGetAccountStatus'
+  '/status/batch/get': 'BatchGetAccountStatus',
+  '/enable': 'Enable'
 }
 
 export function inspectorOperationFor(method: string, path: string): string | undefined {
@@ -42,6 +54,8 @@ export function handleInspector(state: FakeState, operation: string, input: Inpu
       return listFindings(state, input, now)
     case 'BatchGetAccountStatus':
       return batchGetAccountStatus(state, input)
+    case 'Enable':
+      return enable(state, input, now)
     default:
       throw new FakeAwsError(
         'UnknownOperationException',
@@ -59,13 +73,15 @@ const COVERAGE_FILTERS: Extractors<CoveredResource> = {
   scanStatusCode: (r) => [r.scanStatus?.statusCode],
   scanStatusReason: (r) => [r.scanStatus?.reason],
   ecrRepositoryName: (r) => [r.resourceMetadata?.ecrRepository?.name],
-  ecrImageTags: (r) => r.resourceMetadata?.ecrImage?.tags ?? []
+  ecrImageTags: (r) => r.resourceMetadata?.ecrImage?.tags ?? [],
+  lambdaFunctionName: (r) => [r.resourceMetadata?.lambdaFunction?.functionName],
+  lambdaFunctionRuntime: (r) => [r.resourceMetadata?.lambdaFunction?.runtime]
 }
 
 function listCoverage(state: FakeState, input: Input, now: number): ListCoverageResponse {
   // Coverage string filters do not support PREFIX (CoverageStringComparison is EQUALS | NOT_EQUALS).
   const rows = applyStringFilters(
-    coveredResources(state, now),
+    [...coveredResources(state, now), ...lambdaCoverage(state, now)],
     input.filterCriteria,
     COVERAGE_FILTERS,
     ['EQUALS', 'NOT_EQUALS']
@@ -85,6 +101,7 @@ function listCoverage(state: FakeState, input: Input, now: number): ListCoverage
 }
 
 const ecrImage = (f: Finding) => f.resources?.[0]?.details?.awsEcrContainerImage
+const lambdaFunction = (f: Finding) => f.resources?.[0]?.details?.awsLambdaFunction
 
 const FINDING_FILTERS: Extractors<Finding> = {
   ecrImageHash: (f) => [ecrImage(f)?.imageHash],
@@ -103,7 +120,14 @@ const FINDING_FILTERS: Extractors<Finding> = {
   vulnerabilityId: (f) => [f.packageVulnerabilityDetails?.vulnerabilityId],
   vulnerabilitySource: (f) => [f.packageVulnerabilityDetails?.source],
   fixAvailable: (f) => [f.fixAvailable],
-  exploitAvailable: (f) => [f.exploitAvailable]
+  exploitAvailable: (f) => [f.exploitAvailable],
+  lambdaFunctionName: (f) => [lambdaFunction(f)?.functionName],
+  lambdaFunctionRuntime: (f) => [lambdaFunction(f)?.runtime],
+  lambdaFunctionExecutionRoleArn: (f) => [lambdaFunction(f)?.executionRoleArn],
+  lambdaFunctionLayers: (f) => lambdaFunction(f)?.layers ?? [],
+  codeVulnerabilityDetectorName: (f) => [f.codeVulnerabilityDetails?.detectorName],
+  codeVulnerabilityDetectorTags: (f) => f.codeVulnerabilityDetails?.detectorTags ?? [],
+  codeVulnerabilityFilePath: (f) => [f.codeVulnerabilityDetails?.filePath?.filePath]
 }
 
 const SEVERITY_RANK: Record<string, number> = {
@@ -124,9 +148,19 @@ const SORT_KEYS: Record<string, (f: Finding) => number | string> = {
   VULNERABILITY_ID: (f) => f.packageVulnerabilityDetails?.vulnerabilityId ?? ''
 }
 
+/** Image and function findings in one stable order: by when they appeared, then by ARN. */
+function allVisibleFindings(state: FakeState, now: number): Finding[] {
+  const lambda = lambdaFindings(state, now)
+  if (lambda.length === 0) return visibleInspectorFindings(state, now)
+  const observed = (f: Finding) => f.firstObservedAt?.getTime() ?? 0
+  return [...visibleInspectorFindings(state, now), ...lambda.map((l) => l.finding)].sort(
+    (a, b) => observed(a) - observed(b) || (a.findingArn ?? '').localeCompare(b.findingArn ?? '')
+  )
+}
+
 function listFindings(state: FakeState, input: Input, now: number): ListFindingsResponse {
   const filtered = applyStringFilters(
-    visibleInspectorFindings(state, now),
+    allVisibleFindings(state, now),
     input.filterCriteria,
     FINDING_FILTERS,
     ['EQUALS', 'NOT_EQUALS', 'PREFIX']
@@ -174,40 +208,164 @@ function healthy(status: State['status']): State {
   return { status } as State
 }
 
-const RESOURCE_KINDS: InspectorResourceKind[] = [
-  'ec2',
-  'ecr',
-  'lambda',
-  'lambdaCode',
-  'codeRepository'
-]
+function resourceStatusNow(state: FakeState): Record<InspectorResourceKind, Status> {
+  return {
+    ec2: inspectorStatusOf(state, 'ec2'),
+    ecr: inspectorStatusOf(state, 'ecr'),
+    lambda: inspectorStatusOf(state, 'lambda'),
+    lambdaCode: inspectorStatusOf(state, 'lambdaCode'),
+    codeRepository: inspectorStatusOf(state, 'codeRepository')
+  }
+}
 
+function otherAccountFailure(accountId: string): FailedAccount {
+  return {
+    accountId,
+    errorCode: 'ACCESS_DENIED',
+    errorMessage: 'The account is not a member of this organization.'
+  }
+}
+
+/**
+ * Each poll reports ENABLING types as such and then uses up one of their `enablingPolls`, so
+ * `enablingPolls: 3` reads ENABLING, ENABLING, ENABLING, ENABLED.
+ */
 function batchGetAccountStatus(state: FakeState, input: Input): BatchGetAccountStatusResponse {
   const requested = Array.isArray(input.accountIds)
     ? input.accountIds.map(String)
     : [state.catalog.account]
   const own = requested.filter((id) => id === state.catalog.account)
   const others = requested.filter((id) => id !== state.catalog.account)
-  const stateOf = (kind: InspectorResourceKind): State => healthy(inspectorStatusOf(state, kind))
+  const statuses = resourceStatusNow(state)
   const resourceState: AccountState['resourceState'] = {
-    ec2: stateOf('ec2'),
-    ecr: stateOf('ecr'),
-    lambda: stateOf('lambda'),
-    lambdaCode: stateOf('lambdaCode'),
-    codeRepository: stateOf('codeRepository')
+    ec2: healthy(statuses.ec2),
+    ecr: healthy(statuses.ecr),
+    lambda: healthy(statuses.lambda),
+    lambdaCode: healthy(statuses.lambdaCode),
+    codeRepository: healthy(statuses.codeRepository)
   }
-  const anyEnabled = RESOURCE_KINDS.some((kind) => inspectorStatusOf(state, kind) === 'ENABLED')
   const accounts: AccountState[] = own.map((accountId) => ({
     accountId,
-    state: healthy(anyEnabled ? 'ENABLED' : 'DISABLED'),
+    state: healthy(accountStatus(Object.values(statuses))),
     resourceState
   }))
-  return {
-    accounts,
-    failedAccounts: others.map((accountId) => ({
-      accountId,
-      errorCode: 'ACCESS_DENIED',
-      errorMessage: 'The account is not a member of this organization.'
-    }))
+  if (own.length > 0) consumeStatusPoll(state.inspector)
+  return { accounts, failedAccounts: others.map(otherAccountFailure) }
+}
+
+const FAILURE_MESSAGES: Record<string, string> = {
+  ALREADY_ENABLED: 'Amazon Inspector is already enabled for the requested resource types.',
+  ENABLE_IN_PROGRESS: 'Amazon Inspector is already being enabled for this account.',
+  DISABLE_IN_PROGRESS: 'Amazon Inspector is being disabled for this account; try again later.',
+  SSM_THROTTLED: 'AWS Systems Manager throttled the request; try again later.',
+  SSM_UNAVAILABLE: 'AWS Systems Manager is unavailable; try again later.',
+  EVENTBRIDGE_THROTTLED: 'Amazon EventBridge throttled the request; try again later.',
+  ACCESS_DENIED: 'Access denied: the caller cannot enable Amazon Inspector for this account.',
+  INTERNAL_ERROR: 'An internal error occurred; try again later.'
+}
+
+function enableValidation(message: string): FakeAwsError {
+  return new FakeAwsError(
+    'ValidationException',
+    400,
+    message,
+    {},
+    { reason: 'FIELD_VALIDATION_FAILED' }
+  )
+}
+
+/**
+ * Enable: validates like the model (1–5 known resourceTypes, LAMBDA_CODE only with LAMBDA
+ * enabled or requested), replays a repeated clientToken, answers scripted failures for the first
+ * calls, and otherwise starts enabling each requested type that is not ENABLED/ENABLING yet.
+ */
+function enable(state: FakeState, input: Input, now: number): EnableResponse {
+  const types = Array.isArray(input.resourceTypes) ? input.resourceTypes.map(String) : []
+  const accountIds = Array.isArray(input.accountIds) ? input.accountIds.map(String) : undefined
+  const clientToken = typeof input.clientToken === 'string' ? input.clientToken : undefined
+  const record: InspectorEnableRecord = {
+    atScenarioSeconds: now,
+    resourceTypes: types,
+    outcome: 'enabled'
   }
+  if (accountIds !== undefined) record.accountIds = accountIds
+  if (clientToken !== undefined) record.clientToken = clientToken
+  state.inspectorEnables.push(record)
+
+  const reject = (message: string): FakeAwsError => {
+    record.outcome = 'rejected'
+    record.errorCode = 'ValidationException'
+    return enableValidation(message)
+  }
+  if (types.length < 1 || types.length > 5) {
+    throw reject('1 validation error detected: resourceTypes must hold 1 to 5 resource types')
+  }
+  const unknown = types.find((type) => RESOURCE_TYPE_KINDS[type] === undefined)
+  if (unknown !== undefined) {
+    throw reject(
+      `Value '${unknown}' at 'resourceTypes' failed to satisfy constraint: Member must satisfy enum value set: [EC2, ECR, LAMBDA, LAMBDA_CODE, CODE_REPOSITORY]`
+    )
+  }
+  const kinds = [
+    ...new Set(types.map((type) => RESOURCE_TYPE_KINDS[type] as InspectorResourceKind))
+  ]
+  const lambdaNow = inspectorStatusOf(state, 'lambda')
+  if (
+    kinds.includes('lambdaCode') &&
+    !kinds.includes('lambda') &&
+    lambdaNow !== 'ENABLED' &&
+    lambdaNow !== 'ENABLING'
+  ) {
+    throw reject(
+      'Lambda code scanning (LAMBDA_CODE) requires Lambda standard scanning (LAMBDA) to be enabled; enable LAMBDA first or in the same request.'
+    )
+  }
+  if (clientToken !== undefined) {
+    const previous = state.inspector.responsesByToken.get(clientToken)
+    if (previous !== undefined) {
+      record.outcome = 'replayed'
+      return previous as EnableResponse
+    }
+  }
+
+  const own = (accountIds ?? [state.catalog.account]).includes(state.catalog.account)
+  const others = (accountIds ?? []).filter((id) => id !== state.catalog.account)
+  const failedAccounts: FailedAccount[] = others.map(otherAccountFailure)
+  const accounts: Account[] = []
+  if (own) {
+    const failure = state.scenario.inspectorEnable?.failures?.[state.inspector.validEnableCalls]
+    state.inspector.validEnableCalls += 1
+    if (failure !== undefined) {
+      record.outcome = 'failed'
+      record.errorCode = failure.errorCode
+      const statuses = resourceStatusNow(state)
+      failedAccounts.unshift({
+        accountId: state.catalog.account,
+        status: accountStatus(Object.values(statuses)),
+        resourceStatus: statuses as ResourceStatus,
+        errorCode: failure.errorCode,
+        errorMessage:
+          failure.errorMessage ?? FAILURE_MESSAGES[failure.errorCode] ?? failure.errorCode
+      })
+    } else {
+      for (const kind of kinds) {
+        const current = inspectorStatusOf(state, kind)
+        if (current !== 'ENABLED' && current !== 'ENABLING') {
+          startEnabling(state.inspector, kind, now, state.scenario.inspectorEnable)
+        }
+      }
+      const statuses = resourceStatusNow(state)
+      accounts.push({
+        accountId: state.catalog.account,
+        status: accountStatus(Object.values(statuses)),
+        resourceStatus: statuses as ResourceStatus
+      })
+    }
+  } else {
+    record.outcome = 'failed'
+    record.errorCode = 'ACCESS_DENIED'
+  }
+  const response: EnableResponse = { accounts, failedAccounts }
+  if (clientToken !== undefined) state.inspector.responsesByToken.set(clientToken, response)
+  return response
 }

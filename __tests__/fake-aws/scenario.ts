@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto'
 import type {
+  ErrorCode as InspectorErrorCode,
   ExploitAvailable,
   FindingStatus,
   PackageManager,
@@ -28,6 +29,12 @@ import type {
   Severity,
   Status as InspectorStatus
 } from '@aws-sdk/client-inspector2'
+import type {
+  LastUpdateStatus,
+  LastUpdateStatusReasonCode,
+  State as LambdaState,
+  StateReasonCode
+} from '@aws-sdk/client-lambda'
 import type {
   FindingSeverity,
   ScanFrequency,
@@ -66,7 +73,13 @@ export interface Scenario {
    * (enabling Inspector for ECR is what turns a registry ENHANCED).
    */
   inspectorStatus?: Partial<Record<InspectorResourceKind, InspectorStatus>>
+  /** How Inspector's Enable plays out (ENABLING → ENABLED, scripted failedAccounts). */
+  inspectorEnable?: InspectorEnableSpec
+  /** Security Hub (CSPM) for the account; default: hub ON with the Inspector integration ON. */
+  securityHub?: SecurityHubSpec
   repositories: RepositorySpec[]
+  /** Lambda functions (GetFunctionConfiguration) and what Inspector says about them. */
+  functions?: LambdaFunctionSpec[]
   faults?: FaultSpec[]
   /** Real milliseconds added to every response (not scaled). */
   slowMs?: number
@@ -224,20 +237,166 @@ export interface ManualScanSpec {
 /**
  * Injected failures: the first `count` calls of `operation` (optionally only for `service`)
  * fail with `status` before reaching the operation.
- * 429 → ThrottlingException (Inspector/ECR) or Throttling (STS), with a `Retry-After` header
- * when `retryAfterSeconds` is set (fractions allowed; the SDK parses them);
- * 500 → InternalServerException (Inspector) / ServerException (ECR) / InternalFailure (STS);
+ * 429 → ThrottlingException (Inspector/ECR), Throttling (STS), TooManyRequestsException (Lambda)
+ * or LimitExceededException (Security Hub), with a `Retry-After` header when `retryAfterSeconds`
+ * is set (fractions allowed; the SDK parses them);
+ * 500 → InternalServerException (Inspector) / ServerException (ECR) / InternalFailure (STS) /
+ * ServiceException (Lambda) / InternalException (Security Hub);
  * 503 → ServiceUnavailableException.
  */
 export interface FaultSpec {
   operation: string
-  service?: 'ecr' | 'inspector2' | 'sts'
+  service?: 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub'
   count: number
   /** 403 answers as the service's access-denied error: the caller's role lacks the permission. */
   status: 403 | 429 | 500 | 503
   retryAfterSeconds?: number
   /** Real milliseconds to wait before answering with the fault. */
   delayMs?: number
+}
+
+/**
+ * Inspector's Enable for this account. Without it, a valid Enable turns the requested types
+ * ENABLED at once. A successful Enable first puts a DISABLED type into ENABLING; it becomes
+ * ENABLED once *both* conditions given here are met (an omitted one counts as met).
+ */
+export interface InspectorEnableSpec {
+  /**
+   * BatchGetAccountStatus calls after the Enable that still report ENABLING (each poll uses one);
+   * the next poll reports ENABLED. ListCoverage/ListFindings do not use up polls.
+   */
+  enablingPolls?: number
+  /** Scenario seconds from the Enable until ENABLED. */
+  enablingSeconds?: number
+  /**
+   * Scripted answers for the first valid Enable calls, in order: call i (0-based) returns this
+   * account under `failedAccounts` with `failures[i]` and changes nothing. Later calls succeed.
+   * Calls rejected with ValidationException do not count.
+   */
+  failures?: EnableFailureSpec[]
+}
+
+export interface EnableFailureSpec {
+  errorCode: InspectorErrorCode
+  errorMessage?: string
+}
+
+/**
+ * Security Hub CSPM. `inspectorImport` is the `aws/inspector` product subscription
+ * (ListEnabledProductsForImport); it can only be on while the hub is on.
+ */
+export interface SecurityHubSpec {
+  /** Default true. */
+  enabled?: boolean
+  /** Default true (when `enabled`). */
+  inspectorImport?: boolean
+  /** Other product subscriptions, as `<company>/<product>`; default the usual AWS integrations. */
+  otherProducts?: string[]
+  /**
+   * Whether EnableSecurityHub also subscribes the AWS integrations (including Inspector), as AWS
+   * does; default true. Set false to make a gate call EnableImportFindingsForProduct itself.
+   */
+  enableSubscribesIntegrations?: boolean
+  /** Scenario second the hub was enabled (DescribeHub SubscribedAt); default 30 days ago. */
+  subscribedAtSeconds?: number
+}
+
+/** A Lambda function: the deployments of `$LATEST` over time plus Inspector's view of it. */
+export interface LambdaFunctionSpec {
+  name: string
+  /** Lambda's runtime identifier, e.g. `python3.12`, `nodejs20.x`. */
+  runtime: string
+  handler?: string
+  /** Default `['x86_64']`. */
+  architectures?: ('x86_64' | 'arm64')[]
+  /** Default `Zip`. */
+  packageType?: 'Zip' | 'Image'
+  /** Layer version ARNs. */
+  layers?: string[]
+  tags?: Record<string, string>
+  /** A customer-managed key: reported as KMSKeyArn (Inspector cannot scan such functions). */
+  kmsKeyArn?: string
+  /** Execution role; default `arn:aws:iam::<account>:role/<name>-role`. */
+  role?: string
+  memorySize?: number
+  timeout?: number
+  /**
+   * What `$LATEST` runs over time: the last deployment whose `lastModifiedSeconds` has been
+   * reached. Before the first one the function does not exist (ResourceNotFoundException).
+   */
+  deployments: LambdaDeploymentSpec[]
+  /**
+   * Inspector coverage rows, one per scan type. PACKAGE rows appear while Inspector `lambda` is
+   * ENABLED, CODE rows while `lambdaCode` is ENABLED too (default: the PACKAGE timeline).
+   */
+  coverage?: { package?: CoverageStep[]; code?: CoverageStep[] }
+}
+
+export interface LambdaDeploymentSpec {
+  /** Base64 SHA-256 of the deployment package, as Lambda reports it (see `codeSha256For`). */
+  codeSha256: string
+  /** Scenario second of the create/update call; reported as LastModified. */
+  lastModifiedSeconds: number
+  codeSize?: number
+  /** LastUpdateStatus over time; default Successful from `lastModifiedSeconds`. */
+  updateStatus?: LambdaUpdateStep[]
+  /** State over time; default Active. */
+  state?: LambdaStateStep[]
+  /** Inspector findings on this deployment (each carries its codeSha256). */
+  findings?: TimedLambdaFinding[]
+}
+
+export interface LambdaUpdateStep {
+  atSeconds: number
+  status: LastUpdateStatus
+  reason?: string
+  reasonCode?: LastUpdateStatusReasonCode
+}
+
+export interface LambdaStateStep {
+  atSeconds: number
+  state: LambdaState
+  reason?: string
+  reasonCode?: StateReasonCode
+}
+
+/** Input of `lambdaCodeFinding()` in fixtures.ts: an Amazon CodeGuru detector hit. */
+export interface CodeFindingSpec {
+  severity: Severity
+  /** e.g. `python/sql-injection@v1.0`. */
+  detectorId: string
+  /** e.g. `SQL injection`. */
+  detectorName: string
+  detectorTags?: string[]
+  /** e.g. `['CWE-89']`. */
+  cwes: string[]
+  ruleId: string
+  /** Path inside the deployment package, e.g. `src/handlers/orders.py`. */
+  filePath: string
+  startLine: number
+  endLine: number
+  title?: string
+  description?: string
+  recommendation?: string
+  referenceUrls?: string[]
+  status?: FindingStatus
+  sourceLambdaLayerArn?: string
+}
+
+interface LambdaFindingTiming {
+  /** Scenario second from which ListFindings returns it (also its firstObservedAt). */
+  visibleFromSeconds: number
+  /** From this scenario second on the finding is CLOSED (e.g. after the code was replaced). */
+  closedAtSeconds?: number
+}
+
+export type TimedLambdaFinding =
+  | ({ type: 'PACKAGE_VULNERABILITY' } & InspectorFindingSpec & LambdaFindingTiming)
+  | ({ type: 'CODE_VULNERABILITY' } & CodeFindingSpec & LambdaFindingTiming)
+
+/** A deterministic Lambda `CodeSha256` (base64 of a SHA-256) for a label. */
+export function codeSha256For(label: string): string {
+  return createHash('sha256').update(label).digest('base64')
 }
 
 /** A deterministic, valid-looking `sha256:<64 hex>` digest for a label. */

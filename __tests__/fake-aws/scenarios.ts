@@ -1,22 +1,36 @@
 /**
  * Ready-made scenarios: repository `app`, account 123456789012, us-east-1, `timeScale` 1 (use
  * `withTimeScale` to speed them up). Each scenario's `timing` says when it settles; `IMAGES`
- * holds the references each one contains.
+ * holds the references each one contains, `scenarioImages` / `scenarioFunctions` the targets
+ * per scenario. Unless a scenario says otherwise, Security Hub is ON with the Inspector
+ * integration ON, and Inspector is ENABLED for every resource type (ECR: when the registry is
+ * ENHANCED).
  */
 import {
   HOSTILE_VULNERABILITY,
   KNOWN_BASIC_FINDINGS,
+  KNOWN_CODE_VULNERABILITIES as CODE,
+  KNOWN_LAMBDA_VULNERABILITIES as LAMBDA_CVE,
   KNOWN_VULNERABILITIES as CVE,
   manyFindingSpecs
 } from './fixtures.js'
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, digestFor, MEDIA_TYPES } from './scenario.js'
+import {
+  codeSha256For,
+  DEFAULT_ACCOUNT,
+  DEFAULT_REGION,
+  digestFor,
+  MEDIA_TYPES
+} from './scenario.js'
 import type {
+  CodeFindingSpec,
   CoverageStep,
   ImageIndexSpec,
   InspectorFindingSpec,
+  LambdaFunctionSpec,
   Scenario,
   SingleImageSpec,
-  TimedInspectorFinding
+  TimedInspectorFinding,
+  TimedLambdaFinding
 } from './scenario.js'
 
 export const REPOSITORY = 'app'
@@ -421,6 +435,249 @@ const demo: Scenario = {
   }
 }
 
+/** A Lambda function a scenario contains, and what a gate needs to find it. */
+export interface FunctionRef {
+  name: string
+  /** Unqualified ARN, as GetFunctionConfiguration reports FunctionArn. */
+  arn: string
+  /** Inspector's resource id (coverage and findings): `<arn>:$LATEST`. */
+  resourceId: string
+  /** Lambda runtime identifier, e.g. `python3.12`. */
+  runtime: string
+  /** CodeSha256 of the deployment `$LATEST` runs from scenario second 0 on. */
+  codeSha256: string
+  /** CodeSha256 of earlier deployments (oldest first) whose findings may still be listed. */
+  previousCodeSha256: string[]
+}
+
+const DAY = 86_400
+
+function functionRef(
+  name: string,
+  runtime: string,
+  codeSha256: string,
+  previousCodeSha256: string[] = []
+): FunctionRef {
+  const arn = `arn:aws:lambda:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:function:${name}`
+  return { name, arn, resourceId: `${arn}:$LATEST`, runtime, codeSha256, previousCodeSha256 }
+}
+
+export const FUNCTIONS = {
+  /** orders-api after a redeploy: v42 replaces v41 (whose findings are still ACTIVE). */
+  ordersApiRedeployed: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v42'), [
+    codeSha256For('orders-api@v41')
+  ]),
+  ordersApi: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v40')),
+  ordersApiCodeScan: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v43')),
+  billingWorker: functionRef('billing-worker', 'nodejs20.x', codeSha256For('billing-worker@v7'))
+} satisfies Record<string, FunctionRef>
+
+function pkg(
+  visibleFromSeconds: number,
+  spec: InspectorFindingSpec,
+  closedAtSeconds?: number
+): TimedLambdaFinding {
+  const timed: TimedLambdaFinding = { type: 'PACKAGE_VULNERABILITY', ...spec, visibleFromSeconds }
+  if (closedAtSeconds !== undefined) timed.closedAtSeconds = closedAtSeconds
+  return timed
+}
+
+function code(visibleFromSeconds: number, spec: CodeFindingSpec): TimedLambdaFinding {
+  return { type: 'CODE_VULNERABILITY', ...spec, visibleFromSeconds }
+}
+
+/** A function deployed 5 s before the start, already Successful, scanned on `coverage`. */
+function deployedFunction(
+  ref: FunctionRef,
+  coverage: CoverageStep[],
+  findings: TimedLambdaFinding[],
+  extra: Partial<LambdaFunctionSpec> = {}
+): LambdaFunctionSpec {
+  return {
+    name: ref.name,
+    runtime: ref.runtime,
+    tags: { team: 'payments' },
+    deployments: [{ codeSha256: ref.codeSha256, lastModifiedSeconds: -5, findings }],
+    coverage: { package: coverage },
+    ...extra
+  }
+}
+
+const ORDERS_API = deployedFunction(
+  FUNCTIONS.ordersApi,
+  scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+  [pkg(3, LAMBDA_CVE.requestsMedium)]
+)
+
+const [ORDERS_V41 = ''] = FUNCTIONS.ordersApiRedeployed.previousCodeSha256
+const PREVIOUS_SCAN = -2 * DAY + 120
+
+const lambdaPreviousDeployment: Scenario = {
+  name: 'lambdaPreviousDeployment',
+  description:
+    'orders-api (python3.12) was redeployed just before the start: v41 still has ACTIVE CRITICAL/HIGH ' +
+    'findings; v42 (new CodeSha256) finishes updating at 1 s and is scanned at 3 s with one MEDIUM.',
+  inspectorStatus: { lambdaCode: 'DISABLED' },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  functions: [
+    {
+      name: 'orders-api',
+      runtime: 'python3.12',
+      handler: 'src.handlers.orders.handler',
+      tags: { team: 'checkout' },
+      deployments: [
+        {
+          codeSha256: ORDERS_V41,
+          lastModifiedSeconds: -2 * DAY,
+          findings: [
+            pkg(PREVIOUS_SCAN, LAMBDA_CVE.pyyamlCritical),
+            pkg(PREVIOUS_SCAN, LAMBDA_CVE.urllib3High),
+            pkg(PREVIOUS_SCAN, LAMBDA_CVE.jinja2Medium)
+          ]
+        },
+        {
+          codeSha256: FUNCTIONS.ordersApiRedeployed.codeSha256,
+          lastModifiedSeconds: -0.2,
+          updateStatus: [
+            { atSeconds: -0.2, status: 'InProgress' },
+            { atSeconds: 1, status: 'Successful' }
+          ],
+          findings: [pkg(3, LAMBDA_CVE.requestsMedium)]
+        }
+      ],
+      // Until 3 s the row still says SUCCESSFUL, but lastScannedAt is v41's scan (< LastModified).
+      coverage: {
+        package: [
+          { atSeconds: PREVIOUS_SCAN, statusCode: 'ACTIVE', reason: 'SUCCESSFUL' },
+          { atSeconds: 3, statusCode: 'ACTIVE', reason: 'SUCCESSFUL' }
+        ]
+      }
+    }
+  ],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'orders-api LastModified -0.2 s, LastUpdateStatus InProgress until 1 s then Successful; PACKAGE ' +
+      'coverage is SUCCESSFUL throughout but lastScannedAt is 2 days old until 3 s; v41 findings ' +
+      '(CRITICAL PyYAML, HIGH urllib3, MEDIUM Jinja2) stay ACTIVE; v42 MEDIUM requests at 3 s. ' +
+      'Also serves app:v1.0.0 as in clean (SUCCESSFUL 3 s, LOW/MEDIUM up to 3.5 s).'
+  }
+}
+
+const lambdaCodeScanning: Scenario = {
+  name: 'lambdaCodeScanning',
+  description:
+    'Lambda code scanning ENABLED: orders-api has PACKAGE and CODE coverage rows; code scan finds a ' +
+    'HIGH SQL injection and a MEDIUM path traversal, package scan one LOW.',
+  inspectorStatus: { lambda: 'ENABLED', lambdaCode: 'ENABLED' },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  functions: [
+    {
+      ...deployedFunction(
+        FUNCTIONS.ordersApiCodeScan,
+        scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+        [pkg(3, LAMBDA_CVE.werkzeugLow), code(4, CODE.sqlInjection), code(4, CODE.pathTraversal)]
+      ),
+      coverage: {
+        package: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+        code: scanTimeline({ discovered: 0.5, scanning: 2, done: 4 })
+      }
+    }
+  ],
+  timing: {
+    settledAtSeconds: 4,
+    story:
+      'orders-api PACKAGE: discovered 0.5 s, SUCCESSFUL 3 s (LOW Werkzeug at 3 s); CODE: discovered ' +
+      '0.5 s, SCAN_IN_PROGRESS 2 s, SUCCESSFUL 4 s (HIGH CWE-89 orders.py, MEDIUM CWE-22 reports.py ' +
+      'at 4 s). Also serves app:v1.0.0 as in clean.'
+  }
+}
+
+const inspectorOffForLambda: Scenario = {
+  ...clean,
+  name: 'inspectorOffForLambda',
+  description:
+    'Inspector scans ECR but is not enabled for Lambda: lambda and lambdaCode DISABLED, so orders-api ' +
+    'never gets a coverage row or findings (GetFunctionConfiguration still works).',
+  inspectorStatus: { lambda: 'DISABLED', lambdaCode: 'DISABLED' },
+  functions: [ORDERS_API],
+  timing: {
+    settledAtSeconds: 3.5,
+    story: 'image as clean; orders-api is never covered (Inspector lambda DISABLED)'
+  }
+}
+
+const ALL_DISABLED = {
+  ec2: 'DISABLED',
+  ecr: 'DISABLED',
+  lambda: 'DISABLED',
+  lambdaCode: 'DISABLED',
+  codeRepository: 'DISABLED'
+} as const
+
+const enableFailedAccounts: Scenario = {
+  name: 'enableFailedAccounts',
+  description:
+    'Inspector is DISABLED for every resource type. The first Enable answers HTTP 200 with this ' +
+    'account in failedAccounts (SSM_THROTTLED); the next one succeeds and enables at once.',
+  inspectorStatus: ALL_DISABLED,
+  inspectorEnable: { failures: [{ errorCode: 'SSM_THROTTLED' }] },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  functions: [ORDERS_API],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'nothing is covered until a successful Enable; Enable #1 → failedAccounts SSM_THROTTLED, ' +
+      'Enable #2 → ENABLED immediately; then image and orders-api follow their timelines ' +
+      '(SUCCESSFUL at 3 s, already reached if the Enable comes later). Security Hub ON.'
+  }
+}
+
+const enablingTakesPolls: Scenario = {
+  name: 'enablingTakesPolls',
+  description:
+    'Inspector DISABLED everywhere; Enable succeeds, then BatchGetAccountStatus reports ENABLING for ' +
+    '3 polls and ENABLED from the 4th. Security Hub is off and the Inspector integration is off.',
+  inspectorStatus: ALL_DISABLED,
+  inspectorEnable: { enablingPolls: 3 },
+  securityHub: { enabled: false, inspectorImport: false, enableSubscribesIntegrations: false },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  functions: [ORDERS_API],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'Enable → ENABLING; status polls 1–3 ENABLING, poll 4 ENABLED (coverage appears only then); ' +
+      'DescribeHub 401 until EnableSecurityHub, which does not subscribe aws/inspector: ' +
+      'EnableImportFindingsForProduct is needed.'
+  }
+}
+
+const mixedTargets: Scenario = {
+  name: 'mixedTargets',
+  description:
+    'One image (as clean, SUCCESSFUL 3 s) and two functions: orders-api SUCCESSFUL 4 s, ' +
+    'billing-worker SUCCESSFUL 6 s. Waited for one after another this takes 13 s; at once, 6 s.',
+  inspectorStatus: { lambdaCode: 'DISABLED' },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  functions: [
+    deployedFunction(FUNCTIONS.ordersApi, scanTimeline({ discovered: 0.5, scanning: 2, done: 4 }), [
+      pkg(4, LAMBDA_CVE.requestsMedium)
+    ]),
+    deployedFunction(
+      FUNCTIONS.billingWorker,
+      scanTimeline({ discovered: 1, scanning: 3, done: 6 }),
+      [pkg(6, LAMBDA_CVE.axiosMedium)],
+      { architectures: ['arm64'], tags: { team: 'billing' } }
+    )
+  ],
+  timing: {
+    settledAtSeconds: 6,
+    story:
+      'image SUCCESSFUL 3 s (MEDIUM+LOW, a LOW at 3.5 s); orders-api SUCCESSFUL 4 s (MEDIUM requests); ' +
+      'billing-worker SUCCESSFUL 6 s (MEDIUM axios)'
+  }
+}
+
 export const scenarios = {
   clean,
   criticals,
@@ -433,12 +690,21 @@ export const scenarios = {
   throttled,
   inspectorOffForEcr,
   manyFindings300,
-  demo
+  demo,
+  lambdaPreviousDeployment,
+  lambdaCodeScanning,
+  inspectorOffForLambda,
+  enableFailedAccounts,
+  enablingTakesPolls,
+  mixedTargets
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios
 
-/** Image references per scenario (throttled and inspectorOffForEcr reuse clean's image). */
+/**
+ * Image references per scenario (throttled, inspectorOffForEcr and every Lambda scenario reuse
+ * clean's image, which those scenarios also serve).
+ */
 export const scenarioImages: Record<ScenarioName, ImageRef> = {
   clean: IMAGES.clean,
   criticals: IMAGES.criticals,
@@ -451,7 +717,35 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   throttled: IMAGES.clean,
   inspectorOffForEcr: IMAGES.clean,
   manyFindings300: IMAGES.manyFindings300,
-  demo: IMAGES.demo
+  demo: IMAGES.demo,
+  lambdaPreviousDeployment: IMAGES.clean,
+  lambdaCodeScanning: IMAGES.clean,
+  inspectorOffForLambda: IMAGES.clean,
+  enableFailedAccounts: IMAGES.clean,
+  enablingTakesPolls: IMAGES.clean,
+  mixedTargets: IMAGES.clean
+}
+
+/** Lambda functions per scenario (none in the image-only scenarios). */
+export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
+  clean: [],
+  criticals: [],
+  multiArch: [],
+  trickle: [],
+  basic: [],
+  basicNoScan: [],
+  unscannable: [],
+  neverScanned: [],
+  throttled: [],
+  inspectorOffForEcr: [],
+  manyFindings300: [],
+  demo: [],
+  lambdaPreviousDeployment: [FUNCTIONS.ordersApiRedeployed],
+  lambdaCodeScanning: [FUNCTIONS.ordersApiCodeScan],
+  inspectorOffForLambda: [FUNCTIONS.ordersApi],
+  enableFailedAccounts: [FUNCTIONS.ordersApi],
+  enablingTakesPolls: [FUNCTIONS.ordersApi],
+  mixedTargets: [FUNCTIONS.ordersApi, FUNCTIONS.billingWorker]
 }
 
 export function isScenarioName(name: string): name is ScenarioName {

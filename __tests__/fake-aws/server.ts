@@ -1,19 +1,22 @@
 /**
- * A local AWS endpoint for ECR, Inspector2 and STS that the real SDK v3 clients talk to, either
- * via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are routed by the SigV4
- * signing service (all three clients share one URL), answered in each service's own protocol,
- * and recorded in `calls`. Signatures are not verified.
+ * A local AWS endpoint for ECR, Inspector2, STS, Lambda and Security Hub that the real SDK v3
+ * clients talk to, either via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are
+ * routed by the SigV4 signing service (all clients share one URL), answered in each service's
+ * own protocol, and recorded in `calls`. Signatures are not verified.
  */
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { buildCatalog } from './catalog.js'
+import type { Status as InspectorStatus } from '@aws-sdk/client-inspector2'
+import type { InspectorEnableRecord } from './accounts.js'
 import { ECR_TARGET_PREFIX, handleEcr } from './ecr-api.js'
 import { createFaultInjector } from './faults.js'
 import { handleInspector, inspectorOperationFor } from './inspector-api.js'
-import type { Scenario } from './scenario.js'
-import type { FakeState } from './state.js'
+import { handleLambda, lambdaOperationFor } from './lambda-api.js'
+import type { InspectorResourceKind, Scenario } from './scenario.js'
+import { handleSecurityHub, securityHubOperationFor } from './securityhub-api.js'
+import { createFakeState, inspectorStatusOf, resetFakeState } from './state.js'
 import { handleSts } from './sts-api.js'
 import { createTimelineClock } from './timeline.js'
 import {
@@ -50,8 +53,20 @@ export interface RecordedCall {
   status: number
   /** The error code sent back, if any. */
   errorCode?: string
-  /** Parsed request: the JSON body, or the form fields for STS. */
+  /**
+   * Parsed request: the JSON body, or the form fields for STS; for REST operations also the
+   * path and query members (e.g. Lambda's FunctionName/Qualifier, Security Hub's MaxResults).
+   */
   input: unknown
+}
+
+/** Security Hub as the fake holds it right now. */
+export interface SecurityHubSnapshot {
+  enabled: boolean
+  /** Product subscriptions as `<company>/<product>`, e.g. `aws/inspector`. */
+  products: string[]
+  /** What the last EnableSecurityHub asked for (undefined before any). */
+  enabledDefaultStandards?: boolean
 }
 
 export interface FakeAws {
@@ -62,24 +77,27 @@ export interface FakeAws {
   /** Scenario seconds since start (or the last resetTimeline). */
   scenarioSeconds(): number
   callsTo(operation: string): RecordedCall[]
-  /** Back to scenario second 0: clears calls, re-arms faults, forgets StartImageScan calls. */
+  /** Every Inspector Enable call, in order, with the resource types it asked for and its outcome. */
+  inspectorEnables: InspectorEnableRecord[]
+  /** Inspector activation per resource type now (reading it does not use up status polls). */
+  inspectorStatus(): Record<InspectorResourceKind, InspectorStatus>
+  securityHub(): SecurityHubSnapshot
+  /**
+   * Back to scenario second 0: clears calls and Enable records, re-arms faults, forgets
+   * StartImageScan calls, and restores the scenario's Inspector and Security Hub state.
+   */
   resetTimeline(): void
   close(): Promise<void>
 }
 
-const KNOWN_SERVICES: readonly string[] = ['ecr', 'inspector2', 'sts']
+const KNOWN_SERVICES: readonly string[] = ['ecr', 'inspector2', 'sts', 'lambda', 'securityhub']
 
 export async function startFakeAws(
   scenario: Scenario,
   options: FakeAwsOptions = {}
 ): Promise<FakeAws> {
   const clock = createTimelineClock(scenario.timeScale ?? 1, options.now)
-  const state: FakeState = {
-    scenario,
-    catalog: buildCatalog(scenario),
-    clock,
-    manualScans: new Map()
-  }
+  const state = createFakeState(scenario, clock)
   const faults = createFaultInjector(scenario.faults ?? [])
   const calls: RecordedCall[] = []
   const log = options.log ?? (() => undefined)
@@ -171,6 +189,12 @@ export async function startFakeAws(
       case 'sts':
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
+      case 'lambda':
+        sendJson(res, 200, 'application/json', handleLambda(state, operation, input))
+        return 200
+      case 'securityhub':
+        sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input))
+        return 200
     }
   }
 
@@ -189,10 +213,28 @@ export async function startFakeAws(
     calls,
     scenarioSeconds: () => clock.scenarioSeconds(),
     callsTo: (operation) => calls.filter((call) => call.operation === operation),
+    inspectorEnables: state.inspectorEnables,
+    inspectorStatus: () => ({
+      ec2: inspectorStatusOf(state, 'ec2'),
+      ecr: inspectorStatusOf(state, 'ecr'),
+      lambda: inspectorStatusOf(state, 'lambda'),
+      lambdaCode: inspectorStatusOf(state, 'lambdaCode'),
+      codeRepository: inspectorStatusOf(state, 'codeRepository')
+    }),
+    securityHub: () => {
+      const snapshot: SecurityHubSnapshot = {
+        enabled: state.securityHub.enabled,
+        products: [...state.securityHub.products]
+      }
+      if (state.securityHub.enabledDefaultStandards !== undefined) {
+        snapshot.enabledDefaultStandards = state.securityHub.enabledDefaultStandards
+      }
+      return snapshot
+    },
     resetTimeline() {
       clock.reset()
       faults.reset()
-      state.manualScans.clear()
+      resetFakeState(state)
       calls.length = 0
     },
     close: () =>
@@ -233,6 +275,23 @@ function parseRequest(
       const { Action, ...input } = parseFormBody(body)
       return { operation: Action ?? 'Unknown', input }
     }
+    case 'lambda':
+    case 'securityhub': {
+      const url = new URL(req.url ?? '/', 'http://fake')
+      const method = req.method ?? 'GET'
+      const route =
+        service === 'lambda'
+          ? lambdaOperationFor(method, url.pathname, url.searchParams)
+          : securityHubOperationFor(method, url.pathname, url.searchParams)
+      if (route === undefined) {
+        throw new FakeAwsError(
+          'UnknownOperationException',
+          404,
+          `fake-aws: no ${service} route ${method} ${url.pathname}`
+        )
+      }
+      return { operation: route.operation, input: { ...parseJsonBody(body), ...route.input } }
+    }
   }
 }
 
@@ -244,6 +303,10 @@ function sendError(service: ServiceName, res: ServerResponse, error: FakeAwsErro
       return sendRestJsonError(res, error)
     case 'sts':
       return sendQueryError(res, error)
+    case 'lambda':
+      return sendRestJsonError(res, error, 'lambda')
+    case 'securityhub':
+      return sendRestJsonError(res, error, 'securityhub')
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the fake account looks like at a given scenario second: the catalog plus the timeline
- * plus the little mutable state the API creates (manual basic scans). Shared by the ECR and
- * Inspector operations so both views of a scan agree.
+ * plus the little mutable state the API creates (manual basic scans, Inspector activation,
+ * Security Hub). Shared by all operations so every view of a scan agrees.
  */
 import type {
   CoveredResource,
@@ -9,11 +9,15 @@ import type {
   Status as InspectorStatus
 } from '@aws-sdk/client-inspector2'
 import type { ScanStatus as EcrScanStatus } from '@aws-sdk/client-ecr'
+import { buildCatalog } from './catalog.js'
 import type { Catalog, StoredImage, StoredRepository } from './catalog.js'
+import { initialInspectorAccount, initialSecurityHub, resourceStatus } from './accounts.js'
+import type { InspectorAccount, InspectorEnableRecord, SecurityHubAccount } from './accounts.js'
 import { ecrImageResourceId, inspectorFinding } from './fixtures.js'
 import type {
   BasicScanStep,
   InspectorResourceKind,
+  LambdaFunctionSpec,
   Scenario,
   TimedInspectorFinding
 } from './scenario.js'
@@ -26,17 +30,52 @@ export interface FakeState {
   clock: TimelineClock
   /** `repo@digest` → scenario second at which StartImageScan was accepted. */
   manualScans: Map<string, number>
+  /** Lambda functions by name. */
+  functions: Map<string, LambdaFunctionSpec>
+  inspector: InspectorAccount
+  /** Every Inspector Enable call, in order (kept across resets by identity, emptied in place). */
+  inspectorEnables: InspectorEnableRecord[]
+  securityHub: SecurityHubAccount
+}
+
+export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeState {
+  const functions = new Map<string, LambdaFunctionSpec>()
+  for (const fn of scenario.functions ?? []) {
+    if (functions.has(fn.name)) throw new Error(`scenario: duplicate function ${fn.name}`)
+    if (fn.deployments.length === 0)
+      throw new Error(`scenario: function ${fn.name} has no deployments`)
+    functions.set(fn.name, fn)
+  }
+  return {
+    scenario,
+    catalog: buildCatalog(scenario),
+    clock,
+    manualScans: new Map(),
+    functions,
+    inspector: initialInspectorAccount(scenario),
+    inspectorEnables: [],
+    securityHub: initialSecurityHub(scenario)
+  }
+}
+
+/** Back to the scenario's initial state (the clock is reset by its owner). */
+export function resetFakeState(state: FakeState): void {
+  state.manualScans.clear()
+  state.inspector = initialInspectorAccount(state.scenario)
+  state.inspectorEnables.length = 0
+  state.securityHub = initialSecurityHub(state.scenario)
 }
 
 export function imageKey(image: StoredImage): string {
   return `${image.repositoryName}@${image.digest}`
 }
 
+/**
+ * Inspector's activation of one resource type now. Starts as the scenario says (every type
+ * ENABLED, except `ecr`, which follows the registry) and changes through Enable.
+ */
 export function inspectorStatusOf(state: FakeState, kind: InspectorResourceKind): InspectorStatus {
-  const explicit = state.scenario.inspectorStatus?.[kind]
-  if (explicit !== undefined) return explicit
-  if (kind === 'ecr') return state.catalog.registryScanType === 'ENHANCED' ? 'ENABLED' : 'DISABLED'
-  return 'ENABLED'
+  return resourceStatus(state.inspector, kind, state.clock.scenarioSeconds())
 }
 
 /** Inspector only looks at ECR when it is enabled for ECR and the registry is ENHANCED. */

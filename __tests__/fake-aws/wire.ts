@@ -1,15 +1,17 @@
 /**
  * The three wire protocols, matched to how @aws-sdk/core/protocols parses them:
  * - ECR, AWS JSON 1.1: errors are read from the body's `__type` first (AwsJsonRpcProtocol).
- * - Inspector2, REST-JSON: errors are read from the `x-amzn-errortype` header first
- *   (loadRestJsonErrorCode), `Retry-After` is bound to `retryAfterSeconds` by an httpHeader trait.
+ * - Inspector2, Lambda and Security Hub, REST-JSON: errors are read from the `x-amzn-errortype`
+ *   header first (loadRestJsonErrorCode), `Retry-After` is bound to `retryAfterSeconds` by an
+ *   httpHeader trait. The message member is `message` for Inspector but `Message` for Lambda
+ *   (body `{Type, Message}`) and Security Hub (body `{Code, Message}`), as those services send.
  * - STS, AWS Query: XML bodies; errors as `<ErrorResponse><Error><Code>` (AwsQueryProtocol).
  * Both JSON protocols default to epoch-seconds timestamps, so every Date becomes a number.
  */
 import { randomUUID } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
-export type ServiceName = 'ecr' | 'inspector2' | 'sts'
+export type ServiceName = 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub'
 
 /** Thrown by operations and faults; rendered in the protocol of the service that was called. */
 export class FakeAwsError extends Error {
@@ -72,12 +74,26 @@ export function sendAwsJsonError(res: ServerResponse, error: FakeAwsError): void
   )
 }
 
-export function sendRestJsonError(res: ServerResponse, error: FakeAwsError): void {
+/**
+ * A REST-JSON error. `style` picks the body: Inspector's `{message}`, Lambda's
+ * `{Type: User|Service, Message}` or Security Hub's `{Code, Message}`.
+ */
+export function sendRestJsonError(
+  res: ServerResponse,
+  error: FakeAwsError,
+  style: 'inspector' | 'lambda' | 'securityhub' = 'inspector'
+): void {
+  const base =
+    style === 'lambda'
+      ? { Type: error.status >= 500 ? 'Service' : 'User', Message: error.message }
+      : style === 'securityhub'
+        ? { Code: error.code, Message: error.message }
+        : { message: error.message }
   sendJson(
     res,
     error.status,
     'application/json',
-    { message: error.message, ...error.fields },
+    { ...base, ...error.fields },
     {
       'x-amzn-errortype': error.code,
       ...error.headers

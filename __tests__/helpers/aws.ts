@@ -1,8 +1,10 @@
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client, type Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
+import { LambdaClient } from '@aws-sdk/client-lambda'
+import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsClients } from '../../src/aws/clients.js'
-import type { ScannedArtifact } from '../../src/domain/finding.js'
+import type { ImageArtifact } from '../../src/domain/finding.js'
 
 /** Real client instances (their `send` is replaced by aws-sdk-client-mock in each test). */
 export function testClients(): AwsClients {
@@ -10,12 +12,20 @@ export function testClients(): AwsClients {
   const ecr = new ECRClient({ region: 'us-east-1', credentials })
   const inspector = new Inspector2Client({ region: 'us-east-1', credentials })
   const sts = new STSClient({ region: 'us-east-1', credentials })
-  return { ecr: () => ecr, inspector: () => inspector, sts: () => sts }
+  const lambda = new LambdaClient({ region: 'us-east-1', credentials })
+  const securityHub = new SecurityHubClient({ region: 'us-east-1', credentials })
+  return {
+    ecr: () => ecr,
+    inspector: () => inspector,
+    lambda: () => lambda,
+    securityHub: () => securityHub,
+    sts: () => sts
+  }
 }
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`
 
-export function artifact(overrides: Partial<ScannedArtifact> = {}): ScannedArtifact {
+export function artifact(overrides: Partial<ImageArtifact> = {}): ImageArtifact {
   const digest = overrides.digest ?? DIGEST
   return {
     kind: 'image',
@@ -34,7 +44,7 @@ export function artifact(overrides: Partial<ScannedArtifact> = {}): ScannedArtif
 export function inspectorFinding(
   cve: string,
   severity: string,
-  target: ScannedArtifact = artifact()
+  target: ImageArtifact = artifact()
 ): InspectorFinding {
   return {
     findingArn: `arn:aws:inspector2:us-east-1:123456789012:finding/${cve.toLowerCase()}`,

@@ -88,12 +88,17 @@ describe('renderFindingsJson', () => {
     const [amd64, arm64, unscannable, error] = render().artifacts
     expect(amd64).toEqual({
       reference: 'shop/api:1.4.2',
+      kind: 'image',
       status: 'scanned',
       repository: 'shop/api',
       registryId: '123456789012',
       region: 'eu-west-1',
       digest: AMD64.digest,
       platform: 'linux/amd64',
+      functionName: null,
+      codeSha256: null,
+      lastModified: null,
+      scanType: null,
       resourceId: AMD64.resourceId,
       pushedAt: null,
       scanMode: 'enhanced',
@@ -141,7 +146,7 @@ describe('renderFindingsJson', () => {
       timedOut: true,
       counts: null
     })
-    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(17)
+    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(22)
   })
 
   it('lists assessed then ignored findings, blocking first, then severity and score', () => {
@@ -196,12 +201,17 @@ describe('renderFindingsJson', () => {
       epss: 0.0123,
       cvss: { score: 9.8, version: '3.1', vector: null },
       remediation: 'Upgrade openssl',
+      code: null,
       firstObservedAt: '2025-02-01T00:00:00.000Z',
       artifact: {
         reference: finding.artifact.reference,
+        kind: 'image',
         repository: 'shop/api',
-        digest: finding.artifact.digest,
+        digest: finding.artifact.kind === 'image' ? finding.artifact.digest : null,
         platform: null,
+        functionName: null,
+        codeSha256: null,
+        scanType: null,
         resourceId: finding.artifact.resourceId
       },
       ignored: null

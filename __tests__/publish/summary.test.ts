@@ -20,12 +20,12 @@ const policy = aPolicy({ maxFindings: { critical: 0 } })
 const FINDING_HEADER = [
   'Severity',
   'Vulnerability',
-  'Package',
-  'Installed → fixed',
+  'Package or file',
+  'Installed → fixed / CWE',
   'Score',
   'EPSS',
   'Exploit',
-  'Image'
+  'Target'
 ]
 /** The only HTML the summary writes itself; anything else came from untrusted text. */
 const OWN_TAGS = new Set(['<br>', '<details>', '</details>', '<summary>', '</summary>'])
@@ -109,11 +109,11 @@ describe('renderSummary headline', () => {
 
 describe('renderSummary images table', () => {
   it('has a row per artifact outcome with per-severity counts of its not-ignored findings', () => {
-    const table = tableAfter(render(aSmallFailVerdict()), '### Images')
+    const table = tableAfter(render(aSmallFailVerdict()), '### Targets')
     expect(table?.header).toEqual([
-      'Image',
-      'Platform',
-      'Digest',
+      'Target',
+      'Platform / scan',
+      'Digest / code',
       'Scan',
       'Status',
       'Critical',
@@ -176,7 +176,7 @@ describe('renderSummary images table', () => {
       outcomes: [{ status: 'error', reference: 'app:1', message: 'boom', timedOut: false }]
     })
     const markdown = renderSummary(verdict, { policy: aPolicy({ onError: 'warn' }) })
-    expect(tableAfter(markdown, '### Images')?.rows[0]?.[4]).toBe('⚠️ error: boom')
+    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[4]).toBe('⚠️ error: boom')
   })
 
   it('keeps two references to the same digest apart', () => {
@@ -185,7 +185,7 @@ describe('renderSummary images table', () => {
       outcomes: [scanned(AMD64), scanned(latest)],
       assessed: [assessed(aFinding({ severity: 'critical', artifact: latest }))]
     })
-    const rows = tableAfter(render(verdict), '### Images')?.rows
+    const rows = tableAfter(render(verdict), '### Targets')?.rows
     expect(rows?.map((row) => [row[0], row[5]])).toEqual([
       ['shop/api:1.4.2', '0'],
       ['shop/api:latest', '1']
@@ -296,8 +296,8 @@ describe('renderSummary findings tables', () => {
     expect(table?.header).toEqual([
       'Severity',
       'Vulnerability',
-      'Package',
-      'Image',
+      'Package or file',
+      'Target',
       'Reason',
       'Expires',
       'Ignore entry'

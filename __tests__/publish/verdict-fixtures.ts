@@ -1,5 +1,5 @@
 /** Small builders for Verdict fixtures: defaults that look real, overrides for what a test is about. */
-import type { Finding, ScannedArtifact } from '../../src/domain/finding.js'
+import type { Finding, ImageArtifact, ScannedArtifact } from '../../src/domain/finding.js'
 import type { IgnoreRule } from '../../src/domain/ignore-rules.js'
 import type { ArtifactOutcome } from '../../src/domain/outcome.js'
 import type { Policy } from '../../src/domain/policy.js'
@@ -21,7 +21,7 @@ export function aPolicy(overrides: Partial<Policy> = {}): Policy {
   }
 }
 
-export function anArtifact(overrides: Partial<ScannedArtifact> = {}): ScannedArtifact {
+export function anArtifact(overrides: Partial<ImageArtifact> = {}): ImageArtifact {
   const repository = overrides.repository ?? 'shop/api'
   const digest = overrides.digest ?? DIGEST_AMD64
   return {

@@ -10,7 +10,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { scanBasic } from '../../src/scan/basic-scanner.js'
 import { parseImageReference } from '../../src/domain/image-reference.js'
-import type { ScanDeps } from '../../src/scan/deps.js'
+import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { artifact, testClients } from '../helpers/aws.js'
 
@@ -23,8 +23,9 @@ function deps(clock: VirtualClock): ScanDeps {
     clients: testClients(),
     clock,
     log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-    timing: { pollInitialMs: 5_000, pollMaxMs: 30_000, settleIntervalMs: 10_000, settleMs: 60_000 },
-    deadline: clock.now() + 10 * 60_000
+    timing: DEFAULT_TIMING,
+    deadline: clock.now() + 10 * 60_000,
+    random: () => 0.5
   }
 }
 
@@ -110,16 +111,38 @@ describe('scanBasic', () => {
     expect(outcome).toMatchObject({ status: 'unscannable', reason: 'UNSUPPORTED_IMAGE' })
   })
 
-  it.each(['FAILED', 'UNSUPPORTED_IMAGE', 'LIMIT_EXCEEDED'])(
-    'reports %s as unscannable',
+  it('reports an image ECR cannot scan as unscannable', async () => {
+    ecr.on(DescribeImageScanFindingsCommand).resolves(status('UNSUPPORTED_IMAGE'))
+
+    const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'unscannable', reason: 'UNSUPPORTED_IMAGE' })
+  })
+
+  it.each(['FAILED', 'LIMIT_EXCEEDED'])(
+    'reports %s as an error that on-error decides',
     async (s) => {
       ecr.on(DescribeImageScanFindingsCommand).resolves(status(s))
 
       const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
 
-      expect(outcome).toMatchObject({ status: 'unscannable', reason: s })
+      expect(outcome).toMatchObject({ status: 'error', timedOut: false })
+      expect(outcome.status === 'error' && outcome.message).toContain(`(${s})`)
     }
   )
+
+  it('gives up on a scan ECR will not run today: limit exceeded and no scan appears', async () => {
+    ecr.on(DescribeImageScanFindingsCommand).rejects(notFound())
+    ecr
+      .on(StartImageScanCommand)
+      .rejects(new LimitExceededException({ message: 'limit', $metadata: {} }))
+
+    const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error' })
+    expect(outcome.status === 'error' && outcome.message).toContain('LIMIT_EXCEEDED')
+    expect(ecr.commandCalls(StartImageScanCommand)).toHaveLength(1)
+  })
 
   it('refuses to count when enhanced findings appear on the basic path', async () => {
     ecr.on(DescribeImageScanFindingsCommand).resolves({

@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { scanEnhanced } from '../../src/scan/enhanced-scanner.js'
 import { PollTimeoutError } from '../../src/scan/poller.js'
-import type { ScanDeps } from '../../src/scan/deps.js'
+import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { artifact, inspectorFinding, testClients } from '../helpers/aws.js'
 
@@ -26,8 +26,9 @@ function deps(clock: VirtualClock, overrides: Partial<ScanDeps> = {}): ScanDeps 
       warning: (m) => lines.push(`warning: ${m}`),
       debug: () => undefined
     },
-    timing: { pollInitialMs: 5_000, pollMaxMs: 30_000, settleIntervalMs: 10_000, settleMs: 60_000 },
+    timing: DEFAULT_TIMING,
     deadline: clock.now() + 15 * 60_000,
+    random: () => 0.5,
     ...overrides
   }
 }
@@ -76,7 +77,46 @@ describe('scanEnhanced', () => {
     expect(outcome.settled).toBe(true)
     expect(outcome.scannedAt).toEqual(scanned)
     expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(4)
-    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(3)
+    // Reads 2 and 3 agree only 21 s after the scan, inside the 30 s quiet period: one more read.
+    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(4)
+  })
+
+  it('does not take two agreeing reads right after the scan as settled', async () => {
+    const clock = new VirtualClock(Date.parse('2026-11-22T10:00:05Z'))
+    inspector
+      .on(ListCoverageCommand)
+      .resolves({ coveredResources: [row('SUCCESSFUL', new Date('2026-11-22T10:00:05Z'))] })
+    let reads = 0
+    // Empty for the first 25 s of reads, then a critical arrives.
+    inspector.on(ListFindingsCommand).callsFake(async () => ({
+      findings: ++reads >= 4 ? [inspectorFinding('CVE-2026-9999', 'CRITICAL')] : []
+    }))
+
+    const outcome = await scanEnhanced(target, deps(clock))
+
+    expect(outcome.status === 'scanned' && outcome.findings.map((f) => f.severity)).toEqual([
+      'critical'
+    ])
+  })
+
+  it('leaves time to settle when the scan completes at the very end of the wait', async () => {
+    const clock = new VirtualClock(Date.parse('2026-11-22T10:00:05Z'))
+    const deadline = clock.now() + 60_000
+    let polls = 0
+    // Pending until 50 s have passed, then SUCCESSFUL: the coverage wait must end by deadline − 10 s.
+    inspector.on(ListCoverageCommand).callsFake(async () => ({
+      coveredResources: [
+        ++polls > 0 && clock.now() >= deadline - 12_000
+          ? row('SUCCESSFUL', new Date(clock.now()))
+          : row('SCAN_IN_PROGRESS')
+      ]
+    }))
+    inspector.on(ListFindingsCommand).resolves({ findings: [] })
+
+    const outcome = await scanEnhanced(target, deps(clock, { deadline }))
+
+    expect(inspector.commandCalls(ListFindingsCommand).length).toBeGreaterThanOrEqual(2)
+    expect(outcome.status).toBe('scanned')
   })
 
   it('asks Inspector for exactly this digest’s coverage and its ACTIVE findings', async () => {

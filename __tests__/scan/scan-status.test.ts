@@ -48,25 +48,35 @@ describe('classifyCoverage', () => {
   })
 
   it.each([
-    ['SCAN_FREQUENCY_MANUAL', 'scanning rule'],
-    ['SCAN_ELIGIBILITY_EXPIRED', 're-scan duration'],
     ['UNSUPPORTED_OS', 'operating system'],
     ['UNSUPPORTED_MEDIA_TYPE', 'media type'],
+    ['IMAGE_SIZE_EXCEEDED', 'larger'],
+    ['NO_RESOURCES_FOUND', 'nothing to scan'],
+    ['UNSUPPORTED_RUNTIME', 'runtime'],
+    ['UNSUPPORTED_CODE_ARTIFACTS', 'code artifacts']
+  ])('reports %s as unscannable (on-unscannable decides) with an explanation', (reason, words) => {
+    const c = classifyCoverage(coverage(reason, undefined, 'INACTIVE'), pushedAt)
+    expect(c).toMatchObject({ kind: 'unscannable', reason })
+    expect(c.kind === 'unscannable' && c.explanation).toContain(words)
+  })
+
+  it.each([
+    ['SCAN_FREQUENCY_MANUAL', 'scanning rule'],
+    ['SCAN_ELIGIBILITY_EXPIRED', 're-scan duration'],
     ['EXCLUDED_BY_TAG', 'tag'],
     ['ACCESS_DENIED', 'policy'],
     ['ACCESS_DENIED_TO_ENCRYPTION_KEY', 'KMS'],
     ['IMAGE_ARCHIVED', 'archive'],
     ['RESOURCE_TERMINATED', 'deleted'],
-    ['PENDING_DISABLE', 'disabled'],
-    ['IMAGE_SIZE_EXCEEDED', 'larger'],
-    ['NO_RESOURCES_FOUND', 'nothing to scan'],
-    ['UNSUPPORTED_RUNTIME', 'runtime'],
-    ['UNSUPPORTED_CODE_ARTIFACTS', 'code artifacts']
-  ])('reports %s as unscannable with an actionable explanation', (reason, words) => {
-    const c = classifyCoverage(coverage(reason, undefined, 'INACTIVE'), pushedAt)
-    expect(c).toMatchObject({ kind: 'unscannable', reason })
-    expect(c.kind === 'unscannable' && c.explanation).toContain(words)
-  })
+    ['PENDING_DISABLE', 'disabled']
+  ])(
+    'reports %s as a setup problem (blocked: on-error decides, not on-unscannable)',
+    (reason, words) => {
+      const c = classifyCoverage(coverage(reason, undefined, 'INACTIVE'), pushedAt)
+      expect(c).toMatchObject({ kind: 'blocked', reason })
+      expect(c.kind === 'blocked' && c.explanation).toContain(words)
+    }
+  )
 
   it('waits (and names the value) on a reason it does not know, so a new status never passes silently', () => {
     const c = classifyCoverage(coverage('SOMETHING_NEW', undefined, 'INACTIVE'), pushedAt)
@@ -91,20 +101,22 @@ describe('classifyBasicScanStatus', () => {
     )
   })
 
-  it.each([
-    'FAILED',
-    'UNSUPPORTED_IMAGE',
-    'LIMIT_EXCEEDED',
-    'SCAN_ELIGIBILITY_EXPIRED',
-    'IMAGE_ARCHIVED'
-  ])('refuses %s with an explanation', (status) => {
-    const c = classifyBasicScanStatus(status, 'details from ECR')
-    expect(c).toMatchObject({ kind: 'unscannable', reason: status })
-    expect(c.kind === 'unscannable' && c.explanation.length).toBeGreaterThan(20)
+  it('refuses UNSUPPORTED_IMAGE as unscannable', () => {
+    const c = classifyBasicScanStatus('UNSUPPORTED_IMAGE', 'details from ECR')
+    expect(c).toMatchObject({ kind: 'unscannable', reason: 'UNSUPPORTED_IMAGE' })
   })
+
+  it.each(['FAILED', 'LIMIT_EXCEEDED', 'SCAN_ELIGIBILITY_EXPIRED', 'IMAGE_ARCHIVED'])(
+    'refuses %s as blocked (a setup problem), with an explanation',
+    (status) => {
+      const c = classifyBasicScanStatus(status, 'details from ECR')
+      expect(c).toMatchObject({ kind: 'blocked', reason: status })
+      expect(c.kind === 'blocked' && c.explanation.length).toBeGreaterThan(20)
+    }
+  )
 
   it('keeps ECR’s description in the explanation of a failed scan', () => {
     const c = classifyBasicScanStatus('FAILED', 'layer too large')
-    expect(c.kind === 'unscannable' && c.explanation).toContain('layer too large')
+    expect(c.kind === 'blocked' && c.explanation).toContain('layer too large')
   })
 })

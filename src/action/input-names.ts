@@ -2,6 +2,8 @@
 export const INPUT_NAMES = [
   'mode',
   'images',
+  'functions',
+  'code-scanning',
   'fail-on',
   'max-findings',
   'untriaged-as',

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createAwsClients } from '../aws/clients.js'
 import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
-import { InputError } from '../config/values.js'
+import { InputError, parseBoolean } from '../config/values.js'
 import type { Verdict } from '../domain/verdict.js'
 import { runGate, type GateConfig } from '../modes/gate.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
@@ -15,10 +15,15 @@ import { INPUT_NAMES } from './input-names.js'
 /** The action's entry: inputs → gate → outputs, files, summary, exit status. Never throws. */
 export async function run(): Promise<void> {
   let config: GateConfig
+  let where: PublishTargets
   try {
     const mode = core.getInput('mode').trim() || 'gate'
     if (mode !== 'gate') {
       throw new InputError(`mode: "${mode}" is not available in this version; use gate`)
+    }
+    where = {
+      findingsFile: findingsPath(core.getInput('findings-file').trim()),
+      summary: parseBoolean('summary', core.getInput('summary').trim() || 'true')
     }
     config = buildGateConfig(
       readInputs(),
@@ -35,9 +40,9 @@ export async function run(): Promise<void> {
     const verdict = await runGate(config, {
       clients: createAwsClients(),
       clock: systemClock,
-      log: { info: core.info, warning: core.warning, debug: core.debug }
+      log: { info: (m) => core.info(oneLine(m)), warning: core.warning, debug: core.debug }
     })
-    await publish(verdict, config)
+    await publish(verdict, config, where)
     conclude(verdict, config)
   } catch (error) {
     // Only a bug gets here: every expected failure is an outcome inside the verdict.
@@ -48,6 +53,14 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * core.info writes the text as is, and a line that starts with `::` is a workflow command. Text
+ * from AWS (descriptions, names) must never start one, so every log line is kept to one line.
+ */
+function oneLine(message: string): string {
+  return message.replace(/[\r\n]+/g, ' ')
+}
+
 function readInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]))
 }
@@ -56,19 +69,27 @@ function workspace(): string {
   return process.env['GITHUB_WORKSPACE'] ?? process.cwd()
 }
 
-async function publish(verdict: Verdict, config: GateConfig): Promise<void> {
-  const findingsFile = findingsPath(core.getInput('findings-file').trim())
-  mkdirSync(dirname(findingsFile), { recursive: true })
-  writeFileSync(
-    findingsFile,
-    renderFindingsJson(verdict, { generatedAt: new Date(), policy: config.policy })
-  )
+interface PublishTargets {
+  findingsFile: string
+  summary: boolean
+}
 
+async function publish(verdict: Verdict, config: GateConfig, where: PublishTargets): Promise<void> {
+  const { findingsFile } = where
   for (const [name, value] of Object.entries(gateOutputs(verdict))) core.setOutput(name, value)
-  core.setOutput('findings-file', findingsFile)
+  try {
+    mkdirSync(dirname(findingsFile), { recursive: true })
+    const json = renderFindingsJson(verdict, { generatedAt: new Date(), policy: config.policy })
+    writeFileSync(findingsFile, json)
+    core.setOutput('findings-file', findingsFile)
+  } catch (error) {
+    // The verdict stands without the file; losing it over a bad path would hide why the gate failed.
+    core.error(
+      `findings-file: could not write ${findingsFile} (${error instanceof Error ? error.message : String(error)}); choose a writable path`
+    )
+  }
 
-  const wantSummary = (core.getInput('summary').trim() || 'true').toLowerCase() !== 'false'
-  if (wantSummary && process.env['GITHUB_STEP_SUMMARY']) {
+  if (where.summary && process.env['GITHUB_STEP_SUMMARY']) {
     try {
       await core.summary
         .addRaw(renderSummary(verdict, { policy: config.policy, findingsFile }))

@@ -1,5 +1,7 @@
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client } from '@aws-sdk/client-inspector2'
+import { LambdaClient } from '@aws-sdk/client-lambda'
+import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { STSClient } from '@aws-sdk/client-sts'
 
 export const USER_AGENT = 'inspector-gate'
@@ -12,20 +14,24 @@ export const USER_AGENT = 'inspector-gate'
 export interface AwsClients {
   ecr(region: string): ECRClient
   inspector(region: string): Inspector2Client
+  lambda(region: string): LambdaClient
+  securityHub(region: string): SecurityHubClient
   sts(): STSClient
 }
+
+type AnyClient = ECRClient | Inspector2Client | LambdaClient | SecurityHubClient | STSClient
 
 export function createAwsClients(options: { maxAttempts?: number } = {}): AwsClients {
   const common = {
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 6,
-    customUserAgent: USER_AGENT
+    customUserAgent: USER_AGENT,
+    // The SDK sets no request timeout by default: a stalled connection would hang the job until
+    // GitHub kills it, long after the gate's own timeout. Every call here is small and quick.
+    requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 }
   } as const
-  const cache = new Map<string, ECRClient | Inspector2Client | STSClient>()
-  const memo = <T extends ECRClient | Inspector2Client | STSClient>(
-    key: string,
-    make: () => T
-  ): T => {
+  const cache = new Map<string, AnyClient>()
+  const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
     const client = make()
@@ -36,6 +42,9 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
     ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...common, region })),
     inspector: (region) =>
       memo(`inspector2:${region}`, () => new Inspector2Client({ ...common, region })),
+    lambda: (region) => memo(`lambda:${region}`, () => new LambdaClient({ ...common, region })),
+    securityHub: (region) =>
+      memo(`securityhub:${region}`, () => new SecurityHubClient({ ...common, region })),
     sts: () => memo('sts', () => new STSClient(common))
   }
 }

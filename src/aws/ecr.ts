@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import type { ImageReference } from '../domain/image-reference.js'
 import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
+import { pageGuard } from './paging.js'
 
 export interface ImageDetails {
   digest: string
@@ -166,14 +167,16 @@ export async function describeBasicScan(
   let enhancedCount = 0
   try {
     const pages = paginateDescribeImageScanFindings(
-      { client, pageSize: 1000, stopOnSameToken: true },
+      { client, pageSize: 1000 },
       {
         registryId: ref.registryId,
         repositoryName: ref.repository,
         imageId: { imageDigest: digest }
       }
     )
+    const guard = pageGuard('DescribeImageScanFindings')
     for await (const page of pages) {
+      guard(page.nextToken)
       status = page.imageScanStatus?.status
       description = page.imageScanStatus?.description
       completedAt = page.imageScanFindings?.imageScanCompletedAt ?? completedAt
@@ -225,4 +228,29 @@ export async function startBasicScan(
       doing: `starting a basic scan of ${ref.raw}`
     })
   }
+}
+
+/** The push time of each of these digests in the reference's repository. */
+export async function describePushTimes(
+  client: ECRClient,
+  ref: ImageReference,
+  digests: string[]
+): Promise<Map<string, Date>> {
+  const out = await callAws(
+    { action: 'ecr:DescribeImages', doing: `reading the platform images of ${ref.raw}` },
+    () =>
+      client.send(
+        new DescribeImagesCommand({
+          registryId: ref.registryId,
+          repositoryName: ref.repository,
+          imageIds: digests.map((imageDigest) => ({ imageDigest }))
+        })
+      )
+  )
+  const times = new Map<string, Date>()
+  for (const detail of out.imageDetails ?? []) {
+    if (detail.imageDigest && detail.imagePushedAt)
+      times.set(detail.imageDigest, detail.imagePushedAt)
+  }
+  return times
 }

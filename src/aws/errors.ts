@@ -35,6 +35,8 @@ const BAD_CREDENTIALS = new Set([
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])
 
 export function explainAwsError(error: unknown, context: CallContext): AwsCallError {
+  // Our own errors already say what went wrong; wrapping them again would bury the message.
+  if (error instanceof AwsCallError) return error
   const err = error as {
     name?: string
     message?: string

@@ -6,13 +6,20 @@ import {
   type Finding as InspectorFinding,
   type Inspector2Client
 } from '@aws-sdk/client-inspector2'
-import type { CoverageSnapshot } from '../scan/scan-status.js'
 import { AwsCallError, callAws } from './errors.js'
+import { pageGuard } from './paging.js'
 
 const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({
   comparison: 'EQUALS',
   value
 })
+
+/** One coverage row, as much of it as a gate needs. */
+export interface CoverageSnapshot {
+  statusCode: string | undefined
+  reason: string | undefined
+  lastScannedAt: Date | undefined
+}
 
 /**
  * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
@@ -50,6 +57,36 @@ export async function getCoverage(
       }
     }
     return undefined
+  })
+}
+
+async function readAllFindings(
+  client: Inspector2Client,
+  filterCriteria: FilterCriteria,
+  context: { action: string; doing: string }
+): Promise<InspectorFinding[]> {
+  return callAws(context, async () => {
+    const byArn = new Map<string, InspectorFinding>()
+    // A fresh input object per call: the paginator writes its token back into the input.
+    const pages = paginateListFindings(
+      { client, pageSize: 100 },
+      { filterCriteria: structuredClone(filterCriteria) }
+    )
+    const guard = pageGuard('ListFindings')
+    for await (const page of pages) {
+      if (!Array.isArray(page.findings)) {
+        throw new AwsCallError(
+          'ListFindings returned a page without a findings list',
+          'UnexpectedResponse',
+          false
+        )
+      }
+      // A finding inserted while paging can shift another onto a second page: count each once.
+      for (const finding of page.findings)
+        byArn.set(finding.findingArn ?? `#${byArn.size}`, finding)
+      guard(page.nextToken)
+    }
+    return [...byArn.values()]
   })
 }
 
@@ -95,6 +132,32 @@ export async function listImageFindings(
         r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest
     )
   )
+}
+
+/**
+ * Every ACTIVE finding of one function's `$LATEST` of one type (package or code), all pages. Which
+ * deployment a finding belongs to is decided by the caller from its codeSha256: the API has no
+ * version filter, and findings of the previous code are closed only some time after an update.
+ */
+export async function listFunctionFindings(
+  client: Inspector2Client,
+  target: {
+    resourceId: string
+    accountId: string
+    findingType: 'PACKAGE_VULNERABILITY' | 'CODE_VULNERABILITY'
+  }
+): Promise<InspectorFinding[]> {
+  const filterCriteria: FilterCriteria = {
+    resourceType: [eq('AWS_LAMBDA_FUNCTION')],
+    resourceId: [eq(target.resourceId)],
+    awsAccountId: [eq(target.accountId)],
+    findingType: [eq(target.findingType)],
+    findingStatus: [eq('ACTIVE')]
+  }
+  return readAllFindings(client, filterCriteria, {
+    action: 'inspector2:ListFindings',
+    doing: `reading Inspector findings of ${target.resourceId}`
+  })
 }
 
 export type InspectorState =

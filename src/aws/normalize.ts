@@ -1,8 +1,13 @@
 import type { ImageScanFinding } from '@aws-sdk/client-ecr'
-import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
+import type {
+  CodeVulnerabilityDetails,
+  Finding as InspectorFinding
+} from '@aws-sdk/client-inspector2'
 import type {
   Availability,
+  CodeLocation,
   Finding,
+  ImageArtifact,
   ScannedArtifact,
   VulnerablePackage
 } from '../domain/finding.js'
@@ -62,12 +67,22 @@ export function normalizeInspectorFinding(
     ...(p.packageManager !== undefined && { packageManager: p.packageManager }),
     ...(p.filePath !== undefined && { filePath: p.filePath })
   }))
+  const codeDetails = raw.codeVulnerabilityDetails
   const url =
-    details?.sourceUrl ?? details?.referenceUrls?.[0] ?? raw.remediation?.recommendation?.Url
+    details?.sourceUrl ??
+    details?.referenceUrls?.[0] ??
+    codeDetails?.referenceUrls?.[0] ??
+    raw.remediation?.recommendation?.Url
   const adjusted = raw.inspectorScoreDetails?.adjustedCvss
   return {
     id,
-    vulnerabilityId: details?.vulnerabilityId ?? raw.title ?? id.split('/').pop() ?? id,
+    vulnerabilityId:
+      details?.vulnerabilityId ??
+      codeDetails?.ruleId ??
+      codeDetails?.detectorId ??
+      raw.title ??
+      id.split('/').pop() ??
+      id,
     title: raw.title ?? details?.vulnerabilityId ?? '(untitled finding)',
     description: raw.description ?? '',
     severity: severityOf(raw.severity, id),
@@ -92,7 +107,21 @@ export function normalizeInspectorFinding(
     ...(raw.firstObservedAt !== undefined && {
       firstObservedAt: raw.firstObservedAt.toISOString()
     }),
+    ...(codeDetails !== undefined && { code: codeLocation(codeDetails, id) }),
     artifact
+  }
+}
+
+function codeLocation(details: CodeVulnerabilityDetails, id: string): CodeLocation {
+  const path = details.filePath?.filePath ?? details.filePath?.fileName
+  if (!path) throw unexpected(`code finding ${id} has no file path`)
+  return {
+    filePath: path,
+    ...(details.filePath?.startLine !== undefined && { startLine: details.filePath.startLine }),
+    ...(details.filePath?.endLine !== undefined && { endLine: details.filePath.endLine }),
+    cwes: details.cwes ?? [],
+    ...(details.detectorName !== undefined && { detectorName: details.detectorName }),
+    ...(details.ruleId !== undefined && { ruleId: details.ruleId })
   }
 }
 
@@ -106,7 +135,7 @@ function formatVersion(
 }
 
 /** ECR basic scanning findings carry package data as loose key/value attributes. */
-export function normalizeBasicFinding(raw: ImageScanFinding, artifact: ScannedArtifact): Finding {
+export function normalizeBasicFinding(raw: ImageScanFinding, artifact: ImageArtifact): Finding {
   const name = raw.name
   if (!name) throw unexpected('a basic scan finding without a name')
   const attr = new Map((raw.attributes ?? []).map((a) => [a.key ?? '', a.value ?? '']))

@@ -1,3 +1,4 @@
+import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
 import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
 import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from '../modes/gate.js'
@@ -21,7 +22,8 @@ export interface ReadFile {
 
 const FAIL_ON = [...RANKED_SEVERITIES, 'none'] as const
 const FAIL_OR_WARN = ['fail', 'warn'] as const
-const ENSURE_ENABLED = ['check', 'off'] as const
+const ENSURE_ENABLED = ['check', 'enable', 'off'] as const
+const CODE_SCANNING = ['auto', 'true', 'false'] as const
 
 /**
  * Validates every input before any AWS call, so a typo fails in a second with the input's name
@@ -41,12 +43,25 @@ export function buildGateConfig(
       throw error
     }
   })
-  if (images.length === 0) {
-    throw new InputError('images: no image given; list the pushed ECR image URIs, one per line')
+  const defaultRegion = env['AWS_REGION'] || undefined
+  const functions = parseLines(get('functions')).map((line) => {
+    try {
+      return parseFunctionReference(line, defaultRegion)
+    } catch (error) {
+      if (error instanceof FunctionReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  if (images.length === 0 && functions.length === 0) {
+    throw new InputError(
+      'images, functions: nothing to gate; list the pushed ECR image URIs (images) and/or the deployed Lambda functions (functions), one per line'
+    )
   }
 
   const timeoutMs = parseDuration('timeout', get('timeout') || '15m')
-  if (timeoutMs < 1_000) throw new InputError(`timeout: "${get('timeout')}" is too short`)
+  if (timeoutMs < 1_000) {
+    throw new InputError(`timeout: "${get('timeout')}" is too short; give at least 1s (e.g. 15m)`)
+  }
   const settleMs = parseDuration('settle', get('settle') || '60s')
 
   const policy = {
@@ -81,6 +96,8 @@ export function buildGateConfig(
 
   return {
     images,
+    functions,
+    codeScanning: parseChoice('code-scanning', get('code-scanning') || 'auto', CODE_SCANNING),
     policy,
     ignoreRules,
     timeoutMs,
@@ -97,5 +114,11 @@ function timingFrom(settleMs: number, env: Record<string, string | undefined>): 
   const override = env['INSPECTOR_GATE_POLL_INTERVAL']
   if (!override) return { ...DEFAULT_TIMING, settleMs }
   const interval = parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override)
-  return { pollInitialMs: interval, pollMaxMs: interval * 3, settleIntervalMs: interval, settleMs }
+  return {
+    pollInitialMs: interval,
+    pollMaxMs: interval * 3,
+    settleIntervalMs: interval,
+    settleMs,
+    enablePollMs: interval
+  }
 }

@@ -5,7 +5,15 @@ export class IgnoreFileError extends Error {
   override name = 'IgnoreFileError'
 }
 
-const ENTRY_KEYS = ['id', 'reason', 'expires', 'repository', 'image', 'package'] as const
+const ENTRY_KEYS = [
+  'id',
+  'reason',
+  'expires',
+  'repository',
+  'image',
+  'function',
+  'package'
+] as const
 type EntryKey = (typeof ENTRY_KEYS)[number]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -16,7 +24,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
  *     - id: CVE-2024-1234          # CVE/GHSA id, or an Inspector finding ARN or id
  *       reason: not reachable      # required: why this is accepted
  *       expires: 2026-12-31        # optional: last day it applies (UTC)
- *       repository: app            # optional scope; also image:, package:
+ *       repository: app            # optional scope; also image:, function:, package:
  *
  * Every error names the file and line, because a silently skipped entry would fail (or pass) a
  * build for reasons nobody can see.
@@ -75,7 +83,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
       line,
       file
     }
-    for (const optional of ['expires', 'repository', 'image', 'package'] as const) {
+    for (const optional of ['expires', 'repository', 'image', 'function', 'package'] as const) {
       const value = fields[optional]
       if (value !== undefined) rule[optional] = value
     }

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js'
+import { artifactLabel, type Finding } from './finding.js'
 import { describeRule, isExpired, ruleMatches, type IgnoreRule } from './ignore-rules.js'
 import type { ArtifactOutcome } from './outcome.js'
 import { effectiveSeverityOf, type Policy } from './policy.js'
@@ -43,18 +43,21 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   for (const finding of counted) counts[finding.severity] += 1
 
   for (const outcome of outcomes) {
-    if (outcome.status === 'scanned' && !outcome.settled) {
-      warnings.push(
-        `${label(outcome.artifact.reference, outcome.artifact.platform)}: findings were still arriving when the settle bound ran out; the verdict uses the last read (raise settle to wait longer)`
-      )
-    }
     if (outcome.status === 'unscannable') {
-      const line = `${label(outcome.artifact.reference, outcome.artifact.platform)} cannot be scanned (${outcome.reason}): ${outcome.explanation}`
+      const line = `${artifactLabel(outcome.artifact.reference, outcome.artifact)} cannot be scanned (${outcome.reason}): ${outcome.explanation}`
       ;(policy.onUnscannable === 'fail' ? failures : warnings).push(line)
     }
   }
-  const errors = outcomes.flatMap((o) => (o.status === 'error' ? [o] : []))
-  const errorLines = errors.map((o) => `${label(o.reference, o.artifact?.platform)}: ${o.message}`)
+  // A verdict on findings that were still arriving is no verdict: it is reported like a tool error.
+  const errorLines = outcomes.flatMap((o) => {
+    if (o.status === 'error') return [`${artifactLabel(o.reference, o.artifact)}: ${o.message}`]
+    if (o.status === 'scanned' && !o.settled) {
+      return [
+        `${artifactLabel(o.artifact.reference, o.artifact)}: findings were still arriving when settle ran out, so the finding set may be incomplete; raise settle (or timeout)`
+      ]
+    }
+    return []
+  })
   if (policy.onError === 'warn') warnings.push(...errorLines)
 
   for (const rule of expiredRules) {
@@ -71,7 +74,7 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
 
   let result: GateResult = 'pass'
   if (failures.length > 0) result = 'fail'
-  else if (errors.length > 0) result = 'error'
+  else if (errorLines.length > 0) result = 'error'
   if (policy.onError === 'fail') failures.push(...errorLines)
 
   return {
@@ -88,9 +91,15 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
 }
 
 function assess(findings: Finding[], policy: Policy, failures: string[]): AssessedFinding[] {
-  const assessed = findings.map((finding) => assessOne(finding, policy))
+  // Findings whose severity has a budget: they block only when their target exceeds it.
+  const budgeted = new Set<AssessedFinding>()
+  const assessed = findings.map((finding) => {
+    const assessment = assessOne(finding, policy)
+    if (assessment.note === WITHIN_BUDGET) budgeted.add(assessment)
+    return assessment
+  })
   failures.push(...floorFailures(assessed, policy))
-  failures.push(...budgetFailures(assessed, policy))
+  failures.push(...budgetFailures([...budgeted], policy))
   return assessed.sort(
     (a, b) =>
       Number(b.blocking) - Number(a.blocking) ||
@@ -100,6 +109,8 @@ function assess(findings: Finding[], policy: Policy, failures: string[]): Assess
   )
 }
 
+const WITHIN_BUDGET = 'within budget'
+
 function assessOne(finding: Finding, policy: Policy): AssessedFinding {
   const effectiveSeverity = effectiveSeverityOf(finding, policy)
   if (policy.fixableOnly && finding.fixAvailable !== 'yes' && finding.fixAvailable !== 'partial') {
@@ -107,7 +118,7 @@ function assessOne(finding: Finding, policy: Policy): AssessedFinding {
   }
   if (policy.maxFindings[effectiveSeverity] !== undefined) {
     // Budgeted severities block only when the budget is exceeded; decided per target below.
-    return { finding, effectiveSeverity, blocking: false, note: 'within budget' }
+    return { finding, effectiveSeverity, blocking: false, note: WITHIN_BUDGET }
   }
   if (policy.failOn !== 'none' && isAtLeast(effectiveSeverity, policy.failOn)) {
     return { finding, effectiveSeverity, blocking: true }
@@ -135,14 +146,12 @@ function floorFailures(assessed: AssessedFinding[], policy: Policy): string[] {
  * Budgets count per image reference, and a vulnerability in the same package on several platforms of
  * one multi-arch image counts once: "high=5" is about the image the team shipped, not its platforms.
  */
-function budgetFailures(assessed: AssessedFinding[], policy: Policy): string[] {
+function budgetFailures(budgeted: AssessedFinding[], policy: Policy): string[] {
   const lines: string[] = []
   for (const severity of RANKED_SEVERITIES) {
     const budget = policy.maxFindings[severity]
     if (budget === undefined) continue
-    const candidates = assessed.filter(
-      (a) => a.effectiveSeverity === severity && a.note === 'within budget'
-    )
+    const candidates = budgeted.filter((a) => a.effectiveSeverity === severity)
     for (const [reference, group] of groupBy(candidates, (a) => a.finding.artifact.reference)) {
       const distinct = new Set(group.map((a) => budgetKey(a.finding)))
       if (distinct.size <= budget) continue
@@ -175,8 +184,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(k, [item])
   }
   return groups
-}
-
-function label(reference: string, platform: string | undefined): string {
-  return platform === undefined ? reference : `${reference} (${platform})`
 }

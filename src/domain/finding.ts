@@ -1,12 +1,17 @@
 import type { Severity } from './severity.js'
 
-/** One artifact Inspector scans: a single-platform image digest (later: a Lambda function's code). */
-export interface ScannedArtifact {
-  kind: 'image'
-  /** What the user wrote in `images:`, so every result can be traced back to their input. */
+interface ArtifactCommon {
+  /** What the user wrote in `images:` or `functions:`, so every result traces back to their input. */
   reference: string
-  registryId: string
   region: string
+  /** Inspector's resource id (coverage rows and findings use the same string). */
+  resourceId: string
+}
+
+/** A single-platform image digest: what Inspector scans in ECR. */
+export interface ImageArtifact extends ArtifactCommon {
+  kind: 'image'
+  registryId: string
   repository: string
   /** The digest Inspector scanned (`sha256:…`): for an image index, the platform child's digest. */
   digest: string
@@ -14,9 +19,42 @@ export interface ScannedArtifact {
   platform?: string
   /** The image index's digest when this artifact is one of its platform images. */
   indexDigest?: string
-  /** Inspector's resource id for this digest: `arn:aws:ecr:<region>:<account>:repository/<repo>/sha256:…`. */
-  resourceId: string
   pushedAt?: Date
+}
+
+/**
+ * One scan type of one deployed Lambda function (`$LATEST`, the only version Inspector scans).
+ * Standard (package) and code scanning are separate coverage rows, so they are separate artifacts.
+ */
+export interface FunctionArtifact extends ArtifactCommon {
+  kind: 'function'
+  accountId: string
+  functionName: string
+  /** The deployed code; findings of any other CodeSha256 belong to an earlier deployment. */
+  codeSha256: string
+  /** When the deployment landed: a scan before this is a scan of the previous code. */
+  lastModified: Date
+  runtime?: string
+  scanType: 'package' | 'code'
+}
+
+export type ScannedArtifact = ImageArtifact | FunctionArtifact
+
+/** What tells artifacts of one reference apart: the platform, or the Lambda scan type. */
+export function artifactVariant(artifact: ScannedArtifact): string | undefined {
+  if (artifact.kind === 'image') return artifact.platform
+  return artifact.scanType === 'code' ? 'code scanning' : 'package scanning'
+}
+
+/** The content that was scanned: an image digest, or a function's code hash. */
+export function artifactContent(artifact: ScannedArtifact): string {
+  return artifact.kind === 'image' ? artifact.digest : `CodeSha256 ${artifact.codeSha256}`
+}
+
+/** `app:v1 (linux/arm64)` / `orders-api (code scanning)`: how messages name an artifact. */
+export function artifactLabel(reference: string, artifact: ScannedArtifact | undefined): string {
+  const variant = artifact === undefined ? undefined : artifactVariant(artifact)
+  return variant === undefined ? reference : `${reference} (${variant})`
 }
 
 export interface VulnerablePackage {
@@ -49,8 +87,20 @@ export interface Finding {
   /** EPSS probability 0–1 (Inspector only). */
   epss?: number
   cvss?: { score: number; version?: string; vector?: string }
+  /** Where a code-scanning finding is (Lambda code scanning only). */
+  code?: CodeLocation
   remediation?: string
   firstObservedAt?: string
   /** The artifact the finding is about; scoped ignore entries match against it. */
   artifact: ScannedArtifact
+}
+
+/** A code-scanning finding's place in the function's code, and what detected it. */
+export interface CodeLocation {
+  filePath: string
+  startLine?: number
+  endLine?: number
+  cwes: string[]
+  detectorName?: string
+  ruleId?: string
 }

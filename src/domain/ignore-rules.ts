@@ -11,6 +11,8 @@ export interface IgnoreRule {
   repository?: string
   /** Optional scope: an image reference as written in `images:`, or a digest (platform or index). */
   image?: string
+  /** Optional scope: a Lambda function name, or the reference as written in `functions:`. */
+  function?: string
   /** Optional scope: a vulnerable package name. */
   package?: string
   /** 1-based line of the entry in its file. */
@@ -28,16 +30,17 @@ export function isExpired(rule: IgnoreRule, now: Date): boolean {
 export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   if (!matchesId(rule.id, finding)) return false
   const { artifact } = finding
-  if (rule.repository !== undefined && !wildcardMatch(rule.repository, artifact.repository)) {
-    return false
-  }
-  if (
-    rule.image !== undefined &&
-    rule.image !== artifact.reference &&
-    rule.image !== artifact.digest &&
-    rule.image !== artifact.indexDigest
-  ) {
-    return false
+  if (artifact.kind === 'image') {
+    if (rule.function !== undefined) return false
+    if (rule.repository !== undefined && !wildcardMatch(rule.repository, artifact.repository)) {
+      return false
+    }
+    const names = [artifact.reference, artifact.digest, artifact.indexDigest]
+    if (rule.image !== undefined && !names.includes(rule.image)) return false
+  } else {
+    if (rule.repository !== undefined || rule.image !== undefined) return false
+    const names = [artifact.reference, artifact.functionName]
+    if (rule.function !== undefined && !names.includes(rule.function)) return false
   }
   if (rule.package !== undefined && !finding.packages.some((p) => p.name === rule.package)) {
     return false

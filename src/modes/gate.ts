@@ -1,8 +1,9 @@
 import type { AwsClients } from '../aws/clients.js'
-import { getRegistryScanType, type RegistryScanType } from '../aws/ecr.js'
+import { getRegistryScanType } from '../aws/ecr.js'
 import { getAccountStatus } from '../aws/inspector.js'
 import { getCallerAccount } from '../aws/sts.js'
 import { evaluate } from '../domain/evaluate.js'
+import type { FunctionReference } from '../domain/function-reference.js'
 import type { IgnoreRule } from '../domain/ignore-rules.js'
 import type { ImageReference } from '../domain/image-reference.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
@@ -10,17 +11,22 @@ import type { Policy } from '../domain/policy.js'
 import type { Verdict } from '../domain/verdict.js'
 import type { Clock } from '../scan/clock.js'
 import type { Logger, ScanDeps, Timing } from '../scan/deps.js'
-import { scanImage } from '../scan/image-scanner.js'
+import { scanFunction } from '../scan/function-scanner.js'
+import { scanImage, type RegistryFacts } from '../scan/image-scanner.js'
+import { ensureEnabled, type EnsureMode, type Needs } from './ensure-enabled.js'
 
-export type EnsureEnabled = 'check' | 'off'
+/** `auto`: gate code-scanning findings when Lambda code scanning is on for the account. */
+export type CodeScanning = 'auto' | 'true' | 'false'
 
 export interface GateConfig {
   images: ImageReference[]
+  functions: FunctionReference[]
+  codeScanning: CodeScanning
   policy: Policy
   ignoreRules: IgnoreRule[]
   timeoutMs: number
   timing: Timing
-  ensureEnabled: EnsureEnabled
+  ensureEnabled: EnsureMode
 }
 
 export interface GateDeps {
@@ -30,27 +36,36 @@ export interface GateDeps {
 }
 
 /**
- * The gate use-case: check the account is set up, scan every image concurrently, evaluate the
- * policy. Problems that concern every target (credentials, Inspector off) become an error outcome
- * for each target, so the verdict, summary and outputs are produced the same way in every case.
+ * The gate use-case: make sure the account is set up, scan every image and function concurrently
+ * (one slow target never serialises the others), evaluate the policy. Problems that concern every
+ * target (credentials, Inspector off) become an error outcome for each target, so the verdict,
+ * summary and outputs are produced the same way in every case.
  */
 export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdict> {
-  const start = deps.clock.now()
-  const scanDeps: ScanDeps = { ...deps, timing: config.timing, deadline: start + config.timeoutMs }
+  const deadline = deps.clock.now() + config.timeoutMs
+  const scanDeps: ScanDeps = { ...deps, timing: config.timing, deadline }
 
   let outcomes: ArtifactOutcome[]
   try {
-    const scanTypes = await prepare(config, deps)
-    outcomes = (
-      await Promise.all(
-        config.images.map((ref) =>
-          scanImage(ref, scanTypes.get(registryKey(ref)) ?? 'ENHANCED', scanDeps)
+    const account = await getCallerAccount(deps.clients.sts())
+    const registries = await learnRegistries(config.images, account, deps)
+    const codeScanning = await prepareAccounts(config, account, registries, deps, deadline)
+    const scans = [
+      ...config.images.map((ref) =>
+        scanImage(
+          ref,
+          registries.get(registryKey(ref)) ?? { scanType: 'ENHANCED', ownAccount: false },
+          scanDeps
         )
+      ),
+      ...config.functions.map((ref) =>
+        scanFunction(ref, codeScanning.get(ref.region) ?? false, scanDeps)
       )
-    ).flat()
+    ]
+    outcomes = (await Promise.all(scans)).flat()
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    outcomes = config.images.map((ref) => ({
+    outcomes = [...config.images, ...config.functions].map((ref) => ({
       status: 'error',
       reference: ref.raw,
       message,
@@ -69,37 +84,102 @@ function registryKey(ref: ImageReference): string {
   return `${ref.registryId}/${ref.region}`
 }
 
-/**
- * Learns how each registry scans and, with `ensure-enabled: check`, that Inspector is on for ECR
- * wherever enhanced scanning is expected — failing fast with the fix instead of timing out.
- */
-async function prepare(config: GateConfig, deps: GateDeps): Promise<Map<string, RegistryScanType>> {
-  const account = await getCallerAccount(deps.clients.sts())
-  const scanTypes = new Map<string, RegistryScanType>()
-  const registries = new Map(config.images.map((ref) => [registryKey(ref), ref]))
-  for (const [key, ref] of registries) {
+/** How each registry scans. Another account's registry configuration is not readable from here. */
+async function learnRegistries(
+  images: ImageReference[],
+  account: string,
+  deps: GateDeps
+): Promise<Map<string, RegistryFacts>> {
+  const facts = new Map<string, RegistryFacts>()
+  for (const ref of new Map(images.map((r) => [registryKey(r), r])).values()) {
     if (ref.registryId !== account) {
-      // Another account's registry configuration is not readable from here; Inspector coverage
-      // (seen through a delegated administrator) is the only way to gate it.
+      // Inspector coverage (seen through a delegated administrator) is the only way to gate it.
       deps.log.info(
         `registry ${ref.registryId} belongs to another account than ${account}; assuming enhanced scanning`
       )
-      scanTypes.set(key, 'ENHANCED')
+      facts.set(registryKey(ref), { scanType: 'ENHANCED', ownAccount: false })
       continue
     }
     const scanType = await getRegistryScanType(deps.clients.ecr(ref.region))
-    scanTypes.set(key, scanType)
     deps.log.info(
       `registry ${ref.registryId} (${ref.region}) uses ${scanType.toLowerCase()} scanning`
     )
-    if (scanType === 'ENHANCED' && config.ensureEnabled === 'check') {
-      const status = await getAccountStatus(deps.clients.inspector(ref.region))
-      if (status.ecr !== 'ENABLED') {
-        throw new Error(
-          `Amazon Inspector ECR scanning is ${status.ecr ?? 'not enabled'} in account ${account} (${ref.region}) although the registry expects enhanced scanning; enable it (aws inspector2 enable --resource-types ECR) or set ensure-enabled: off`
-        )
+    facts.set(registryKey(ref), { scanType, ownAccount: true })
+  }
+  return facts
+}
+
+/**
+ * Per region of the caller's account: what the targets need switched on, checked or enabled
+ * (`ensure-enabled`), and whether Lambda code scanning applies there.
+ */
+async function prepareAccounts(
+  config: GateConfig,
+  account: string,
+  registries: Map<string, RegistryFacts>,
+  deps: GateDeps,
+  deadline: number
+): Promise<Map<string, boolean>> {
+  const codeScanning = new Map<string, boolean>()
+  const regions = new Set([
+    ...config.images.map((r) => r.region),
+    ...config.functions.map((r) => r.region)
+  ])
+  for (const region of regions) {
+    const ecr = config.images.some((ref) => {
+      const facts = registries.get(registryKey(ref))
+      return ref.region === region && facts?.ownAccount === true && facts.scanType === 'ENHANCED'
+    })
+    const lambda = config.functions.some(
+      (ref) => ref.region === region && (ref.accountId ?? account) === account
+    )
+    const inspector = ecr || lambda
+    const needs: Needs = {
+      ecr,
+      lambda,
+      lambdaCode: lambda && config.codeScanning === 'true',
+      securityHub: inspector,
+      inspectorImport: inspector
+    }
+    const ctx = {
+      inspector: deps.clients.inspector(region),
+      securityHub: deps.clients.securityHub(region),
+      clock: deps.clock,
+      log: deps.log,
+      accountId: account,
+      region,
+      deadline,
+      timing: {
+        pollIntervalMs: config.timing.enablePollMs,
+        retryInitialMs: config.timing.enablePollMs / 2,
+        retryMaxMs: config.timing.enablePollMs * 3
       }
     }
+    // The module logs each change once, as it makes it.
+    await ensureEnabled(config.ensureEnabled, needs, ctx)
+    if (lambda)
+      codeScanning.set(region, await codeScanningApplies(config.codeScanning, region, deps))
   }
-  return scanTypes
+  return codeScanning
+}
+
+async function codeScanningApplies(
+  setting: CodeScanning,
+  region: string,
+  deps: GateDeps
+): Promise<boolean> {
+  if (setting !== 'auto') return setting === 'true'
+  try {
+    const status = await getAccountStatus(deps.clients.inspector(region))
+    const on = status.lambdaCode === 'ENABLED'
+    deps.log.info(
+      `Lambda code scanning is ${on ? 'on' : 'off'} in ${region}; ${on ? 'gating' : 'not gating'} code findings`
+    )
+    return on
+  } catch (error) {
+    deps.log.warning(
+      `could not tell whether Lambda code scanning is on in ${region} (${error instanceof Error ? error.message : String(error)}); gating package findings only — set code-scanning: true to require code scanning`
+    )
+    return false
+  }
 }

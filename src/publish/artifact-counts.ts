@@ -1,4 +1,4 @@
-import type { ScannedArtifact } from '../domain/finding.js'
+import { artifactContent, artifactVariant, type ScannedArtifact } from '../domain/finding.js'
 import { emptySeverityCounts, type Severity } from '../domain/severity.js'
 import type { Verdict } from '../domain/verdict.js'
 
@@ -9,7 +9,7 @@ export type ArtifactCounts = Record<Severity, number> & { ignored: number }
  * and `app@sha256:…`), and those are separate outcomes, so the reference is part of the key.
  */
 export function artifactKey(artifact: ScannedArtifact): string {
-  return `${artifact.reference}\u0000${artifact.digest}`
+  return `${artifact.reference}\u0000${artifactContent(artifact)}\u0000${artifactVariant(artifact) ?? ''}`
 }
 
 /** Not-ignored findings by raw severity, plus the ignored count, per artifact (one pass). */

@@ -1,4 +1,5 @@
 /** The per-image (and per-platform) table at the top of the summary. */
+import { artifactContent, artifactVariant } from '../domain/finding.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
 import type { Policy } from '../domain/policy.js'
 import type { Verdict } from '../domain/verdict.js'
@@ -8,9 +9,9 @@ import { COUNTED_SEVERITIES, formatTime, SEVERITY_LABELS } from './labels.js'
 import { tableHead, tableRow, type Column } from './markdown-table.js'
 
 const ARTIFACT_COLUMNS: Column[] = [
-  { title: 'Image' },
-  { title: 'Platform' },
-  { title: 'Digest' },
+  { title: 'Target' },
+  { title: 'Platform / scan' },
+  { title: 'Digest / code' },
   { title: 'Scan' },
   { title: 'Status' },
   ...COUNTED_SEVERITIES.map((severity): Column => ({
@@ -25,7 +26,7 @@ export function artifactsSection(verdict: Verdict, policy: Policy): string | und
   if (verdict.outcomes.length === 0) return undefined
   const counts = countsByArtifact(verdict)
   const rows = verdict.outcomes.map((outcome) => artifactRow(outcome, policy, counts))
-  return `### Images\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n`
+  return `### Targets\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n`
 }
 
 function artifactRow(
@@ -37,8 +38,8 @@ function artifactRow(
   const reference = outcome.status === 'error' ? outcome.reference : outcome.artifact.reference
   const identity = [
     markdownText(reference),
-    artifact?.platform === undefined ? '—' : markdownText(artifact.platform),
-    artifact === undefined ? '—' : markdownText(shortDigest(artifact.digest)),
+    markdownText((artifact && artifactVariant(artifact)) ?? '—'),
+    artifact === undefined ? '—' : markdownText(shortContent(artifactContent(artifact))),
     outcome.status === 'scanned' ? outcome.scanMode : '—'
   ]
   const found = outcome.status === 'scanned' ? counts.get(artifactKey(outcome.artifact)) : undefined
@@ -73,9 +74,12 @@ function artifactStatus(outcome: ArtifactOutcome, policy: Policy): string {
   }
 }
 
-/** `sha256:0123456789abcdef…` → `sha256:0123456789ab…`: enough to recognise, the table stays narrow. */
-function shortDigest(digest: string): string {
-  const separator = digest.indexOf(':')
-  const hexStart = separator < 0 ? 0 : separator + 1
-  return digest.length - hexStart > 12 ? `${digest.slice(0, hexStart + 12)}…` : digest
+/**
+ * `sha256:0123456789abcdef…` → `sha256:0123456789ab…` (and a CodeSha256 alike): enough to
+ * recognise, and the table stays narrow.
+ */
+function shortContent(content: string): string {
+  const separator = Math.max(content.indexOf(':'), content.indexOf(' '))
+  const hashStart = separator < 0 ? 0 : separator + 1
+  return content.length - hashStart > 12 ? `${content.slice(0, hashStart + 12)}…` : content
 }

@@ -48,14 +48,22 @@ export interface FindingsFile {
 export type PolicyRecord = Policy
 
 export interface ArtifactRecord {
-  /** The reference as written in `images:`. */
+  /** The reference as written in `images:` or `functions:`. */
   reference: string
+  /** `image` or `function`; null only for an error before the target was resolved. */
+  kind: 'image' | 'function' | null
   status: ArtifactOutcome['status']
   repository: string | null
   registryId: string | null
   region: string | null
   digest: string | null
   platform: string | null
+  /** Functions only: the deployment that was gated. */
+  functionName: string | null
+  codeSha256: string | null
+  lastModified: string | null
+  /** Functions only: `package` (standard) or `code` scanning. */
+  scanType: 'package' | 'code' | null
   resourceId: string | null
   pushedAt: string | null
   /** Only for `scanned`. */
@@ -95,6 +103,15 @@ export interface FindingRecord {
   epss: number | null
   cvss: { score: number; version: string | null; vector: string | null } | null
   remediation: string | null
+  /** Code-scanning findings only: file, lines, CWEs and the detector. */
+  code: {
+    filePath: string
+    startLine: number | null
+    endLine: number | null
+    cwes: string[]
+    detectorName: string | null
+    ruleId: string | null
+  } | null
   firstObservedAt: string | null
   artifact: FindingArtifactRecord
   /** The ignore entry that suppressed the finding, or null when the gate counted it. */
@@ -111,9 +128,13 @@ export interface PackageRecord {
 
 export interface FindingArtifactRecord {
   reference: string
-  repository: string
-  digest: string
+  kind: 'image' | 'function'
+  repository: string | null
+  digest: string | null
   platform: string | null
+  functionName: string | null
+  codeSha256: string | null
+  scanType: 'package' | 'code' | null
   resourceId: string
 }
 
@@ -208,16 +229,23 @@ function artifactRecord(
   counts: Map<string, ArtifactCounts>
 ): ArtifactRecord {
   const artifact = outcome.artifact
+  const image = artifact?.kind === 'image' ? artifact : undefined
+  const fn = artifact?.kind === 'function' ? artifact : undefined
   const record: ArtifactRecord = {
     reference: outcome.status === 'error' ? outcome.reference : outcome.artifact.reference,
+    kind: artifact?.kind ?? null,
     status: outcome.status,
-    repository: artifact?.repository ?? null,
-    registryId: artifact?.registryId ?? null,
+    repository: image?.repository ?? null,
+    registryId: image?.registryId ?? null,
     region: artifact?.region ?? null,
-    digest: artifact?.digest ?? null,
-    platform: artifact?.platform ?? null,
+    digest: image?.digest ?? null,
+    platform: image?.platform ?? null,
+    functionName: fn?.functionName ?? null,
+    codeSha256: fn?.codeSha256 ?? null,
+    lastModified: isoOrNull(fn?.lastModified),
+    scanType: fn?.scanType ?? null,
     resourceId: artifact?.resourceId ?? null,
-    pushedAt: isoOrNull(artifact?.pushedAt),
+    pushedAt: isoOrNull(image?.pushedAt),
     scanMode: null,
     scannedAt: null,
     settled: null,
@@ -276,6 +304,17 @@ function findingRecord(
             vector: finding.cvss.vector ?? null
           },
     remediation: finding.remediation ?? null,
+    code:
+      finding.code === undefined
+        ? null
+        : {
+            filePath: finding.code.filePath,
+            startLine: finding.code.startLine ?? null,
+            endLine: finding.code.endLine ?? null,
+            cwes: finding.code.cwes,
+            detectorName: finding.code.detectorName ?? null,
+            ruleId: finding.code.ruleId ?? null
+          },
     firstObservedAt: finding.firstObservedAt ?? null,
     artifact: findingArtifactRecord(finding.artifact),
     ignored: assessment.ignored
@@ -294,11 +333,17 @@ function packageRecord(pkg: VulnerablePackage): PackageRecord {
 
 /** The artifact in brief; `artifacts[]` has the rest, matched by `reference` and `digest`. */
 function findingArtifactRecord(artifact: ScannedArtifact): FindingArtifactRecord {
+  const image = artifact.kind === 'image' ? artifact : undefined
+  const fn = artifact.kind === 'function' ? artifact : undefined
   return {
     reference: artifact.reference,
-    repository: artifact.repository,
-    digest: artifact.digest,
-    platform: artifact.platform ?? null,
+    kind: artifact.kind,
+    repository: image?.repository ?? null,
+    digest: image?.digest ?? null,
+    platform: image?.platform ?? null,
+    functionName: fn?.functionName ?? null,
+    codeSha256: fn?.codeSha256 ?? null,
+    scanType: fn?.scanType ?? null,
     resourceId: artifact.resourceId
   }
 }

@@ -1,9 +1,11 @@
 /** The blocking, non-blocking and ignored findings tables, as trimmable blocks for the size budget. */
-import type {
-  Availability,
-  Finding,
-  ScannedArtifact,
-  VulnerablePackage
+import {
+  artifactVariant,
+  type Availability,
+  type CodeLocation,
+  type Finding,
+  type ScannedArtifact,
+  type VulnerablePackage
 } from '../domain/finding.js'
 import type { Policy } from '../domain/policy.js'
 import type { RankedSeverity } from '../domain/severity.js'
@@ -22,12 +24,12 @@ const MAX_PACKAGES_PER_ROW = 3
 const FINDING_COLUMNS: Column[] = [
   { title: 'Severity' },
   { title: 'Vulnerability' },
-  { title: 'Package' },
-  { title: 'Installed → fixed' },
+  { title: 'Package or file' },
+  { title: 'Installed → fixed / CWE' },
   { title: 'Score', align: 'right' },
   { title: 'EPSS', align: 'right' },
   { title: 'Exploit' },
-  { title: 'Image' }
+  { title: 'Target' }
 ]
 
 export function blockingSection(
@@ -65,8 +67,8 @@ export function nonBlockingSection(
 const IGNORED_COLUMNS: Column[] = [
   { title: 'Severity' },
   { title: 'Vulnerability' },
-  { title: 'Package' },
-  { title: 'Image' },
+  { title: 'Package or file' },
+  { title: 'Target' },
   { title: 'Reason' },
   { title: 'Expires' },
   { title: 'Ignore entry' }
@@ -81,7 +83,7 @@ export function ignoredSection(
     tableRow([
       severityCell(finding, effectiveSeverityOf(finding, policy)),
       vulnerabilityCell(finding),
-      packageNamesCell(finding.packages),
+      whereCell(finding),
       imageCell(finding.artifact),
       markdownText(rule.reason, 300),
       rule.expires === undefined ? 'never' : markdownText(rule.expires),
@@ -101,8 +103,8 @@ function findingCells(finding: Finding, effectiveSeverity: RankedSeverity): stri
   return [
     severityCell(finding, effectiveSeverity),
     vulnerabilityCell(finding),
-    packageNamesCell(finding.packages),
-    versionsCell(finding),
+    whereCell(finding),
+    finding.code === undefined ? versionsCell(finding) : weaknessCell(finding.code),
     finding.inspectorScore === undefined ? '—' : finding.inspectorScore.toFixed(1),
     finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
     exploitLabel(finding.exploitAvailable),
@@ -120,6 +122,25 @@ function vulnerabilityCell(finding: Finding): string {
   const link = safeLink(finding.vulnerabilityId, finding.url)
   const title = markdownText(finding.title, TITLE_MAX_LENGTH)
   return title === '' ? link : `${link}<br>${title}`
+}
+
+/** A package finding names its packages; a code finding names its file and lines. */
+function whereCell(finding: Finding): string {
+  const code = finding.code
+  if (code === undefined) return packageNamesCell(finding.packages)
+  const lines =
+    code.startLine === undefined
+      ? ''
+      : code.endLine !== undefined && code.endLine !== code.startLine
+        ? `:${code.startLine}-${code.endLine}`
+        : `:${code.startLine}`
+  return markdownText(`${code.filePath}${lines}`)
+}
+
+/** For code findings the "fix" column names the weakness (CWE) and the detector that found it. */
+function weaknessCell(code: CodeLocation): string {
+  const parts = [code.cwes.join(', '), code.detectorName ?? ''].filter((part) => part !== '')
+  return parts.length === 0 ? '—' : markdownText(parts.join(' · '))
 }
 
 function packageNamesCell(packages: VulnerablePackage[]): string {
@@ -158,7 +179,6 @@ function exploitLabel(exploit: Availability): string {
 
 function imageCell(artifact: ScannedArtifact): string {
   const reference = markdownText(artifact.reference)
-  return artifact.platform === undefined
-    ? reference
-    : `${reference} (${markdownText(artifact.platform)})`
+  const variant = artifactVariant(artifact)
+  return variant === undefined ? reference : `${reference} (${markdownText(variant)})`
 }

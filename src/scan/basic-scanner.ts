@@ -2,25 +2,48 @@ import { describeBasicScan, startBasicScan, type BasicScan } from '../aws/ecr.js
 import { AwsCallError } from '../aws/errors.js'
 import { normalizeBasicFinding } from '../aws/normalize.js'
 import type { ImageReference } from '../domain/image-reference.js'
-import type { ScannedArtifact } from '../domain/finding.js'
+import type { ImageArtifact } from '../domain/finding.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
 import type { ScanDeps } from './deps.js'
 import { poll } from './poller.js'
 import { classifyBasicScanStatus } from './scan-status.js'
-import { artifactName, pollOptions, tolerateTransient } from './waiting.js'
+import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
 
 /**
  * ECR basic scanning of one digest. When no scan exists yet (no scan on push), start one; ECR allows
  * one per image per 24 h, so "limit exceeded" on start means a scan is already under way or done.
  */
 export async function scanBasic(
-  artifact: ScannedArtifact,
+  artifact: ImageArtifact,
   ref: ImageReference,
   deps: ScanDeps
 ): Promise<ArtifactOutcome> {
   const client = deps.clients.ecr(artifact.region)
   const name = artifactName(artifact)
   let startAttempted = false
+  let limitHitAt: number | undefined
+
+  /** No scan exists yet: start one (once), or say how long to wait for the one ECR accepted. */
+  const noScanYet = async (): Promise<string | { done: false; state: string }> => {
+    if (!startAttempted) {
+      startAttempted = true
+      const started = await startBasicScan(client, ref, artifact.digest)
+      // ECR refusing to scan this image type is the same verdict as a scan that says so.
+      if (started === 'unsupported') return 'UNSUPPORTED_IMAGE'
+      if (started === 'limit-exceeded') limitHitAt = deps.clock.now()
+      deps.log.info(
+        started === 'started'
+          ? `${name}: no basic scan existed; started one`
+          : `${name}: a basic scan was already requested for this image in the last 24 h; waiting for it`
+      )
+      return { done: false, state: 'scan requested' }
+    }
+    if (limitHitAt !== undefined && deps.clock.now() - limitHitAt > 2 * deps.timing.pollMaxMs) {
+      // ECR said today's scan was used, yet none appears: none will, until tomorrow.
+      return 'LIMIT_EXCEEDED'
+    }
+    return { done: false, state: 'waiting for the scan ECR accepted to appear' }
+  }
 
   type BasicWait =
     { kind: 'refused'; outcome: ArtifactOutcome } | { kind: 'complete'; scan: BasicScan }
@@ -29,33 +52,12 @@ export async function scanBasic(
       const read = await tolerateTransient(() => describeBasicScan(client, ref, artifact.digest))
       if (!read.ok) return { done: false, state: read.state }
       const current = read.value
-      let status = current.status
-      if (status === undefined) {
-        if (startAttempted) {
-          return { done: false, state: 'waiting for the scan ECR accepted to appear' }
-        }
-        startAttempted = true
-        const started = await startBasicScan(client, ref, artifact.digest)
-        if (started !== 'unsupported') {
-          deps.log.info(
-            started === 'started'
-              ? `${name}: no basic scan existed; started one`
-              : `${name}: a basic scan was already requested for this image in the last 24 h; waiting for it`
-          )
-          return { done: false, state: 'scan requested' }
-        }
-        // ECR refused to start a scan of this image type: the same verdict as a scan that says so.
-        status = 'UNSUPPORTED_IMAGE'
-      }
+      const status = current.status ?? (await noScanYet())
+      if (typeof status !== 'string') return status
       const c = classifyBasicScanStatus(status, current.description)
       if (c.kind === 'wait') return { done: false, state: c.state }
-      if (c.kind === 'unscannable') {
-        const outcome: ArtifactOutcome = {
-          status: 'unscannable',
-          artifact,
-          reason: c.reason,
-          explanation: c.explanation
-        }
+      if (c.kind !== 'done') {
+        const outcome = refusalOutcome(artifact, c, 'ECR basic scanning')
         return { done: true, value: { kind: 'refused', outcome } }
       }
       return { done: true, value: { kind: 'complete', scan: current } }

@@ -15,13 +15,16 @@ export interface Timing {
   settleIntervalMs: number
   /** Upper bound on settling after a scan completes. */
   settleMs: number
+  /** Between account-status reads while Inspector is being enabled (`ensure-enabled: enable`). */
+  enablePollMs: number
 }
 
 export const DEFAULT_TIMING: Timing = {
   pollInitialMs: 5_000,
   pollMaxMs: 30_000,
   settleIntervalMs: 10_000,
-  settleMs: 60_000
+  settleMs: 60_000,
+  enablePollMs: 10_000
 }
 
 export interface ScanDeps {
@@ -31,4 +34,6 @@ export interface ScanDeps {
   timing: Timing
   /** Absolute clock time when every wait must be over. */
   deadline: number
+  /** 0..1 source for the poll jitter; tests fix it so waits are deterministic. */
+  random?: () => number
 }

@@ -1,8 +1,7 @@
 import type { ECRClient } from '@aws-sdk/client-ecr'
-import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
-import { AwsCallError, callAws } from '../aws/errors.js'
-import { describeImage, getManifest } from '../aws/ecr.js'
-import type { ScannedArtifact } from '../domain/finding.js'
+import { AwsCallError } from '../aws/errors.js'
+import { describeImage, describePushTimes, getManifest } from '../aws/ecr.js'
+import type { ImageArtifact } from '../domain/finding.js'
 import { imageResourceId, type ImageReference } from '../domain/image-reference.js'
 
 const INDEX_TYPES = new Set([
@@ -18,7 +17,7 @@ interface IndexEntry {
 }
 
 export interface ResolvedImage {
-  artifacts: ScannedArtifact[]
+  artifacts: ImageArtifact[]
   /** What was left out and why (attestation manifests), for the log. */
   skipped: string[]
 }
@@ -61,7 +60,8 @@ export async function resolveImage(client: ECRClient, ref: ImageReference): Prom
 
   document ??= (await getManifest(client, ref, image.digest)).document
   const { platforms, skipped } = platformChildren(document, ref)
-  const pushedAt = await childPushTimes(
+  // Each child's own push time: the index is pushed last, and a scan may finish before it lands.
+  const pushedAt = await describePushTimes(
     client,
     ref,
     platforms.map((p) => p.digest)
@@ -123,17 +123,23 @@ export function platformChildren(
         false
       )
     }
-    const os = String(entry.platform?.os ?? 'unknown')
-    const arch = String(entry.platform?.architecture ?? 'unknown')
+    // Only what the index itself marks as an attestation is skipped: a platform image without a
+    // platform field is unusual but real, and skipping it would leave it ungated.
     const isAttestation =
       entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-      (os === 'unknown' && arch === 'unknown')
+      (entry.platform?.os === 'unknown' && entry.platform?.architecture === 'unknown')
     if (isAttestation) {
       skipped.push(`${entry.digest} (attestation manifest)`)
       continue
     }
-    const variant = typeof entry.platform?.variant === 'string' ? `/${entry.platform.variant}` : ''
-    platforms.push({ digest: entry.digest, platform: `${os}/${arch}${variant}` })
+    if (typeof entry.mediaType === 'string' && INDEX_TYPES.has(entry.mediaType)) {
+      throw new AwsCallError(
+        `the image index of ${ref.raw} contains another index (${entry.digest}); gate the nested index by its own reference`,
+        'UnexpectedResponse',
+        false
+      )
+    }
+    platforms.push({ digest: entry.digest, platform: platformLabel(entry, ref) })
   }
   if (platforms.length === 0) {
     throw new AwsCallError(
@@ -145,27 +151,18 @@ export function platformChildren(
   return { platforms, skipped }
 }
 
-/** Each child's own push time: the index is pushed last, and a scan may finish before it lands. */
-async function childPushTimes(
-  client: ECRClient,
-  ref: ImageReference,
-  digests: string[]
-): Promise<Map<string, Date>> {
-  const out = await callAws(
-    { action: 'ecr:DescribeImages', doing: `reading the platform images of ${ref.raw}` },
-    () =>
-      client.send(
-        new DescribeImagesCommand({
-          registryId: ref.registryId,
-          repositoryName: ref.repository,
-          imageIds: digests.map((imageDigest) => ({ imageDigest }))
-        })
-      )
+/** `linux/arm64/v8`. The parts come from a manifest anyone who can push wrote, so they are checked. */
+function platformLabel(entry: IndexEntry, ref: Pick<ImageReference, 'raw'>): string {
+  if (entry.platform === undefined) return 'unspecified platform'
+  const parts = [entry.platform.os, entry.platform.architecture, entry.platform.variant].filter(
+    (part) => part !== undefined
   )
-  const times = new Map<string, Date>()
-  for (const detail of out.imageDetails ?? []) {
-    if (detail.imageDigest && detail.imagePushedAt)
-      times.set(detail.imageDigest, detail.imagePushedAt)
+  if (!parts.every((part) => typeof part === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(part))) {
+    throw new AwsCallError(
+      `the image index of ${ref.raw} has a malformed platform`,
+      'UnexpectedResponse',
+      false
+    )
   }
-  return times
+  return parts.join('/')
 }

@@ -1,5 +1,5 @@
 import { getRepositoryScanFrequency, type RegistryScanType } from '../aws/ecr.js'
-import type { ScannedArtifact } from '../domain/finding.js'
+import type { ImageArtifact } from '../domain/finding.js'
 import type { ImageReference } from '../domain/image-reference.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
 import { scanBasic } from './basic-scanner.js'
@@ -7,18 +7,26 @@ import type { ScanDeps } from './deps.js'
 import { scanEnhanced } from './enhanced-scanner.js'
 import { resolveImage } from './image-resolver.js'
 import { PollTimeoutError } from './poller.js'
-import { classifyCoverage } from './scan-status.js'
+import { refusalOutcome } from './waiting.js'
+import { explainReason } from './scan-status.js'
 
 /**
  * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
  * (platforms concurrently), and turn every failure into an outcome for that entry alone, so one
  * broken reference never hides the verdict on the others.
  */
+export interface RegistryFacts {
+  scanType: RegistryScanType
+  /** The registry belongs to the caller's account (its configuration is readable from here). */
+  ownAccount: boolean
+}
+
 export async function scanImage(
   ref: ImageReference,
-  scanType: RegistryScanType,
+  registry: RegistryFacts,
   deps: ScanDeps
 ): Promise<ArtifactOutcome[]> {
+  const scanType = registry.scanType
   try {
     const ecr = deps.clients.ecr(ref.region)
     const { artifacts, skipped } = await resolveImage(ecr, ref)
@@ -29,28 +37,20 @@ export async function scanImage(
       )
     }
 
-    if (scanType === 'ENHANCED') {
-      // A repository no enhanced-scanning rule covers will never be scanned: say so now instead
-      // of waiting out the whole timeout.
-      // The lookup is an early exit only; when it fails (e.g. another account's registry), the
-      // coverage wait still reports SCAN_FREQUENCY_MANUAL in time.
+    if (registry.scanType === 'ENHANCED' && registry.ownAccount) {
+      // A repository no enhanced-scanning rule covers will never be scanned: say so now instead of
+      // waiting out the whole timeout. The lookup only reads the caller's own registry, hence the
+      // ownAccount condition; when it fails, the coverage wait still reports the reason in time.
       const frequency = await getRepositoryScanFrequency(ecr, ref).catch((error: unknown) => {
         deps.log.debug(`${ref.raw}: could not read repository scanning rules: ${String(error)}`)
         return undefined
       })
       if (frequency === 'MANUAL') {
-        const refusal = classifyCoverage(
-          { statusCode: 'INACTIVE', reason: 'SCAN_FREQUENCY_MANUAL', lastScannedAt: undefined },
-          undefined
+        const reason = 'SCAN_FREQUENCY_MANUAL'
+        const explanation = explainReason(reason) as string
+        return artifacts.map((a) =>
+          refusalOutcome(a, { kind: 'blocked', reason, explanation }, 'Inspector')
         )
-        if (refusal.kind === 'unscannable') {
-          return artifacts.map((artifact) => ({
-            status: 'unscannable',
-            artifact,
-            reason: refusal.reason,
-            explanation: refusal.explanation
-          }))
-        }
       }
     }
 
@@ -73,7 +73,7 @@ export async function scanImage(
 function errorOutcome(
   ref: ImageReference,
   error: unknown,
-  artifact: ScannedArtifact | undefined,
+  artifact: ImageArtifact | undefined,
   scanType: RegistryScanType
 ): ArtifactOutcome {
   if (error instanceof PollTimeoutError) {

@@ -1,18 +1,36 @@
+import type { CoverageSnapshot } from '../aws/inspector.js'
+
 /**
  * Every status Inspector coverage and ECR basic scanning can report, classified for a gate:
- * WAIT (keep polling), DONE (results can be read), UNSCANNABLE (this artifact will not be scanned;
- * the explanation says what a user can do). Unknown values are WAIT until the timeout, then reported
- * with their raw name, so a new AWS status can never pass a build silently.
+ * WAIT (keep polling), DONE (results can be read), UNSCANNABLE (Inspector cannot scan this kind of
+ * artifact: `on-unscannable` decides), BLOCKED (a setup problem stops the scan — no scanning rule,
+ * access denied, archived…: a tool error that `on-error` decides, so tolerating unsupported base
+ * images never also tolerates a broken setup). Unknown values are WAIT until the timeout, then
+ * reported with their raw name, so a new AWS status can never pass a build silently.
  */
 export type Classification =
   | { kind: 'wait'; state: string }
   | { kind: 'done'; scannedAt: Date | undefined }
-  | { kind: 'unscannable'; reason: string; explanation: string }
+  | { kind: 'unscannable' | 'blocked'; reason: string; explanation: string }
 
-export interface CoverageSnapshot {
-  statusCode: string | undefined
-  reason: string | undefined
-  lastScannedAt: Date | undefined
+/** Reasons that mean "this artifact cannot be scanned", as opposed to "the setup prevents it". */
+const UNSUPPORTED = new Set([
+  'UNSUPPORTED_OS',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNSUPPORTED_RUNTIME',
+  'UNSUPPORTED_CODE_ARTIFACTS',
+  'UNSUPPORTED_IMAGE',
+  'IMAGE_SIZE_EXCEEDED',
+  'NO_RESOURCES_FOUND'
+])
+
+function refusal(reason: string, explanation: string): Classification {
+  return { kind: UNSUPPORTED.has(reason) ? 'unscannable' : 'blocked', reason, explanation }
+}
+
+/** What a coverage reason means and what to do, for reasons that end a wait. */
+export function explainReason(reason: string): string | undefined {
+  return UNSCANNABLE_REASONS[reason]
 }
 
 const UNSCANNABLE_REASONS: Record<string, string> = {
@@ -47,7 +65,9 @@ const WAIT_REASONS = new Set(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDI
  */
 export function classifyCoverage(
   coverage: CoverageSnapshot | undefined,
-  notBefore: Date | undefined
+  notBefore: Date | undefined,
+  /** What `notBefore` is, for the message: the image push or the function deployment. */
+  event: 'push' | 'deployment' = 'push'
 ): Classification {
   if (coverage === undefined) return { kind: 'wait', state: 'not yet discovered by Inspector' }
   const reason = coverage.reason ?? 'UNKNOWN'
@@ -57,7 +77,7 @@ export function classifyCoverage(
     if (notBefore !== undefined && scannedAt.getTime() < notBefore.getTime()) {
       return {
         kind: 'wait',
-        state: `last scanned ${scannedAt.toISOString()}, before the push at ${notBefore.toISOString()}`
+        state: `last scanned ${scannedAt.toISOString()}, before the ${event} at ${notBefore.toISOString()}`
       }
     }
     return { kind: 'done', scannedAt }
@@ -68,7 +88,7 @@ export function classifyCoverage(
     return { kind: 'wait', state: 'INTERNAL_ERROR (Inspector-side error it retries on its own)' }
   }
   const explanation = UNSCANNABLE_REASONS[reason]
-  if (explanation !== undefined) return { kind: 'unscannable', reason, explanation }
+  if (explanation !== undefined) return refusal(reason, explanation)
   return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
 }
 
@@ -90,36 +110,20 @@ export function classifyBasicScanStatus(
       // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
       return { kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' }
     case 'FAILED':
-      return {
-        kind: 'unscannable',
-        reason: 'FAILED',
-        explanation: `the ECR basic scan failed${detail}`
-      }
+      return refusal('FAILED', `the ECR basic scan failed${detail}`)
     case 'UNSUPPORTED_IMAGE':
-      return {
-        kind: 'unscannable',
-        reason: 'UNSUPPORTED_IMAGE',
-        explanation: `ECR basic scanning does not support this image${detail}; use a supported base image or enhanced scanning`
-      }
+      return refusal(
+        'UNSUPPORTED_IMAGE',
+        `ECR basic scanning does not support this image${detail}; use a supported base image or enhanced scanning`
+      )
     case 'LIMIT_EXCEEDED':
-      return {
-        kind: 'unscannable',
-        reason: 'LIMIT_EXCEEDED',
-        explanation:
-          'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
-      }
+      return refusal(
+        'LIMIT_EXCEEDED',
+        'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
+      )
     case 'SCAN_ELIGIBILITY_EXPIRED':
-      return {
-        kind: 'unscannable',
-        reason: status,
-        explanation: UNSCANNABLE_REASONS[status] as string
-      }
     case 'IMAGE_ARCHIVED':
-      return {
-        kind: 'unscannable',
-        reason: status,
-        explanation: UNSCANNABLE_REASONS[status] as string
-      }
+      return refusal(status, UNSCANNABLE_REASONS[status] as string)
     default:
       return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` }
   }

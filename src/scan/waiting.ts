@@ -1,22 +1,29 @@
 import { AwsCallError } from '../aws/errors.js'
-import type { ScannedArtifact } from '../domain/finding.js'
+import { artifactContent, artifactVariant, type ScannedArtifact } from '../domain/finding.js'
+import type { ArtifactOutcome } from '../domain/outcome.js'
 import type { ScanDeps } from './deps.js'
 import type { PollOptions } from './poller.js'
 
-/** `app:v1 [linux/arm64/v8 sha256:0123456789ab]`: short enough for a log line, exact enough to find. */
+/**
+ * `app:v1 [linux/arm64/v8 sha256:0123456789ab]` / `orders-api [code scanning CodeSha256 Xk…]`: short
+ * enough for a log line, exact enough to find.
+ */
 export function artifactName(artifact: ScannedArtifact): string {
-  const short = artifact.digest.slice(0, 19)
-  return artifact.platform
-    ? `${artifact.reference} [${artifact.platform} ${short}]`
+  const content = artifactContent(artifact)
+  const short = content.length > 26 ? `${content.slice(0, 26)}…` : content
+  const variant = artifactVariant(artifact)
+  return variant
+    ? `${artifact.reference} [${variant} ${short}]`
     : `${artifact.reference} [${short}]`
 }
 
 /** Poll options for one artifact's wait, logging each pause so a long wait is never silent. */
-export function pollOptions(deps: ScanDeps, name: string): PollOptions {
+export function pollOptions(deps: ScanDeps, name: string, reserveMs = 0): PollOptions {
   return {
-    deadline: deps.deadline,
+    deadline: deps.deadline - reserveMs,
     initialDelayMs: deps.timing.pollInitialMs,
     maxDelayMs: deps.timing.pollMaxMs,
+    ...(deps.random !== undefined && { random: deps.random }),
     onWait: ({ state, delayMs }) =>
       deps.log.info(`${name}: ${state}; next check in ${Math.round(delayMs / 100) / 10}s`)
   }
@@ -37,5 +44,31 @@ export async function tolerateTransient<T>(
       return { ok: false, state: `waiting out an AWS error (${error.message})` }
     }
     throw error
+  }
+}
+
+/**
+ * The outcome for a scan that will not happen. An unsupported artifact is `unscannable` (the team's
+ * `on-unscannable` decides); a setup problem is an error (`on-error` decides), with the reason kept.
+ */
+export function refusalOutcome(
+  artifact: ScannedArtifact,
+  refusal: { kind: 'unscannable' | 'blocked'; reason: string; explanation: string },
+  scanner: string
+): ArtifactOutcome {
+  if (refusal.kind === 'unscannable') {
+    return {
+      status: 'unscannable',
+      artifact,
+      reason: refusal.reason,
+      explanation: refusal.explanation
+    }
+  }
+  return {
+    status: 'error',
+    reference: artifact.reference,
+    artifact,
+    message: `${scanner} will not scan it (${refusal.reason}): ${refusal.explanation}`,
+    timedOut: false
   }
 }

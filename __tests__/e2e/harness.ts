@@ -1,0 +1,84 @@
+import { afterEach, jest } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import type { Scenario } from '../fake-aws/scenario.js'
+import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
+import {
+  scenarioImages,
+  scenarios,
+  withTimeScale,
+  type ScenarioName
+} from '../fake-aws/scenarios.js'
+import { runBundle, type BundleRun } from './runner.js'
+
+/**
+ * The committed bundle, run under Node 24 as a GitHub runner runs it, against the local AWS
+ * endpoint. Scenario time runs 10× faster than real time; the action polls every 250 ms, which is
+ * longer than any gap between arriving findings in the scenarios (so "two reads agree" is honest).
+ */
+export const TIME_SCALE = 10
+export const POLL = '250ms'
+
+export interface GateOptions {
+  env?: Record<string, string>
+  /** Scenario seconds per real second (default TIME_SCALE). */
+  timeScale?: number
+  faults?: Scenario['faults']
+}
+
+/** One fake endpoint per test, closed after it; `gate` runs the bundle against a named scenario. */
+export function e2eHarness(): {
+  fake(): FakeAws
+  gate(
+    name: ScenarioName,
+    inputs?: Record<string, string>,
+    files?: Record<string, string>,
+    options?: GateOptions
+  ): Promise<BundleRun>
+} {
+  // Each case spawns the bundle and waits on a scenario timeline (Retry-After is real time).
+  jest.setTimeout(60_000)
+  let current: FakeAws | undefined
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  return {
+    fake: () => {
+      if (current === undefined) throw new Error('no fake endpoint is running')
+      return current
+    },
+    async gate(name, inputs = {}, files = {}, options = {}) {
+      const scenario = withTimeScale(scenarios[name], options.timeScale ?? TIME_SCALE)
+      current = await startFakeAws(
+        options.faults ? { ...scenario, faults: options.faults } : scenario
+      )
+      return runBundle({
+        endpoint: current.url,
+        inputs: { images: scenarioImages[name].uri, timeout: '20s', settle: '5s', ...inputs },
+        files,
+        env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
+      })
+    }
+  }
+}
+
+export interface FindingsFileView {
+  result: string
+  findings: Array<{
+    vulnerabilityId: string
+    severity: string
+    code: { filePath: string; startLine: number | null; cwes: string[] } | null
+    artifact: {
+      platform: string | null
+      functionName: string | null
+      codeSha256: string | null
+      scanType: string | null
+    }
+  }>
+}
+
+export function findingsFile(run: BundleRun): FindingsFileView {
+  return JSON.parse(
+    readFileSync(run.outputs['findings-file'] as string, 'utf8')
+  ) as FindingsFileView
+}

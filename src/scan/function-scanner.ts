@@ -1,0 +1,163 @@
+import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
+import { getCoverage, listFunctionFindings } from '../aws/inspector.js'
+import { getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
+import { normalizeInspectorFinding } from '../aws/normalize.js'
+import type { Finding, FunctionArtifact } from '../domain/finding.js'
+import { functionResourceId, type FunctionReference } from '../domain/function-reference.js'
+import type { ArtifactOutcome } from '../domain/outcome.js'
+import type { ScanDeps } from './deps.js'
+import { poll, PollTimeoutError } from './poller.js'
+import { classifyCoverage } from './scan-status.js'
+import { settleFindings, settleReserveMs } from './settle.js'
+import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
+
+/**
+ * Everything about one `functions:` entry: wait for the deployment to finish, then, for standard
+ * (package) scanning and — when on — code scanning, wait until Inspector scanned `$LATEST` at or
+ * after the deployment and keep only findings of exactly the deployed code (CodeSha256): findings
+ * of the previous deployment are closed only later and must not decide this build.
+ */
+export async function scanFunction(
+  ref: FunctionReference,
+  codeScanning: boolean,
+  deps: ScanDeps
+): Promise<ArtifactOutcome[]> {
+  let deployed: DeployedFunction
+  try {
+    deployed = await awaitDeployment(ref, deps)
+  } catch (error) {
+    return [errorOutcome(ref.raw, undefined, error, 'Lambda to finish the deployment')]
+  }
+  const base = {
+    kind: 'function' as const,
+    reference: ref.raw,
+    region: ref.region,
+    accountId: deployed.functionArn.split(':')[4] ?? ref.accountId ?? '',
+    functionName: deployed.functionName,
+    codeSha256: deployed.codeSha256,
+    lastModified: deployed.lastModified,
+    resourceId: functionResourceId(deployed.functionArn),
+    ...(deployed.runtime !== undefined && { runtime: deployed.runtime })
+  }
+  deps.log.info(
+    `${ref.raw}: deployed CodeSha256 ${deployed.codeSha256} at ${deployed.lastModified.toISOString()}`
+  )
+  const artifacts: FunctionArtifact[] = [{ ...base, scanType: 'package' }]
+  if (codeScanning) artifacts.push({ ...base, scanType: 'code' })
+  return Promise.all(
+    artifacts.map(async (artifact) => {
+      try {
+        return await scanFunctionArtifact(artifact, deps)
+      } catch (error) {
+        return errorOutcome(ref.raw, artifact, error, 'Inspector to scan the deployed code')
+      }
+    })
+  )
+}
+
+/** A deployment is final only when Lambda says the update succeeded; the code may change until then. */
+async function awaitDeployment(ref: FunctionReference, deps: ScanDeps): Promise<DeployedFunction> {
+  const client = deps.clients.lambda(ref.region)
+  return poll(
+    async () => {
+      const read = await tolerateTransient(() => getDeployedFunction(client, ref.nameOrArn))
+      if (!read.ok) return { done: false, state: read.state }
+      const fn = read.value
+      if (fn.lastUpdateStatus === 'Failed' || fn.state === 'Failed') {
+        throw new Error(
+          `the last deployment of ${fn.functionName} failed (${fn.lastUpdateStatusReason ?? 'no reason given'}); fix the deployment before gating it`
+        )
+      }
+      if (fn.state === 'Pending')
+        return { done: false, state: 'function is still being created (State Pending)' }
+      if (fn.lastUpdateStatus === 'InProgress') {
+        return { done: false, state: 'deployment still in progress (LastUpdateStatus InProgress)' }
+      }
+      return { done: true, value: fn }
+    },
+    pollOptions(deps, ref.raw, settleReserveMs(deps)),
+    deps.clock
+  )
+}
+
+async function scanFunctionArtifact(
+  artifact: FunctionArtifact,
+  deps: ScanDeps
+): Promise<ArtifactOutcome> {
+  const client = deps.clients.inspector(artifact.region)
+  const name = artifactName(artifact)
+  const scanType = artifact.scanType === 'code' ? 'CODE' : 'PACKAGE'
+  const coverage = await poll(
+    async () => {
+      const snapshot = await tolerateTransient(() =>
+        getCoverage(client, artifact.resourceId, 'AWS_LAMBDA_FUNCTION', scanType)
+      )
+      if (!snapshot.ok) return { done: false, state: snapshot.state }
+      const c = classifyCoverage(snapshot.value, artifact.lastModified, 'deployment')
+      return c.kind === 'wait' ? { done: false, state: c.state } : { done: true, value: c }
+    },
+    pollOptions(deps, name, settleReserveMs(deps)),
+    deps.clock
+  )
+  if (coverage.kind !== 'done') return refusalOutcome(artifact, coverage, 'Inspector')
+  deps.log.info(
+    `${name}: Inspector scan complete (${coverage.scannedAt?.toISOString() ?? 'time unknown'})`
+  )
+
+  let previousDeployments = 0
+  const read = async (): Promise<Finding[]> => {
+    const raw = await listFunctionFindings(client, {
+      resourceId: artifact.resourceId,
+      accountId: artifact.accountId,
+      findingType: artifact.scanType === 'code' ? 'CODE_VULNERABILITY' : 'PACKAGE_VULNERABILITY'
+    })
+    // A finding that does not say which code it is about is counted: dropping it could fail open.
+    const current = raw.filter((f) => {
+      const code = deployedCodeOf(f)
+      return code === undefined || code === artifact.codeSha256
+    })
+    previousDeployments = raw.length - current.length
+    return current.map((f) => normalizeInspectorFinding(f, artifact))
+  }
+  const { findings, settled } = await settleFindings(name, read, coverage.scannedAt, deps)
+  if (previousDeployments > 0) {
+    deps.log.info(
+      `${name}: left out ${previousDeployments} findings of earlier deployments (other CodeSha256)`
+    )
+  }
+  return {
+    status: 'scanned',
+    artifact,
+    scanMode: 'enhanced',
+    ...(coverage.scannedAt !== undefined && { scannedAt: coverage.scannedAt }),
+    findings,
+    settled
+  }
+}
+
+/** The CodeSha256 a Lambda finding was raised against; undefined when the finding does not say. */
+function deployedCodeOf(finding: InspectorFinding): string | undefined {
+  return finding.resources?.find((r) => r.details?.awsLambdaFunction?.codeSha256)?.details
+    ?.awsLambdaFunction?.codeSha256
+}
+
+function errorOutcome(
+  reference: string,
+  artifact: FunctionArtifact | undefined,
+  error: unknown,
+  waitingFor: string
+): ArtifactOutcome {
+  const timedOut = error instanceof PollTimeoutError
+  const message = timedOut
+    ? `timed out waiting for ${waitingFor}: ${error.message}; raise timeout or check the function in the console`
+    : error instanceof Error
+      ? error.message
+      : String(error)
+  return {
+    status: 'error',
+    reference,
+    ...(artifact !== undefined && { artifact }),
+    message,
+    timedOut
+  }
+}
