@@ -1,0 +1,186 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  Inspector2Client,
+  ListCoverageCommand,
+  ListFindingsCommand,
+  type Finding as InspectorFinding
+} from '@aws-sdk/client-inspector2'
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda'
+import { mockClient } from 'aws-sdk-client-mock'
+import { parseFunctionReference } from '../../src/domain/function-reference.js'
+import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
+import { scanFunction } from '../../src/scan/function-scanner.js'
+import { testClients } from '../helpers/aws.js'
+import { VirtualClock } from '../helpers/virtual-clock.js'
+
+const lambda = mockClient(LambdaClient)
+const inspector = mockClient(Inspector2Client)
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders-api'
+const ref = parseFunctionReference('orders-api', 'us-east-1')
+const DEPLOYED = 'deployed-sha'
+
+function deps(clock: VirtualClock): ScanDeps {
+  return {
+    clients: testClients(),
+    clock,
+    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+    timing: DEFAULT_TIMING,
+    deadline: clock.now() + 15 * 60_000,
+    random: () => 0.5
+  }
+}
+
+function configuration(overrides: Record<string, string> = {}) {
+  return {
+    FunctionName: 'orders-api',
+    FunctionArn: ARN,
+    CodeSha256: DEPLOYED,
+    LastModified: '2026-11-22T10:00:00.000+0000',
+    LastUpdateStatus: 'Successful' as const,
+    State: 'Active' as const,
+    Runtime: 'python3.12' as const,
+    ...overrides
+  }
+}
+
+function finding(id: string, severity: string, codeSha256: string | undefined): InspectorFinding {
+  return {
+    findingArn: `arn:aws:inspector2:us-east-1:123456789012:finding/${id}`,
+    type: 'PACKAGE_VULNERABILITY',
+    severity: severity as 'HIGH',
+    title: id,
+    packageVulnerabilityDetails: {
+      vulnerabilityId: id,
+      source: 'NVD',
+      vulnerablePackages: [{ name: 'urllib3', version: '1.26.5' }]
+    },
+    resources: [
+      {
+        type: 'AWS_LAMBDA_FUNCTION',
+        id: `${ARN}:$LATEST`,
+        details: {
+          awsLambdaFunction: {
+            functionName: 'orders-api',
+            runtime: 'PYTHON_3_11',
+            version: '$LATEST',
+            executionRoleArn: 'arn:aws:iam::123456789012:role/r',
+            ...(codeSha256 !== undefined && { codeSha256 })
+          } as never
+        }
+      }
+    ]
+  } as unknown as InspectorFinding
+}
+
+const done = {
+  coveredResources: [
+    {
+      resourceId: `${ARN}:$LATEST`,
+      resourceType: 'AWS_LAMBDA_FUNCTION' as const,
+      accountId: '123456789012',
+      scanType: 'PACKAGE' as const,
+      scanStatus: { statusCode: 'ACTIVE' as const, reason: 'SUCCESSFUL' as const },
+      lastScannedAt: new Date('2026-11-22T10:01:00Z')
+    }
+  ]
+}
+
+beforeEach(() => {
+  lambda.reset()
+  inspector.reset()
+})
+
+describe('scanFunction', () => {
+  it('waits for the deployment to finish before reading its CodeSha256', async () => {
+    lambda
+      .on(GetFunctionConfigurationCommand)
+      .resolvesOnce(configuration({ LastUpdateStatus: 'InProgress', CodeSha256: 'half-deployed' }))
+      .resolves(configuration())
+    inspector.on(ListCoverageCommand).resolves(done)
+    inspector.on(ListFindingsCommand).resolves({ findings: [] })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(outcome).toMatchObject({ status: 'scanned', artifact: { codeSha256: DEPLOYED } })
+    expect(lambda.commandCalls(GetFunctionConfigurationCommand)).toHaveLength(2)
+  })
+
+  it('reports a failed deployment instead of gating half-deployed code', async () => {
+    lambda
+      .on(GetFunctionConfigurationCommand)
+      .resolves(
+        configuration({ LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'EniLimitExceeded' })
+      )
+
+    const [outcome] = await scanFunction(ref, false, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error' })
+    expect(outcome?.status === 'error' && outcome.message).toContain('EniLimitExceeded')
+  })
+
+  it('keeps findings of the deployed code, drops other deployments’, and counts findings that do not say', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    inspector.on(ListCoverageCommand).resolves(done)
+    inspector.on(ListFindingsCommand).resolves({
+      findings: [
+        finding('CVE-NEW', 'HIGH', DEPLOYED),
+        finding('CVE-OLD', 'CRITICAL', 'previous-sha'),
+        finding('CVE-UNSAID', 'LOW', undefined)
+      ]
+    })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(
+      outcome?.status === 'scanned' && outcome.findings.map((f) => f.vulnerabilityId).sort()
+    ).toEqual(['CVE-NEW', 'CVE-UNSAID'])
+  })
+
+  it('asks for the package and the code scan of $LATEST when code scanning applies', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    inspector.on(ListCoverageCommand).resolves(done)
+    inspector.on(ListFindingsCommand).resolves({ findings: [] })
+
+    const outcomes = await scanFunction(
+      ref,
+      true,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(
+      outcomes.map(
+        (o) => o.status === 'scanned' && o.artifact.kind === 'function' && o.artifact.scanType
+      )
+    ).toEqual(['package', 'code'])
+    const scanTypes = inspector
+      .commandCalls(ListCoverageCommand)
+      .map((c) => c.args[0].input.filterCriteria?.scanType?.[0]?.value)
+    expect(scanTypes.sort()).toEqual(['CODE', 'PACKAGE'])
+    const findingTypes = inspector
+      .commandCalls(ListFindingsCommand)
+      .map((c) => c.args[0].input.filterCriteria?.findingType?.[0]?.value)
+    expect(new Set(findingTypes)).toEqual(new Set(['CODE_VULNERABILITY', 'PACKAGE_VULNERABILITY']))
+  })
+
+  it('says so when the function does not exist', async () => {
+    lambda
+      .on(GetFunctionConfigurationCommand)
+      .rejects(
+        Object.assign(new Error('Function not found'), { name: 'ResourceNotFoundException' })
+      )
+
+    const [outcome] = await scanFunction(ref, false, deps(new VirtualClock()))
+
+    expect(outcome?.status === 'error' && outcome.message).toContain(
+      'function orders-api does not exist'
+    )
+  })
+})
