@@ -162,7 +162,7 @@ describe('examples', () => {
     ['workflows-examples/ecr-push-gate.yml', parse(read('workflows-examples/ecr-push-gate.yml'))]
   ]
 
-  it('pass only declared inputs to the action, always with images', () => {
+  it('pass only declared inputs to the action, always with images or functions', () => {
     const uses = sources.flatMap(([where, doc]) =>
       gateWithBlocks(doc).map((block) => ({ where, keys: Object.keys(block) }))
     )
@@ -174,7 +174,8 @@ describe('examples', () => {
         where,
         unknown: []
       })
-      expect({ where, hasImages: keys.includes('images') }).toEqual({ where, hasImages: true })
+      const hasTargets = keys.includes('images') || keys.includes('functions')
+      expect({ where, hasTargets }).toEqual({ where, hasTargets: true })
     }
   })
 

@@ -78,6 +78,23 @@ describe('classifyCoverage', () => {
     }
   )
 
+  it('explains function-specific reasons in Lambda terms', () => {
+    const expired = classifyCoverage(
+      coverage('SCAN_ELIGIBILITY_EXPIRED', undefined, 'INACTIVE'),
+      pushedAt,
+      'deployment'
+    )
+    expect(expired.kind === 'blocked' && expired.explanation).toContain(
+      'not invoked or updated for 90 days'
+    )
+    const kms = classifyCoverage(
+      coverage('ACCESS_DENIED_TO_ENCRYPTION_KEY', undefined, 'INACTIVE'),
+      pushedAt,
+      'deployment'
+    )
+    expect(kms.kind === 'blocked' && kms.explanation).toContain('customer managed KMS key')
+  })
+
   it('waits (and names the value) on a reason it does not know, so a new status never passes silently', () => {
     const c = classifyCoverage(coverage('SOMETHING_NEW', undefined, 'INACTIVE'), pushedAt)
     expect(c).toEqual({

@@ -57,6 +57,16 @@ const UNSCANNABLE_REASONS: Record<string, string> = {
   PENDING_DISABLE: 'Inspector scanning is being disabled for this account or resource type'
 }
 
+/** Where a reason means something else for a Lambda function than for an image. */
+const FUNCTION_REASONS: Record<string, string> = {
+  SCAN_ELIGIBILITY_EXPIRED:
+    'Inspector stops scanning functions not invoked or updated for 90 days; deploy or invoke it, then gate again',
+  EXCLUDED_BY_TAG:
+    'a tag on the function excludes it from Inspector scanning (InspectorExclusion / InspectorCodeExclusion); remove the tag',
+  ACCESS_DENIED_TO_ENCRYPTION_KEY:
+    'Inspector does not scan functions encrypted with a customer managed KMS key; use the AWS managed key or accept that this function is not scanned'
+}
+
 const WAIT_REASONS = new Set(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDING_REVIVAL_SCAN'])
 
 /**
@@ -87,7 +97,8 @@ export function classifyCoverage(
     // Inspector says it recovers from these on its own; if it does not, the timeout reports it.
     return { kind: 'wait', state: 'INTERNAL_ERROR (Inspector-side error it retries on its own)' }
   }
-  const explanation = UNSCANNABLE_REASONS[reason]
+  const explanation =
+    (event === 'deployment' ? FUNCTION_REASONS[reason] : undefined) ?? UNSCANNABLE_REASONS[reason]
   if (explanation !== undefined) return refusal(reason, explanation)
   return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
 }
