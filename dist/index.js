@@ -85758,7 +85758,7 @@ function explainAwsError(error, context) {
         return say(`no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`);
     }
     if (ACCESS_DENIED.has(code)) {
-        return say(`permission denied while ${context.doing}: the role needs ${context.action} (the action's infra/iam/gate-ecr-policy.json lists every permission it uses) — AWS said: ${raw}`);
+        return say(`permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`);
     }
     if (BAD_CREDENTIALS.has(code)) {
         return say(`AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`);
@@ -85770,6 +85770,16 @@ function explainAwsError(error, context) {
         return say(`AWS kept throttling ${context.action} while ${context.doing}, even after retries; try again later`);
     }
     return say(`${context.action} failed while ${context.doing}: ${code}: ${raw}`);
+}
+/** Which of the action's IAM policies (infra/iam/) grants an action, for the permission message. */
+function policyFileFor(action) {
+    if (/^(inspector2:Enable|securityhub:Enable)/.test(action))
+        return 'infra/iam/ensure-enabled-policy.json';
+    if (action.startsWith('lambda:'))
+        return 'infra/iam/gate-lambda-policy.json';
+    if (action.startsWith('ecr:'))
+        return 'infra/iam/gate-ecr-policy.json';
+    return 'infra/iam/gate-ecr-policy.json or gate-lambda-policy.json';
 }
 /** Runs one SDK call and rethrows its failure as an AwsCallError with context. */
 async function callAws(context, call) {
@@ -86325,7 +86335,12 @@ function budgetFailures(budgeted, policy) {
     }
     return lines;
 }
+/** What makes two findings "the same" for a budget: the vulnerability and where it is. */
 function budgetKey(finding) {
+    if (finding.code !== undefined) {
+        // Code findings name a rule, not a package: the same rule in two places is two problems.
+        return `${finding.vulnerabilityId}|${finding.code.filePath}:${finding.code.startLine ?? ''}`;
+    }
     const packages = finding.packages
         .map((p) => p.name)
         .sort()
@@ -88055,6 +88070,7 @@ function ruleRecord(rule) {
         expires: rule.expires ?? null,
         repository: rule.repository ?? null,
         image: rule.image ?? null,
+        function: rule.function ?? null,
         package: rule.package ?? null,
         file: rule.file,
         line: rule.line,

@@ -640,3 +640,19 @@ function imageDigestOf(f: { artifact: { kind: string } & Partial<{ digest: strin
     throw new Error('not an image')
   return f.artifact.digest
 }
+
+describe('evaluate: budgets for code findings', () => {
+  it('counts the same rule in two files twice: each place is a separate problem', () => {
+    const code = (file: string) =>
+      finding({
+        severity: 'high',
+        vulnerabilityId: 'python/sql-injection',
+        packages: [],
+        code: { filePath: file, startLine: 10, cwes: ['CWE-89'] }
+      })
+    const verdict = gate([code('a.py'), code('b.py')], { failOn: 'none', maxFindings: { high: 1 } })
+
+    expect(verdict.result).toBe('fail')
+    expect(verdict.failures[0]).toContain('2 high findings exceed max-findings high=1')
+  })
+})

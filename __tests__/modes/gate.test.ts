@@ -92,13 +92,11 @@ describe('runGate', () => {
   })
 
   it('turns a failure that concerns every target into an error outcome for each image and function', async () => {
-    sts
-      .on(GetCallerIdentityCommand)
-      .rejects(
-        Object.assign(new Error('Could not load credentials from any providers'), {
-          name: 'CredentialsProviderError'
-        })
-      )
+    sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError'
+      })
+    )
     const functions = [parseFunctionReference('orders-api', 'us-east-1')]
 
     const verdict = await runGate(config({ functions }), deps())

@@ -285,6 +285,7 @@ describe('renderFindingsJson', () => {
         expires: '2024-01-31',
         repository: null,
         image: null,
+        function: null,
         package: null,
         file: '.inspector-ignore.yml',
         line: 12,

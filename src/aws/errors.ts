@@ -60,7 +60,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   }
   if (ACCESS_DENIED.has(code)) {
     return say(
-      `permission denied while ${context.doing}: the role needs ${context.action} (the action's infra/iam/gate-ecr-policy.json lists every permission it uses) — AWS said: ${raw}`
+      `permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`
     )
   }
   if (BAD_CREDENTIALS.has(code)) {
@@ -79,6 +79,15 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
     )
   }
   return say(`${context.action} failed while ${context.doing}: ${code}: ${raw}`)
+}
+
+/** Which of the action's IAM policies (infra/iam/) grants an action, for the permission message. */
+function policyFileFor(action: string): string {
+  if (/^(inspector2:Enable|securityhub:Enable)/.test(action))
+    return 'infra/iam/ensure-enabled-policy.json'
+  if (action.startsWith('lambda:')) return 'infra/iam/gate-lambda-policy.json'
+  if (action.startsWith('ecr:')) return 'infra/iam/gate-ecr-policy.json'
+  return 'infra/iam/gate-ecr-policy.json or gate-lambda-policy.json'
 }
 
 /** Runs one SDK call and rethrows its failure as an AwsCallError with context. */

@@ -167,7 +167,12 @@ function budgetFailures(budgeted: AssessedFinding[], policy: Policy): string[] {
   return lines
 }
 
+/** What makes two findings "the same" for a budget: the vulnerability and where it is. */
 function budgetKey(finding: Finding): string {
+  if (finding.code !== undefined) {
+    // Code findings name a rule, not a package: the same rule in two places is two problems.
+    return `${finding.vulnerabilityId}|${finding.code.filePath}:${finding.code.startLine ?? ''}`
+  }
   const packages = finding.packages
     .map((p) => p.name)
     .sort()

@@ -152,6 +152,7 @@ export interface IgnoreRuleRecord {
   expires: string | null
   repository: string | null
   image: string | null
+  function: string | null
   package: string | null
   file: string
   line: number
@@ -355,6 +356,7 @@ function ruleRecord(rule: IgnoreRule): IgnoreRuleRecord {
     expires: rule.expires ?? null,
     repository: rule.repository ?? null,
     image: rule.image ?? null,
+    function: rule.function ?? null,
     package: rule.package ?? null,
     file: rule.file,
     line: rule.line,
