@@ -4,6 +4,8 @@ import { LambdaClient } from '@aws-sdk/client-lambda'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsClients } from '../../src/aws/clients.js'
+import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
+import type { VirtualClock } from './virtual-clock.js'
 import type { ImageArtifact } from '../../src/domain/finding.js'
 
 /** Real client instances (their `send` is replaced by aws-sdk-client-mock in each test). */
@@ -82,5 +84,18 @@ export function inspectorFinding(
         }
       }
     ]
+  }
+}
+
+/** Scan dependencies on a virtual clock: real default timing, fixed jitter, a 15-minute budget. */
+export function scanDeps(clock: VirtualClock, overrides: Partial<ScanDeps> = {}): ScanDeps {
+  return {
+    clients: testClients(),
+    clock,
+    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+    timing: DEFAULT_TIMING,
+    deadline: clock.now() + 15 * 60_000,
+    random: () => 0.5,
+    ...overrides
   }
 }

@@ -10,24 +10,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { scanBasic } from '../../src/scan/basic-scanner.js'
 import { parseImageReference } from '../../src/domain/image-reference.js'
-import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
-import { artifact, testClients } from '../helpers/aws.js'
+import { artifact, scanDeps } from '../helpers/aws.js'
 
 const ecr = mockClient(ECRClient)
 const target = artifact()
 const ref = parseImageReference(target.reference)
 
-function deps(clock: VirtualClock): ScanDeps {
-  return {
-    clients: testClients(),
-    clock,
-    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-    timing: DEFAULT_TIMING,
-    deadline: clock.now() + 10 * 60_000,
-    random: () => 0.5
-  }
-}
+const deps = scanDeps
 
 const notFound = () =>
   new ScanNotFoundException({ message: 'Image scan does not exist', $metadata: {} })

@@ -9,29 +9,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { scanEnhanced } from '../../src/scan/enhanced-scanner.js'
 import { PollTimeoutError } from '../../src/scan/poller.js'
-import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
-import { artifact, inspectorFinding, testClients } from '../helpers/aws.js'
+import { artifact, inspectorFinding, scanDeps } from '../helpers/aws.js'
 
 const inspector = mockClient(Inspector2Client)
 const target = artifact({ pushedAt: new Date('2026-11-22T10:00:00Z') })
 
-function deps(clock: VirtualClock, overrides: Partial<ScanDeps> = {}): ScanDeps {
-  const lines: string[] = []
-  return {
-    clients: testClients(),
-    clock,
-    log: {
-      info: (m) => lines.push(m),
-      warning: (m) => lines.push(`warning: ${m}`),
-      debug: () => undefined
-    },
-    timing: DEFAULT_TIMING,
-    deadline: clock.now() + 15 * 60_000,
-    random: () => 0.5,
-    ...overrides
-  }
-}
+const deps = scanDeps
 
 function row(reason: string, lastScannedAt?: Date, statusCode = 'ACTIVE'): CoveredResource {
   return {

@@ -8,9 +8,8 @@ import {
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { parseFunctionReference } from '../../src/domain/function-reference.js'
-import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
 import { scanFunction } from '../../src/scan/function-scanner.js'
-import { testClients } from '../helpers/aws.js'
+import { scanDeps } from '../helpers/aws.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
 const lambda = mockClient(LambdaClient)
@@ -19,16 +18,7 @@ const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders-api'
 const ref = parseFunctionReference('orders-api', 'us-east-1')
 const DEPLOYED = 'deployed-sha'
 
-function deps(clock: VirtualClock): ScanDeps {
-  return {
-    clients: testClients(),
-    clock,
-    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
-    timing: DEFAULT_TIMING,
-    deadline: clock.now() + 15 * 60_000,
-    random: () => 0.5
-  }
-}
+const deps = scanDeps
 
 function configuration(overrides: Record<string, string> = {}) {
   return {
