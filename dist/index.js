@@ -9738,7 +9738,7 @@ __webpack_unused_export__ = GetCodeSecurityScanConfigurationResponse$;
 __webpack_unused_export__ = GetCodeSecurityScanRequest$;
 __webpack_unused_export__ = GetCodeSecurityScanResponse$;
 __webpack_unused_export__ = GetConfiguration$;
-__webpack_unused_export__ = GetConfigurationCommand;
+exports.KSw = GetConfigurationCommand;
 __webpack_unused_export__ = GetConfigurationRequest$;
 __webpack_unused_export__ = GetConfigurationResponse$;
 __webpack_unused_export__ = GetDelegatedAdminAccount$;
@@ -10021,7 +10021,7 @@ __webpack_unused_export__ = UpdateCodeSecurityScanConfigurationCommand;
 __webpack_unused_export__ = UpdateCodeSecurityScanConfigurationRequest$;
 __webpack_unused_export__ = UpdateCodeSecurityScanConfigurationResponse$;
 __webpack_unused_export__ = UpdateConfiguration$;
-__webpack_unused_export__ = UpdateConfigurationCommand;
+exports.lJA = UpdateConfigurationCommand;
 __webpack_unused_export__ = UpdateConfigurationInheritance$;
 __webpack_unused_export__ = UpdateConfigurationRequest$;
 __webpack_unused_export__ = UpdateConfigurationResponse$;
@@ -27989,7 +27989,7 @@ __webpack_unused_export__ = BatchDisableStandardsCommand;
 __webpack_unused_export__ = BatchDisableStandardsRequest$;
 __webpack_unused_export__ = BatchDisableStandardsResponse$;
 __webpack_unused_export__ = BatchEnableStandards$;
-__webpack_unused_export__ = BatchEnableStandardsCommand;
+exports.BZ7 = BatchEnableStandardsCommand;
 __webpack_unused_export__ = BatchEnableStandardsRequest$;
 __webpack_unused_export__ = BatchEnableStandardsResponse$;
 __webpack_unused_export__ = BatchGetAutomationRules$;
@@ -28095,7 +28095,7 @@ __webpack_unused_export__ = CreateFindingAggregatorCommand;
 __webpack_unused_export__ = CreateFindingAggregatorRequest$;
 __webpack_unused_export__ = CreateFindingAggregatorResponse$;
 __webpack_unused_export__ = CreateInsight$;
-__webpack_unused_export__ = CreateInsightCommand;
+exports.Ud0 = CreateInsightCommand;
 __webpack_unused_export__ = CreateInsightRequest$;
 __webpack_unused_export__ = CreateInsightResponse$;
 __webpack_unused_export__ = CreateMembers$;
@@ -28747,7 +28747,7 @@ __webpack_unused_export__ = UpdateFindingsCommand;
 __webpack_unused_export__ = UpdateFindingsRequest$;
 __webpack_unused_export__ = UpdateFindingsResponse$;
 __webpack_unused_export__ = UpdateInsight$;
-__webpack_unused_export__ = UpdateInsightCommand;
+exports.$Ty = UpdateInsightCommand;
 __webpack_unused_export__ = UpdateInsightRequest$;
 __webpack_unused_export__ = UpdateInsightResponse$;
 __webpack_unused_export__ = UpdateOrganizationConfiguration$;
@@ -28792,14 +28792,14 @@ __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeActionTargets;
 __webpack_unused_export__ = paginateDescribeProducts;
 __webpack_unused_export__ = paginateDescribeProductsV2;
-__webpack_unused_export__ = paginateDescribeStandards;
+exports.lei = paginateDescribeStandards;
 __webpack_unused_export__ = paginateDescribeStandardsControls;
-__webpack_unused_export__ = paginateGetEnabledStandards;
+exports.rLI = paginateGetEnabledStandards;
 __webpack_unused_export__ = paginateGetFindingHistory;
 __webpack_unused_export__ = paginateGetFindings;
 __webpack_unused_export__ = paginateGetFindingsTrendsV2;
 __webpack_unused_export__ = paginateGetFindingsV2;
-__webpack_unused_export__ = paginateGetInsights;
+exports.$Nq = paginateGetInsights;
 __webpack_unused_export__ = paginateGetRecommendedPolicyV2;
 __webpack_unused_export__ = paginateGetResourcesTrendsV2;
 __webpack_unused_export__ = paginateGetResourcesV2;
@@ -82273,14 +82273,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9164:
+/***/ 1493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: actionLogger, readInputs
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -86090,6 +86092,7 @@ async function getAccountStatus(client) {
     return {
         accountId: account.accountId,
         account: account.state?.status,
+        ec2: account.resourceState?.ec2?.status,
         ecr: account.resourceState?.ecr?.status,
         lambda: account.resourceState?.lambda?.status,
         lambdaCode: account.resourceState?.lambdaCode?.status
@@ -87364,6 +87367,7 @@ class NotEnabledError extends Error {
     }
 }
 const SCAN_LABEL = {
+    EC2: 'Amazon Inspector EC2 scanning',
     ECR: 'Amazon Inspector ECR scanning',
     LAMBDA: 'Amazon Inspector Lambda standard scanning',
     LAMBDA_CODE: 'Amazon Inspector Lambda code scanning'
@@ -87404,6 +87408,8 @@ async function ensureEnabled(mode, needs, ctx) {
 }
 function planFor(needs) {
     const scanTypes = [];
+    if (needs.ec2)
+        scanTypes.push('EC2');
     if (needs.ecr)
         scanTypes.push('ECR');
     if (needs.lambda || needs.lambdaCode)
@@ -87686,12 +87692,17 @@ async function ensureInspectorImport(ctx, report) {
 async function readScanStates(client) {
     try {
         const status = await getAccountStatus(client);
-        return { ECR: status.ecr, LAMBDA: status.lambda, LAMBDA_CODE: status.lambdaCode };
+        return {
+            EC2: status.ec2,
+            ECR: status.ecr,
+            LAMBDA: status.lambda,
+            LAMBDA_CODE: status.lambdaCode
+        };
     }
     catch (error) {
         // No account in the answer means Inspector was never enabled here: every type is off.
         if (error instanceof AwsCallError && error.code === 'NotFound') {
-            return { ECR: undefined, LAMBDA: undefined, LAMBDA_CODE: undefined };
+            return { EC2: undefined, ECR: undefined, LAMBDA: undefined, LAMBDA_CODE: undefined };
         }
         throw error;
     }
@@ -88711,6 +88722,478 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
 
+;// CONCATENATED MODULE: ./src/modes/setup-standards.ts
+/** Short names users reach for, mapped to the slug in the standard's ARN. */
+const ALIASES = {
+    fsbp: 'aws-foundational-security-best-practices',
+    cis: 'cis-aws-foundations-benchmark',
+    nist: 'nist-800-53',
+    pci: 'pci-dss'
+};
+function parseStandardChoice(raw) {
+    const [name = '', version] = raw.trim().toLowerCase().split('@');
+    const slug = ALIASES[name] ?? name;
+    return { raw: raw.trim(), slug, ...(version !== undefined && version !== '' && { version }) };
+}
+/**
+ * Resolves friendly names to the ARNs Security Hub offers here (never hand-built: the ARN forms
+ * differ by standard, version and partition). Without a version, the newest offered version wins.
+ */
+function resolveStandards(choices, available) {
+    const resolved = [];
+    const unknown = [];
+    for (const choice of choices) {
+        const candidates = available
+            .filter((s) => s.slug === choice.slug && (choice.version === undefined || s.version === choice.version))
+            .sort((a, b) => compareVersions(b.version, a.version));
+        const pick = candidates[0];
+        if (pick === undefined)
+            unknown.push(choice.raw);
+        else if (!resolved.some((s) => s.arn === pick.arn))
+            resolved.push(pick);
+    }
+    return { resolved, unknown };
+}
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+        const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+/** What a failed or incomplete standard needs, in words a user can act on. */
+function explainStandardStatus(reason) {
+    switch (reason) {
+        case 'NO_AVAILABLE_CONFIGURATION_RECORDER':
+            return 'AWS Config is not recording in this region; turn on AWS Config recording (Security Hub controls are AWS Config rules)';
+        case 'MAXIMUM_NUMBER_OF_CONFIG_RULES_EXCEEDED':
+            return 'the account has reached its AWS Config rules quota; remove unused rules or request a quota increase';
+        case 'INTERNAL_ERROR':
+            return 'Security Hub reported an internal error; run setup again later';
+        default:
+            return reason ? `Security Hub gave reason ${reason}` : 'Security Hub gave no reason';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/setup-config.ts
+
+
+const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'];
+const RESCAN = {
+    '14d': 'DAYS_14',
+    '30d': 'DAYS_30',
+    '60d': 'DAYS_60',
+    '90d': 'DAYS_90',
+    '180d': 'DAYS_180',
+    lifetime: 'LIFETIME'
+};
+const DEFAULT_STANDARDS = 'aws-foundational-security-best-practices, cis-aws-foundations-benchmark';
+/** Validates the setup inputs before any AWS call, naming the input in every error. */
+function buildSetupConfig(inputs, env) {
+    const get = (name) => (inputs[name] ?? '').trim();
+    const region = env['AWS_REGION'];
+    if (!region)
+        throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)');
+    const listed = list(get('scan-types') || 'ec2, ecr, lambda').map((type) => parseChoice('scan-types', type, SCAN_TYPES));
+    const scanTypes = {
+        ec2: listed.includes('ec2'),
+        ecr: listed.includes('ecr'),
+        lambda: listed.includes('lambda') || listed.includes('lambda-code'),
+        lambdaCode: listed.includes('lambda-code')
+    };
+    const rescan = get('ecr-rescan-duration').toLowerCase();
+    const ecrRescanDuration = rescan === '' ? undefined : RESCAN[rescan];
+    if (rescan !== '' && ecrRescanDuration === undefined) {
+        throw new InputError(`ecr-rescan-duration: "${rescan}" is not one of ${Object.keys(RESCAN).join(', ')}`);
+    }
+    const standardsInput = get('standards') || DEFAULT_STANDARDS;
+    const standards = standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice);
+    const override = env['INSPECTOR_GATE_POLL_INTERVAL'];
+    // The same test-only knob as the gate's: shortens the waits for local endpoints.
+    const pollMs = override ? parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000;
+    return {
+        region,
+        scanTypes,
+        ...(ecrRescanDuration !== undefined && { ecrRescanDuration }),
+        standards,
+        insights: parseBoolean('insights', get('insights') || 'true'),
+        timing: { pollMs, budgetMs: 10 * 60_000 }
+    };
+}
+function list(value) {
+    return value
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/aws/inspector-configuration.ts
+
+
+/** How long Inspector keeps re-scanning an ECR image after its push (or pull). */
+async function getEcrRescanDuration(client) {
+    const out = await callAws({ action: 'inspector2:GetConfiguration', doing: 'reading the Inspector ECR re-scan duration' }, () => client.send(new client_inspector2_dist_cjs/* GetConfigurationCommand */.KSw({})));
+    return out.ecrConfiguration?.rescanDurationState?.rescanDuration;
+}
+async function setEcrRescanDuration(client, duration) {
+    await callAws({
+        action: 'inspector2:UpdateConfiguration',
+        doing: 'setting the Inspector ECR re-scan duration'
+    }, () => client.send(new client_inspector2_dist_cjs/* UpdateConfigurationCommand */.lJA({ ecrConfiguration: { rescanDuration: duration } })));
+}
+
+;// CONCATENATED MODULE: ./src/aws/securityhub-insights.ts
+
+
+async function listInsights(client) {
+    return callAws({ action: 'securityhub:GetInsights', doing: 'listing the Security Hub insights' }, async () => {
+        const insights = [];
+        for await (const page of (0,client_securityhub_dist_cjs/* paginateGetInsights */.$Nq)({ client }, {})) {
+            for (const insight of page.Insights ?? []) {
+                if (!insight.InsightArn || insight.Name === undefined)
+                    continue;
+                insights.push({
+                    arn: insight.InsightArn,
+                    name: insight.Name,
+                    filters: insight.Filters ?? {},
+                    groupByAttribute: insight.GroupByAttribute ?? ''
+                });
+            }
+        }
+        return insights;
+    });
+}
+async function createInsight(client, insight) {
+    const out = await callAws({ action: 'securityhub:CreateInsight', doing: `creating the insight "${insight.name}"` }, () => client.send(new client_securityhub_dist_cjs/* CreateInsightCommand */.Ud0({
+        Name: insight.name,
+        Filters: insight.filters,
+        GroupByAttribute: insight.groupByAttribute
+    })));
+    if (!out.InsightArn) {
+        throw new AwsCallError(`CreateInsight returned no ARN for "${insight.name}"`, 'UnexpectedResponse', false);
+    }
+    return out.InsightArn;
+}
+async function updateInsight(client, arn, insight) {
+    await callAws({ action: 'securityhub:UpdateInsight', doing: `updating the insight "${insight.name}"` }, () => client.send(new client_securityhub_dist_cjs/* UpdateInsightCommand */.$Ty({
+        InsightArn: arn,
+        Name: insight.name,
+        Filters: insight.filters,
+        GroupByAttribute: insight.groupByAttribute
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/aws/securityhub-standards.ts
+
+
+/** `…:standards/<slug>/v/<version>` or the older `…:ruleset/<slug>/v/<version>` (CIS 1.2.0). */
+const STANDARD_ARN = /:(?:standards|ruleset)\/([a-z0-9-]+)\/v\/([0-9.]+)$/;
+async function describeStandards(client) {
+    return callAws({
+        action: 'securityhub:DescribeStandards',
+        doing: 'listing the security standards Security Hub offers'
+    }, async () => {
+        const standards = [];
+        for await (const page of (0,client_securityhub_dist_cjs/* paginateDescribeStandards */.lei)({ client }, {})) {
+            for (const standard of page.Standards ?? []) {
+                const match = STANDARD_ARN.exec(standard.StandardsArn ?? '');
+                if (!standard.StandardsArn || !match)
+                    continue;
+                standards.push({
+                    arn: standard.StandardsArn,
+                    name: standard.Name ?? standard.StandardsArn,
+                    slug: match[1],
+                    version: match[2]
+                });
+            }
+        }
+        return standards;
+    });
+}
+async function getEnabledStandards(client) {
+    return callAws({ action: 'securityhub:GetEnabledStandards', doing: 'reading the enabled security standards' }, async () => {
+        const subscriptions = [];
+        for await (const page of (0,client_securityhub_dist_cjs/* paginateGetEnabledStandards */.rLI)({ client }, {})) {
+            for (const s of page.StandardsSubscriptions ?? []) {
+                if (!s.StandardsArn)
+                    continue;
+                subscriptions.push({
+                    standardsArn: s.StandardsArn,
+                    status: s.StandardsStatus ?? 'UNKNOWN',
+                    reason: s.StandardsStatusReason?.StatusReasonCode
+                });
+            }
+        }
+        return subscriptions;
+    });
+}
+/** One BatchEnableStandards call (at most 25 standards; the API allows 1 call per second). */
+async function enableStandards(client, arns) {
+    await callAws({
+        action: 'securityhub:BatchEnableStandards',
+        doing: `enabling ${arns.length} security standard(s)`
+    }, () => client.send(new client_securityhub_dist_cjs/* BatchEnableStandardsCommand */.BZ7({
+        StandardsSubscriptionRequests: arns.map((StandardsArn) => ({ StandardsArn }))
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/modes/setup-insights.ts
+const setup_insights_eq = (Value) => ({ Value, Comparison: 'EQUALS' });
+const ACTIVE_INSPECTOR = {
+    ProductName: [setup_insights_eq('Inspector')],
+    RecordState: [setup_insights_eq('ACTIVE')],
+    WorkflowStatus: [setup_insights_eq('NEW'), setup_insights_eq('NOTIFIED')]
+};
+/**
+ * The insights setup keeps, found again by name on every run (names are not unique in the API, so
+ * the name is the key). The prefix marks them as this tool's, so nobody's own insights are touched.
+ */
+const INSIGHTS = [
+    {
+        name: 'inspector-gate: Critical vulnerabilities by resource',
+        filters: { ...ACTIVE_INSPECTOR, SeverityLabel: [setup_insights_eq('CRITICAL')] },
+        groupByAttribute: 'ResourceId'
+    },
+    {
+        name: 'inspector-gate: Unpatched EC2 instances',
+        filters: {
+            ...ACTIVE_INSPECTOR,
+            ResourceType: [setup_insights_eq('AwsEc2Instance')],
+            VulnerabilitiesFixAvailable: [setup_insights_eq('YES'), setup_insights_eq('PARTIAL')]
+        },
+        groupByAttribute: 'ResourceId'
+    },
+    {
+        name: 'inspector-gate: Exploitable critical vulnerabilities by image',
+        filters: {
+            ...ACTIVE_INSPECTOR,
+            ResourceType: [setup_insights_eq('AwsEcrContainerImage')],
+            SeverityLabel: [setup_insights_eq('CRITICAL')],
+            VulnerabilitiesExploitAvailable: [setup_insights_eq('YES')]
+        },
+        groupByAttribute: 'ResourceId'
+    }
+];
+/** Whether an existing insight already says what the definition says (key order aside). */
+function sameInsight(a, b) {
+    return a.groupByAttribute === b.groupByAttribute && canonical(a.filters) === canonical(b.filters);
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/modes/setup.ts
+
+
+
+
+
+
+
+
+/** BatchEnableStandards accepts 25 standards a call and 1 call a second. */
+const STANDARDS_PER_CALL = 25;
+const STANDARDS_CALL_SPACING_MS = 1_000;
+/**
+ * The security baseline, idempotently: Inspector scan types, the ECR re-scan duration, Security
+ * Hub with its Inspector import, the chosen standards and the custom insights. Each step compares
+ * before it writes, so running it on every push to main changes nothing once the baseline is in.
+ */
+async function runSetup(config, deps) {
+    const report = { changes: [], unchanged: [], problems: [], warnings: [] };
+    const { region } = config;
+    const accountId = await getCallerAccount(deps.clients.sts());
+    const deadline = deps.clock.now() + config.timing.budgetMs;
+    const activation = await ensureEnabled('enable', { ...config.scanTypes, securityHub: true, inspectorImport: true }, {
+        inspector: deps.clients.inspector(region),
+        securityHub: deps.clients.securityHub(region),
+        clock: deps.clock,
+        log: deps.log,
+        accountId,
+        region,
+        deadline,
+        timing: { pollIntervalMs: config.timing.pollMs, retryInitialMs: config.timing.pollMs / 2 }
+    });
+    report.changes.push(...activation.changes.map((piece) => `enabled ${piece}`));
+    report.unchanged.push(...activation.alreadyOk);
+    if (config.ecrRescanDuration !== undefined)
+        await ensureRescanDuration(config.ecrRescanDuration, deps, region, report);
+    if (config.standards.length > 0)
+        await ensureStandards(config, deps, deadline, report);
+    if (config.insights)
+        await ensureInsights(deps, region, report);
+    deps.log.info(report.changes.length === 0
+        ? `nothing to change in account ${accountId} (${region}): the security baseline is already in place`
+        : `changed ${report.changes.length} thing(s) in account ${accountId} (${region}); a second run will change nothing`);
+    return report;
+}
+async function ensureRescanDuration(wanted, deps, region, report) {
+    const client = deps.clients.inspector(region);
+    const current = await getEcrRescanDuration(client);
+    const label = `Inspector ECR re-scan duration ${wanted}`;
+    if (current === wanted) {
+        report.unchanged.push(label);
+        return;
+    }
+    await setEcrRescanDuration(client, wanted);
+    deps.log.info(`set the Inspector ECR re-scan duration to ${wanted} (was ${current ?? 'unset'})`);
+    report.changes.push(`set ${label}`);
+}
+async function ensureStandards(config, deps, deadline, report) {
+    const client = deps.clients.securityHub(config.region);
+    const { resolved, unknown } = resolveStandards(config.standards, await describeStandards(client));
+    for (const name of unknown) {
+        report.problems.push(`standards: "${name}" is not offered by Security Hub in ${config.region}; check the name and version`);
+    }
+    const subscriptions = new Map((await getEnabledStandards(client)).map((s) => [s.standardsArn, s]));
+    const missing = resolved.filter((s) => {
+        const status = subscriptions.get(s.arn)?.status;
+        return status === undefined || status === 'DELETING';
+    });
+    for (let i = 0; i < missing.length; i += STANDARDS_PER_CALL) {
+        if (i > 0)
+            await deps.clock.sleep(STANDARDS_CALL_SPACING_MS);
+        const batch = missing.slice(i, i + STANDARDS_PER_CALL);
+        await enableStandards(client, batch.map((s) => s.arn));
+        for (const s of batch)
+            deps.log.info(`enabling the standard ${s.name}`);
+    }
+    const final = await awaitStandards(resolved, client, config, deps, deadline);
+    for (const standard of resolved) {
+        const state = final.get(standard.arn);
+        const wasMissing = missing.includes(standard);
+        if (state?.status === 'READY') {
+            if (wasMissing)
+                report.changes.push(`enabled standard ${standard.name}`);
+            else
+                report.unchanged.push(`standard ${standard.name}`);
+        }
+        else {
+            report.problems.push(`the standard ${standard.name} is ${state?.status ?? 'not enabled'}: ${explainStandardStatus(state?.reason)}`);
+        }
+    }
+}
+/** Polls until every standard left PENDING: READY, or FAILED/INCOMPLETE with a reason. */
+async function awaitStandards(standards, client, config, deps, deadline) {
+    const arns = new Set(standards.map((s) => s.arn));
+    const read = async () => new Map((await getEnabledStandards(client))
+        .filter((s) => arns.has(s.standardsArn))
+        .map((s) => [s.standardsArn, s]));
+    try {
+        return await poll(async () => {
+            const states = await read();
+            const pending = [...arns].filter((arn) => {
+                const status = states.get(arn)?.status;
+                return status === undefined || status === 'PENDING' || status === 'DELETING';
+            });
+            return pending.length === 0
+                ? { done: true, value: states }
+                : { done: false, state: `${pending.length} standard(s) still PENDING` };
+        }, { deadline, initialDelayMs: config.timing.pollMs, maxDelayMs: config.timing.pollMs * 3 }, deps.clock);
+    }
+    catch (error) {
+        if (!(error instanceof PollTimeoutError))
+            throw error;
+        // Whatever is still PENDING at the deadline is reported as such, with the rest's real states.
+        return read();
+    }
+}
+async function ensureInsights(deps, region, report) {
+    const client = deps.clients.securityHub(region);
+    const existing = await listInsights(client);
+    for (const definition of INSIGHTS) {
+        const [first, ...duplicates] = existing.filter((insight) => insight.name === definition.name);
+        if (duplicates.length > 0) {
+            report.warnings.push(`${duplicates.length + 1} insights are named "${definition.name}"; setup keeps ${first?.arn} up to date and leaves the others alone — delete the extra ones`);
+        }
+        if (first === undefined) {
+            await createInsight(client, definition);
+            deps.log.info(`created the insight "${definition.name}"`);
+            report.changes.push(`created insight "${definition.name}"`);
+        }
+        else if (!sameInsight(first, definition)) {
+            await updateInsight(client, first.arn, definition);
+            deps.log.info(`updated the insight "${definition.name}" to its current filters`);
+            report.changes.push(`updated insight "${definition.name}"`);
+        }
+        else {
+            report.unchanged.push(`insight "${definition.name}"`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/setup-summary.ts
+
+/** The job summary of a setup run: what changed, what was already in place, what went wrong. */
+function renderSetupSummary(report) {
+    const ok = report.problems.length === 0;
+    const lines = [
+        `## ${ok ? '✅' : '❌'} Security baseline ${ok ? 'in place' : 'incomplete'}`,
+        '',
+        report.changes.length === 0
+            ? 'Nothing to change: everything was already in place.'
+            : `**Changed ${report.changes.length} thing(s):**`
+    ];
+    const section = (items) => items.map((item) => `- ${markdownText(item, 400)}`);
+    if (report.changes.length > 0)
+        lines.push('', ...section(report.changes));
+    if (report.problems.length > 0)
+        lines.push('', '**Problems:**', '', ...section(report.problems));
+    if (report.warnings.length > 0)
+        lines.push('', '**Warnings:**', '', ...section(report.warnings));
+    if (report.unchanged.length > 0) {
+        lines.push('', '<details>', `<summary>${report.unchanged.length} already in place</summary>`, '');
+        lines.push(...section(report.unchanged), '', '</details>');
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/setup-step.ts
+
+
+
+
+
+
+/** `mode: setup`: inputs → baseline → outputs, summary, exit status. Never throws. */
+async function runSetupStep(inputs, log) {
+    try {
+        const config = buildSetupConfig(inputs, process.env);
+        const report = await runSetup(config, { clients: createAwsClients(), clock: systemClock, log });
+        setOutput('changes', String(report.changes.length));
+        setOutput('result', report.problems.length === 0 ? 'pass' : 'fail');
+        for (const warning of report.warnings)
+            core_warning(warning);
+        if (process.env['GITHUB_STEP_SUMMARY']) {
+            await summary
+                .addRaw(renderSetupSummary(report))
+                .write()
+                .catch((error) => core_warning(`could not write the job summary: ${String(error)}`));
+        }
+        if (report.problems.length > 0) {
+            for (const problem of report.problems.slice(1))
+                core_error(problem);
+            const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : '';
+            setFailed(`inspector-gate setup: ${report.problems[0]}${more}`);
+        }
+    }
+    catch (error) {
+        setOutput('result', 'error');
+        setFailed(`inspector-gate setup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/input-names.ts
 /** Every input action.yml declares; a test keeps this list, action.yml and the README in step. */
 const INPUT_NAMES = [
@@ -88729,7 +89212,11 @@ const INPUT_NAMES = [
     'on-error',
     'ensure-enabled',
     'findings-file',
-    'summary'
+    'summary',
+    'scan-types',
+    'ecr-rescan-duration',
+    'standards',
+    'insights'
 ];
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -88745,15 +89232,30 @@ const INPUT_NAMES = [
 
 
 
-/** The action's entry: inputs → gate → outputs, files, summary, exit status. Never throws. */
+
+const MODES = ['gate', 'setup'];
+/** The action's entry: picks the mode; each mode reads its inputs and never throws. */
 async function run() {
+    let mode;
+    try {
+        mode = parseChoice('mode', getInput('mode').trim() || 'gate', MODES);
+    }
+    catch (error) {
+        setOutput('result', 'error');
+        setFailed(error instanceof Error ? error.message : String(error));
+        return;
+    }
+    await (mode === 'setup' ? runSetupStep(readInputs(), actionLogger()) : runGateStep());
+}
+/** Log lines go through oneLine; see there. */
+function actionLogger() {
+    return { info: (m) => info(oneLine(m)), warning: core_warning, debug: core_debug };
+}
+/** inputs → gate → outputs, files, summary, exit status. */
+async function runGateStep() {
     let config;
     let where;
     try {
-        const mode = getInput('mode').trim() || 'gate';
-        if (mode !== 'gate') {
-            throw new InputError(`mode: "${mode}" is not available in this version; use gate`);
-        }
         where = {
             findingsFile: findingsPath(getInput('findings-file').trim()),
             summary: parseBoolean('summary', getInput('summary').trim() || 'true')
@@ -88769,7 +89271,7 @@ async function run() {
         const verdict = await runGate(config, {
             clients: createAwsClients(),
             clock: systemClock,
-            log: { info: (m) => info(oneLine(m)), warning: core_warning, debug: core_debug }
+            log: actionLogger()
         });
         await publish(verdict, config, where);
         conclude(verdict, config);
@@ -88855,10 +89357,10 @@ function conclude(verdict, config) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9164);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1493);
 // The bundle's entry point: the only module with a side effect at import.
 
-await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

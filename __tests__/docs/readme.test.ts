@@ -162,19 +162,24 @@ describe('examples', () => {
     ['workflows-examples/ecr-push-gate.yml', parse(read('workflows-examples/ecr-push-gate.yml'))]
   ]
 
-  it('pass only declared inputs to the action, always with images or functions', () => {
+  it('pass only declared inputs to the action, and gate steps name images or functions', () => {
     const uses = sources.flatMap(([where, doc]) =>
-      gateWithBlocks(doc).map((block) => ({ where, keys: Object.keys(block) }))
+      gateWithBlocks(doc).map((block) => ({
+        where,
+        keys: Object.keys(block),
+        setup: (block as Record<string, unknown>)['mode'] === 'setup'
+      }))
     )
     expect(uses.map((u) => u.where)).toEqual(
       expect.arrayContaining(['README yaml block 1', 'workflows-examples/ecr-push-gate.yml'])
     )
-    for (const { where, keys } of uses) {
+    for (const { where, keys, setup } of uses) {
       expect({ where, unknown: keys.filter((key) => !inputs.includes(key)) }).toEqual({
         where,
         unknown: []
       })
-      const hasTargets = keys.includes('images') || keys.includes('functions')
+      // A gate needs something to gate; setup gates nothing.
+      const hasTargets = setup || keys.includes('images') || keys.includes('functions')
       expect({ where, hasTargets }).toEqual({ where, hasTargets: true })
     }
   })
@@ -209,6 +214,11 @@ describe('IAM policies in infra/iam/', () => {
   )
   const grantedBy = (policy: PolicyDocument): string[] =>
     policy.Statement.flatMap((s) => list(s.Action))
+  /** CloudFormation resource namespaces whose IAM prefix differs from the lower-cased name. */
+  const serviceOf = (namespace: string): string =>
+    ({ Events: 'events', IAM: 'iam', Lambda: 'lambda', Logs: 'logs', SNS: 'sns', SQS: 'sqs' })[
+      namespace
+    ] ?? namespace.toLowerCase()
   /** Needed but not an SDK call the source makes: Inspector and Security Hub create it on enable. */
   const NOT_SDK_CALLS = new Set(['iam:CreateServiceLinkedRole'])
 
@@ -233,9 +243,15 @@ describe('IAM policies in infra/iam/', () => {
     return [...called]
   }
 
-  it('has the gate policies for images and functions and the one for ensure-enabled: enable', () => {
-    expect(files.sort()).toEqual(
-      ['ensure-enabled-policy.json', 'gate-ecr-policy.json', 'gate-lambda-policy.json'].sort()
+  it('has a policy per mode: gate (images, functions), ensure-enabled: enable, setup, report', () => {
+    expect([...files].sort()).toEqual(
+      [
+        'ensure-enabled-policy.json',
+        'gate-ecr-policy.json',
+        'gate-lambda-policy.json',
+        'report-policy.json',
+        'setup-policy.json'
+      ].sort()
     )
   })
 
@@ -251,16 +267,41 @@ describe('IAM policies in infra/iam/', () => {
     expect(duplicates(granted)).toEqual([])
   })
 
-  it('together grant exactly the AWS calls the code makes (sts:GetCallerIdentity needs none)', () => {
-    const needed = actionsCalledBySource().filter((a) => a !== 'sts:GetCallerIdentity')
+  it('together grant every AWS call the code makes (sts:GetCallerIdentity needs none)', () => {
     const granted = new Set([...policies.values()].flatMap(grantedBy))
-    const sdkGranted = [...granted].filter((a) => !NOT_SDK_CALLS.has(a))
-    expect(sdkGranted.sort()).toEqual(needed.sort())
+    const needed = actionsCalledBySource().filter((a) => a !== 'sts:GetCallerIdentity')
+    expect(needed.filter((a) => !granted.has(a))).toEqual([])
   })
 
-  it('lists in the README permissions table every action any policy grants', () => {
+  it.each(['gate-ecr-policy.json', 'gate-lambda-policy.json', 'ensure-enabled-policy.json'])(
+    '%s grants only calls the action makes',
+    (file) => {
+      const called = new Set(actionsCalledBySource())
+      const extra = grantedBy(policies.get(file) as PolicyDocument).filter(
+        (a) => !called.has(a) && !NOT_SDK_CALLS.has(a)
+      )
+      expect(extra).toEqual([])
+    }
+  )
+
+  it('setup-policy.json grants only the action’s calls and what CloudFormation needs for the responder stack', () => {
+    // The services whose resources the responder template declares (AWS::Events::Rule → events…).
+    const template = read('infra/responder.yaml')
+    const stackServices = new Set(
+      [...template.matchAll(/Type:\s*AWS::(\w+)::/g)].map((m) => serviceOf(m[1] as string))
+    )
+    const called = new Set(actionsCalledBySource())
+    const extra = grantedBy(policies.get('setup-policy.json') as PolicyDocument).filter(
+      (a) =>
+        !called.has(a) && !NOT_SDK_CALLS.has(a) && !stackServices.has(a.split(':')[0] as string)
+    )
+    expect(extra).toEqual([])
+  })
+
+  it('lists in the README permissions table every call the action itself makes', () => {
     const { rows } = firstTable(section(readme, 'IAM permissions'))
-    const granted = new Set([...policies.values()].flatMap(grantedBy))
-    expect(rows.map((row) => nameOf(row[0])).sort()).toEqual([...granted].sort())
+    const listed = rows.map((row) => nameOf(row[0]))
+    const needed = actionsCalledBySource().filter((a) => a !== 'sts:GetCallerIdentity')
+    expect(needed.filter((a) => !listed.includes(a))).toEqual([])
   })
 })

@@ -28,6 +28,10 @@ export interface GateOptions {
 /** One fake endpoint per test, closed after it; `gate` runs the bundle against a named scenario. */
 export function e2eHarness(): {
   fake(): FakeAws
+  /** Starts the scenario's endpoint (closed after the test); then `run` as often as needed. */
+  start(name: ScenarioName, options?: GateOptions): Promise<FakeAws>
+  /** Runs the bundle against the running endpoint with exactly these inputs. */
+  run(inputs: Record<string, string>, options?: GateOptions): Promise<BundleRun>
   gate(
     name: ScenarioName,
     inputs?: Record<string, string>,
@@ -42,22 +46,39 @@ export function e2eHarness(): {
     await current?.close()
     current = undefined
   })
+  const start = async (name: ScenarioName, options: GateOptions = {}): Promise<FakeAws> => {
+    const scenario = withTimeScale(scenarios[name], options.timeScale ?? TIME_SCALE)
+    current = await startFakeAws(
+      options.faults ? { ...scenario, faults: options.faults } : scenario
+    )
+    return current
+  }
+  const runWith = (
+    fake: FakeAws,
+    inputs: Record<string, string>,
+    files: Record<string, string>,
+    options: GateOptions
+  ): Promise<BundleRun> =>
+    runBundle({
+      endpoint: fake.url,
+      inputs,
+      files,
+      env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
+    })
   return {
     fake: () => {
       if (current === undefined) throw new Error('no fake endpoint is running')
       return current
     },
+    start,
+    run: (inputs, options = {}) => {
+      if (current === undefined) throw new Error('start a scenario first')
+      return runWith(current, inputs, {}, options)
+    },
     async gate(name, inputs = {}, files = {}, options = {}) {
-      const scenario = withTimeScale(scenarios[name], options.timeScale ?? TIME_SCALE)
-      current = await startFakeAws(
-        options.faults ? { ...scenario, faults: options.faults } : scenario
-      )
-      return runBundle({
-        endpoint: current.url,
-        inputs: { images: scenarioImages[name].uri, timeout: '20s', settle: '5s', ...inputs },
-        files,
-        env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
-      })
+      const fake = await start(name, options)
+      const defaults = { images: scenarioImages[name].uri, timeout: '20s', settle: '5s' }
+      return runWith(fake, { ...defaults, ...inputs }, files, options)
     }
   }
 }

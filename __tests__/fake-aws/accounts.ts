@@ -3,8 +3,12 @@
  * ENABLING → ENABLED progression after Enable) and Security Hub with its product subscriptions.
  * Both start from the scenario and are rebuilt by `resetTimeline()`.
  */
+import { createHash } from 'node:crypto'
 import type { Status as InspectorStatus } from '@aws-sdk/client-inspector2'
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './scenario.js'
 import type { InspectorResourceKind, Scenario } from './scenario.js'
+import { isKnownStandard, partitionOf } from './standards.js'
+import type { StandardsSubscriptionState } from './standards.js'
 
 export const RESOURCE_KINDS: readonly InspectorResourceKind[] = [
   'ec2',
@@ -148,6 +152,21 @@ export interface SecurityHubAccount {
   enabledDefaultStandards?: boolean
   /** Product subscriptions as `<company>/<product>`, in subscription order. */
   products: string[]
+  /** Standards subscriptions, in subscription order. */
+  standards: StandardsSubscriptionState[]
+  /** Custom insights, in creation order. */
+  insights: StoredInsight[]
+  /** Insights created so far (scenario ones included): numbers the deterministic ARNs. */
+  insightSequence: number
+  /** Clock ms of the last BatchEnableStandards that got past the rate limit. */
+  lastBatchEnableMs?: number
+}
+
+export interface StoredInsight {
+  insightArn: string
+  name: string
+  filters: Record<string, unknown>
+  groupByAttribute: string
 }
 
 export function initialSecurityHub(scenario: Scenario): SecurityHubAccount {
@@ -155,12 +174,59 @@ export function initialSecurityHub(scenario: Scenario): SecurityHubAccount {
   const enabled = spec.enabled ?? true
   const others = spec.otherProducts ?? DEFAULT_SECURITY_HUB_PRODUCTS
   const inspector = enabled && (spec.inspectorImport ?? true)
-  return {
+  const account: SecurityHubAccount = {
     enabled,
     subscribedAtSeconds: spec.subscribedAtSeconds ?? -30 * 86_400,
     controlFindingGenerator: 'SECURITY_CONTROL',
-    products: enabled ? defaultProducts(others, inspector) : []
+    products: enabled ? defaultProducts(others, inspector) : [],
+    standards: [],
+    insights: [],
+    insightSequence: 0
   }
+  if (!enabled) return account
+  for (const standard of spec.standards ?? []) {
+    if (!isKnownStandard(standard.standard)) {
+      throw new Error(`scenario: unknown Security Hub standard ${standard.standard}`)
+    }
+    account.standards.push({
+      id: standard.standard,
+      input: { ...standard.input },
+      settled:
+        standard.reason === undefined
+          ? { status: standard.status ?? 'READY' }
+          : { status: standard.status ?? 'READY', reason: standard.reason }
+    })
+  }
+  const region = scenario.region ?? DEFAULT_REGION
+  const accountId = scenario.account ?? DEFAULT_ACCOUNT
+  for (const insight of spec.insights ?? []) {
+    account.insights.push({
+      insightArn: nextInsightArn(account, region, accountId),
+      name: insight.name,
+      filters: structuredClone(insight.filters),
+      groupByAttribute: insight.groupByAttribute
+    })
+  }
+  return account
+}
+
+/**
+ * `arn:<partition>:securityhub:<region>:<account>:insight/<account>/custom/<uuid>`, with a UUID
+ * derived from the account and a running number, so runs of a scenario give the same ARNs.
+ */
+export function nextInsightArn(hub: SecurityHubAccount, region: string, account: string): string {
+  hub.insightSequence += 1
+  const hex = createHash('sha256')
+    .update(`${account}/${region}/insight/${hub.insightSequence}`)
+    .digest('hex')
+  const uuid = [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `4${hex.slice(13, 16)}`,
+    `${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}`,
+    hex.slice(20, 32)
+  ].join('-')
+  return `arn:${partitionOf(region)}:securityhub:${region}:${account}:insight/${account}/custom/${uuid}`
 }
 
 export function defaultProducts(others: readonly string[], inspector: boolean): string[] {

@@ -1,5 +1,6 @@
 /**
- * Inspector2 (REST-JSON) operations: ListCoverage, ListFindings, BatchGetAccountStatus, Enable.
+ * Inspector2 (REST-JSON) operations: ListCoverage, ListFindings, BatchGetAccountStatus, Enable,
+ * GetConfiguration and UpdateConfiguration (inspector-configuration.ts).
  * ECR images and Lambda functions are covered side by side.
  */
 import type {
@@ -19,6 +20,7 @@ import type {
 import { RESOURCE_TYPE_KINDS, accountStatus, consumeStatusPoll, startEnabling } from './accounts.js'
 import type { InspectorEnableRecord } from './accounts.js'
 import { applyStringFilters } from './filters.js'
+import { getConfiguration, updateConfiguration } from './inspector-configuration.js'
 import type { Extractors } from './filters.js'
 import { lambdaCoverage, lambdaFindings } from './lambda.js'
 import { paginate } from './paging.js'
@@ -32,7 +34,9 @@ export const INSPECTOR_ROUTES: Record<string, string> = {
   '/coverage/list': 'ListCoverage',
   '/findings/list': 'ListFindings',
   '/status/batch/get': 'BatchGetAccountStatus',
-  '/enable': 'Enable'
+  '/enable': 'Enable',
+  '/configuration/get': 'GetConfiguration',
+  '/configuration/update': 'UpdateConfiguration'
 }
 
 export function inspectorOperationFor(method: string, path: string): string | undefined {
@@ -56,6 +60,10 @@ export function handleInspector(state: FakeState, operation: string, input: Inpu
       return batchGetAccountStatus(state, input)
     case 'Enable':
       return enable(state, input, now)
+    case 'GetConfiguration':
+      return getConfiguration(state, input)
+    case 'UpdateConfiguration':
+      return updateConfiguration(state, input)
     default:
       throw new FakeAwsError(
         'UnknownOperationException',

@@ -807,7 +807,7 @@ describe('Inspector Enable and BatchGetAccountStatus', () => {
 
 describe('Security Hub', () => {
   const hubOn = (Object.keys(scenarios) as ScenarioName[]).filter(
-    (name) => name !== 'enablingTakesPolls'
+    (name) => scenarios[name].securityHub?.enabled !== false
   )
   it.each(hubOn)('%s: hub ON with the Inspector integration ON', async (name) => {
     const { fake } = await startAt(scenarios[name])

@@ -20,6 +20,10 @@
  */
 import { createHash } from 'node:crypto'
 import type {
+  Ec2ScanMode,
+  EcrPullDateRescanDuration,
+  EcrPullDateRescanMode,
+  EcrRescanDuration,
   ErrorCode as InspectorErrorCode,
   ExploitAvailable,
   FindingStatus,
@@ -40,6 +44,7 @@ import type {
   ScanFrequency,
   ScanStatus as EcrScanStatus
 } from '@aws-sdk/client-ecr'
+import type { StatusReasonCode } from '@aws-sdk/client-securityhub'
 
 export const DEFAULT_ACCOUNT = '123456789012'
 export const DEFAULT_REGION = 'us-east-1'
@@ -77,6 +82,8 @@ export interface Scenario {
   inspectorEnable?: InspectorEnableSpec
   /** Security Hub (CSPM) for the account; default: hub ON with the Inspector integration ON. */
   securityHub?: SecurityHubSpec
+  /** Inspector's account configuration (GetConfiguration); default ECR re-scan DAYS_14. */
+  inspectorConfiguration?: InspectorConfigurationSpec
   repositories: RepositorySpec[]
   /** Lambda functions (GetFunctionConfiguration) and what Inspector says about them. */
   functions?: LambdaFunctionSpec[]
@@ -299,6 +306,82 @@ export interface SecurityHubSpec {
   enableSubscribesIntegrations?: boolean
   /** Scenario second the hub was enabled (DescribeHub SubscribedAt); default 30 days ago. */
   subscribedAtSeconds?: number
+  /**
+   * Standards subscribed at start (only while the hub is on); default none. Each is READY unless
+   * it says otherwise.
+   */
+  standards?: EnabledStandardSpec[]
+  /** How BatchEnableStandards (and EnableSecurityHub's default standards) play out. */
+  standardsEnable?: StandardsEnableSpec
+  /**
+   * BatchEnableStandards throttling. AWS allows 1 request/second with a burst of 1; a call within
+   * `intervalMs` (default 1000, real ms of the fake's clock) of the last accepted one answers 429
+   * LimitExceededException. `retryAfterHeader` (default false: AWS is not known to send one) adds
+   * `Retry-After` with the seconds left. `false` turns the limit off.
+   */
+  batchEnableStandardsThrottle?: false | { intervalMs?: number; retryAfterHeader?: boolean }
+  /** Custom insights present at start (only while the hub is on), in creation order. */
+  insights?: InsightSpec[]
+  /**
+   * Page size of DescribeStandards, GetEnabledStandards and GetInsights when the caller sends no
+   * MaxResults; default 100. Set it small to make a client that ignores NextToken miss items.
+   */
+  defaultPageSize?: number
+}
+
+/**
+ * A standard named by the resource part of its ARN after `standards/` or `ruleset/`, e.g.
+ * `aws-foundational-security-best-practices/v/1.0.0` (see `STANDARD_IDS` in standards.ts).
+ */
+export type StandardId = string
+
+export interface EnabledStandardSpec {
+  standard: StandardId
+  /** Default READY. */
+  status?: 'PENDING' | 'READY' | 'FAILED' | 'INCOMPLETE' | 'DELETING'
+  /** StandardsStatusReason.StatusReasonCode (for FAILED / INCOMPLETE). */
+  reason?: StatusReasonCode
+  /** StandardsInput; default `{}`. */
+  input?: Record<string, string>
+}
+
+/**
+ * A new standards subscription answers PENDING and settles once *both* conditions are met (an
+ * omitted one counts as met): `pendingPolls` GetEnabledStandards responses that listed it as
+ * PENDING, and `pendingSeconds` scenario seconds since the enable. It settles READY unless
+ * `outcomes` says otherwise for its standard.
+ */
+export interface StandardsEnableSpec {
+  pendingPolls?: number
+  pendingSeconds?: number
+  outcomes?: StandardOutcomeSpec[]
+}
+
+export interface StandardOutcomeSpec {
+  standard: StandardId
+  status: 'FAILED' | 'INCOMPLETE'
+  reason: StatusReasonCode
+}
+
+export interface InsightSpec {
+  name: string
+  /** AwsSecurityFindingFilters, kept and returned as given. */
+  filters: Record<string, unknown>
+  groupByAttribute: string
+}
+
+/** Inspector GetConfiguration / UpdateConfiguration. */
+export interface InspectorConfigurationSpec {
+  /** Default DAYS_14 (the default for accounts created after 2025-05-16). */
+  rescanDuration?: EcrRescanDuration
+  pullDateRescanDuration?: EcrPullDateRescanDuration
+  pullDateRescanMode?: EcrPullDateRescanMode
+  /** Scenario second of the last change (reported as updatedAt); default 30 days ago. */
+  updatedAtSeconds?: number
+  /** Scenario seconds an UpdateConfiguration stays `status: PENDING`; default 0 (SUCCESS). */
+  updatePendingSeconds?: number
+  /** Default EC2_SSM_AGENT_BASED. */
+  ec2ScanMode?: Ec2ScanMode
 }
 
 /** A Lambda function: the deployments of `$LATEST` over time plus Inspector's view of it. */

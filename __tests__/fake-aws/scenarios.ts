@@ -4,7 +4,8 @@
  * holds the references each one contains, `scenarioImages` / `scenarioFunctions` the targets
  * per scenario. Unless a scenario says otherwise, Security Hub is ON with the Inspector
  * integration ON, and Inspector is ENABLED for every resource type (ECR: when the registry is
- * ENHANCED).
+ * ENHANCED). The `baseline*` scenarios describe accounts for the setup mode (standards, insights,
+ * Inspector configuration); `SETUP_INSIGHTS` holds the insights that mode keeps.
  */
 import {
   HOSTILE_VULNERABILITY,
@@ -21,10 +22,12 @@ import {
   digestFor,
   MEDIA_TYPES
 } from './scenario.js'
+import { STANDARD_IDS } from './standards.js'
 import type {
   CodeFindingSpec,
   CoverageStep,
   ImageIndexSpec,
+  InsightSpec,
   InspectorFindingSpec,
   LambdaFunctionSpec,
   Scenario,
@@ -678,6 +681,161 @@ const mixedTargets: Scenario = {
   }
 }
 
+const eq = (Value: string) => ({ Value, Comparison: 'EQUALS' })
+const ACTIVE_INSPECTOR = {
+  ProductName: [eq('Inspector')],
+  RecordState: [eq('ACTIVE')],
+  WorkflowStatus: [eq('NEW'), eq('NOTIFIED')]
+}
+
+/**
+ * The custom insights the setup mode keeps (same names, filters and grouping as
+ * src/modes/setup-insights.ts), as an account where setup has already run holds them.
+ */
+export const SETUP_INSIGHTS = {
+  criticalByResource: {
+    name: 'inspector-gate: Critical vulnerabilities by resource',
+    filters: { ...ACTIVE_INSPECTOR, SeverityLabel: [eq('CRITICAL')] },
+    groupByAttribute: 'ResourceId'
+  },
+  unpatchedEc2: {
+    name: 'inspector-gate: Unpatched EC2 instances',
+    filters: {
+      ...ACTIVE_INSPECTOR,
+      ResourceType: [eq('AwsEc2Instance')],
+      VulnerabilitiesFixAvailable: [eq('YES'), eq('PARTIAL')]
+    },
+    groupByAttribute: 'ResourceId'
+  },
+  exploitableByImage: {
+    name: 'inspector-gate: Exploitable critical vulnerabilities by image',
+    filters: {
+      ...ACTIVE_INSPECTOR,
+      ResourceType: [eq('AwsEcrContainerImage')],
+      SeverityLabel: [eq('CRITICAL')],
+      VulnerabilitiesExploitAvailable: [eq('YES')]
+    },
+    groupByAttribute: 'ResourceId'
+  }
+} satisfies Record<string, InsightSpec>
+
+/** An older version of `criticalByResource`: CRITICAL and HIGH, no WorkflowStatus filter. */
+export const STALE_CRITICAL_INSIGHT: InsightSpec = {
+  name: SETUP_INSIGHTS.criticalByResource.name,
+  filters: {
+    ProductName: [eq('Inspector')],
+    RecordState: [eq('ACTIVE')],
+    SeverityLabel: [eq('CRITICAL'), eq('HIGH')]
+  },
+  groupByAttribute: 'ResourceId'
+}
+
+const baselineFresh: Scenario = {
+  name: 'baselineFresh',
+  description:
+    'A new account with nothing on: Inspector DISABLED for every type (ENABLING for 2 status polls ' +
+    'after Enable), Security Hub off, no standards, no insights, ECR re-scan DAYS_14.',
+  inspectorStatus: ALL_DISABLED,
+  inspectorEnable: { enablingPolls: 2 },
+  securityHub: { enabled: false, inspectorImport: false, standardsEnable: { pendingPolls: 2 } },
+  inspectorConfiguration: { rescanDuration: 'DAYS_14' },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'Enable → ENABLING for 2 BatchGetAccountStatus polls, ENABLED on the 3rd; DescribeHub 401 until ' +
+      'EnableSecurityHub (which subscribes aws/inspector and the AWS integrations, and FSBP + CIS ' +
+      '1.2.0 unless EnableDefaultStandards is false); each new standard answers PENDING to 2 ' +
+      'GetEnabledStandards calls, READY from the 3rd; BatchEnableStandards 1 call/s. app:v1.0.0 ' +
+      'is served as in clean but covered only once ECR is ENABLED.'
+  }
+}
+
+const baselineDone: Scenario = {
+  name: 'baselineDone',
+  description:
+    'Setup has already run: Inspector EC2/ECR/LAMBDA ENABLED, Security Hub on with the Inspector ' +
+    'import, FSBP v1.0.0 and CIS v5.0.0 READY, the three setup insights present, re-scan DAYS_14.',
+  inspectorStatus: {
+    ec2: 'ENABLED',
+    ecr: 'ENABLED',
+    lambda: 'ENABLED',
+    lambdaCode: 'DISABLED',
+    codeRepository: 'DISABLED'
+  },
+  securityHub: {
+    enabled: true,
+    inspectorImport: true,
+    standards: [{ standard: STANDARD_IDS.fsbp }, { standard: STANDARD_IDS.cis500 }],
+    standardsEnable: { pendingPolls: 2 },
+    insights: Object.values(SETUP_INSIGHTS)
+  },
+  inspectorConfiguration: { rescanDuration: 'DAYS_14' },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'nothing changes unless written to; app:v1.0.0 as in clean (SUCCESSFUL 3 s). A setup run ' +
+      'should leave `snapshot()` as it was and record no changed write.'
+  }
+}
+
+const CIS_VERSIONS = [
+  STANDARD_IDS.cis120,
+  STANDARD_IDS.cis140,
+  STANDARD_IDS.cis300,
+  STANDARD_IDS.cis500
+]
+
+const baselineStandardFails: Scenario = {
+  ...baselineFresh,
+  name: 'baselineStandardFails',
+  description:
+    'As baselineFresh, but AWS Config is not recording: every CIS AWS Foundations Benchmark ' +
+    'version ends INCOMPLETE with NO_AVAILABLE_CONFIGURATION_RECORDER (FSBP still ends READY).',
+  securityHub: {
+    enabled: false,
+    inspectorImport: false,
+    standardsEnable: {
+      pendingPolls: 2,
+      outcomes: CIS_VERSIONS.map((standard) => ({
+        standard,
+        status: 'INCOMPLETE' as const,
+        reason: 'NO_AVAILABLE_CONFIGURATION_RECORDER' as const
+      }))
+    }
+  },
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'as baselineFresh; a newly enabled CIS standard answers PENDING to 2 GetEnabledStandards ' +
+      'calls, then INCOMPLETE / NO_AVAILABLE_CONFIGURATION_RECORDER for good.'
+  }
+}
+
+const baselineDuplicateInsights: Scenario = {
+  ...baselineDone,
+  name: 'baselineDuplicateInsights',
+  description:
+    'As baselineDone, but "inspector-gate: Critical vulnerabilities by resource" exists twice: ' +
+    'first a copy with stale filters (CRITICAL+HIGH, no WorkflowStatus), then the current one.',
+  securityHub: {
+    ...baselineDone.securityHub,
+    insights: [
+      STALE_CRITICAL_INSIGHT,
+      SETUP_INSIGHTS.criticalByResource,
+      SETUP_INSIGHTS.unpatchedEc2,
+      SETUP_INSIGHTS.exploitableByImage
+    ]
+  },
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'as baselineDone; GetInsights lists the stale duplicate first, then the up-to-date insight ' +
+      'of the same name, then the other two setup insights.'
+  }
+}
+
 export const scenarios = {
   clean,
   criticals,
@@ -696,14 +854,18 @@ export const scenarios = {
   inspectorOffForLambda,
   enableFailedAccounts,
   enablingTakesPolls,
-  mixedTargets
+  mixedTargets,
+  baselineFresh,
+  baselineDone,
+  baselineStandardFails,
+  baselineDuplicateInsights
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios
 
 /**
- * Image references per scenario (throttled, inspectorOffForEcr and every Lambda scenario reuse
- * clean's image, which those scenarios also serve).
+ * Image references per scenario (throttled, inspectorOffForEcr, every Lambda scenario and every
+ * baseline scenario reuse clean's image, which those scenarios also serve).
  */
 export const scenarioImages: Record<ScenarioName, ImageRef> = {
   clean: IMAGES.clean,
@@ -723,7 +885,11 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   inspectorOffForLambda: IMAGES.clean,
   enableFailedAccounts: IMAGES.clean,
   enablingTakesPolls: IMAGES.clean,
-  mixedTargets: IMAGES.clean
+  mixedTargets: IMAGES.clean,
+  baselineFresh: IMAGES.clean,
+  baselineDone: IMAGES.clean,
+  baselineStandardFails: IMAGES.clean,
+  baselineDuplicateInsights: IMAGES.clean
 }
 
 /** Lambda functions per scenario (none in the image-only scenarios). */
@@ -745,7 +911,11 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   inspectorOffForLambda: [FUNCTIONS.ordersApi],
   enableFailedAccounts: [FUNCTIONS.ordersApi],
   enablingTakesPolls: [FUNCTIONS.ordersApi],
-  mixedTargets: [FUNCTIONS.ordersApi, FUNCTIONS.billingWorker]
+  mixedTargets: [FUNCTIONS.ordersApi, FUNCTIONS.billingWorker],
+  baselineFresh: [],
+  baselineDone: [],
+  baselineStandardFails: [],
+  baselineDuplicateInsights: []
 }
 
 export function isScenarioName(name: string): name is ScenarioName {

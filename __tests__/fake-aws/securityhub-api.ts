@@ -1,7 +1,8 @@
 /**
  * Security Hub CSPM (REST-JSON, API 2018-10-26): DescribeHub, EnableSecurityHub,
  * DisableSecurityHub, ListEnabledProductsForImport, EnableImportFindingsForProduct,
- * DisableImportFindingsForProduct. Wire facts (from @aws-sdk/client-securityhub's schema):
+ * DisableImportFindingsForProduct; the standards and insights operations live in
+ * securityhub-baseline-api.ts. Wire facts (from @aws-sdk/client-securityhub's schema):
  * DescribeHub is `GET /accounts?HubArn=`, EnableSecurityHub `POST /accounts`, DisableSecurityHub
  * `DELETE /accounts`, ListEnabledProductsForImport `GET /productSubscriptions?MaxResults&NextToken`,
  * EnableImportFindingsForProduct `POST /productSubscriptions`, DisableImportFindingsForProduct
@@ -15,6 +16,18 @@ import type {
 } from '@aws-sdk/client-securityhub'
 import { DEFAULT_SECURITY_HUB_PRODUCTS, defaultProducts } from './accounts.js'
 import { paginate } from './paging.js'
+import {
+  batchEnableStandards,
+  createInsight,
+  deleteInsight,
+  describeStandards,
+  enableDefaultStandards,
+  getEnabledStandards,
+  getInsights,
+  requireHub,
+  updateInsight
+} from './securityhub-baseline-api.js'
+import { DEFAULT_STANDARDS } from './standards.js'
 import type { FakeState } from './state.js'
 import { FakeAwsError } from './wire.js'
 
@@ -48,6 +61,27 @@ export function securityHubOperationFor(
     }
     if (method === 'POST') return { operation: 'EnableImportFindingsForProduct', input: {} }
   }
+  if (path.endsWith('/standards') && method === 'GET') {
+    const input = fromQuery(['MaxResults', 'NextToken'])
+    const providers = query.getAll('Providers')
+    if (providers.length > 0) input.Providers = providers
+    return { operation: 'DescribeStandards', input }
+  }
+  if (method === 'POST') {
+    if (path.endsWith('/standards/get')) return { operation: 'GetEnabledStandards', input: {} }
+    if (path.endsWith('/standards/register')) {
+      return { operation: 'BatchEnableStandards', input: {} }
+    }
+    if (path.endsWith('/insights')) return { operation: 'CreateInsight', input: {} }
+    if (path.endsWith('/insights/get')) return { operation: 'GetInsights', input: {} }
+  }
+  const insight = /\/insights\/(.+)$/.exec(path)
+  if (insight !== null && (method === 'PATCH' || method === 'DELETE')) {
+    return {
+      operation: method === 'PATCH' ? 'UpdateInsight' : 'DeleteInsight',
+      input: { InsightArn: decodeURIComponent(insight[1] ?? '') }
+    }
+  }
   const disable = /\/productSubscriptions\/(.+)$/.exec(path)
   if (method === 'DELETE' && disable !== null) {
     return {
@@ -68,6 +102,7 @@ export function handleSecurityHub(state: FakeState, operation: string, input: In
       requireHub(state)
       state.securityHub.enabled = false
       state.securityHub.products = []
+      state.securityHub.standards = []
       return {}
     case 'ListEnabledProductsForImport':
       return listEnabledProductsForImport(state, input)
@@ -75,6 +110,20 @@ export function handleSecurityHub(state: FakeState, operation: string, input: In
       return enableImportFindingsForProduct(state, input)
     case 'DisableImportFindingsForProduct':
       return disableImportFindingsForProduct(state, input)
+    case 'DescribeStandards':
+      return describeStandards(state, input)
+    case 'GetEnabledStandards':
+      return getEnabledStandards(state, input)
+    case 'BatchEnableStandards':
+      return batchEnableStandards(state, input)
+    case 'CreateInsight':
+      return createInsight(state, input)
+    case 'GetInsights':
+      return getInsights(state, input)
+    case 'UpdateInsight':
+      return updateInsight(state, input)
+    case 'DeleteInsight':
+      return deleteInsight(state, input)
     default:
       throw new FakeAwsError(
         'UnknownOperationException',
@@ -95,17 +144,6 @@ export function productArn(state: FakeState, product: string): string {
 
 export function productSubscriptionArn(state: FakeState, product: string): string {
   return `arn:aws:securityhub:${state.catalog.region}:${state.catalog.account}:product-subscription/${product}`
-}
-
-/** Every operation but EnableSecurityHub needs the hub: 401 InvalidAccessException otherwise. */
-function requireHub(state: FakeState): void {
-  if (!state.securityHub.enabled) {
-    throw new FakeAwsError(
-      'InvalidAccessException',
-      401,
-      `Account ${state.catalog.account} is not subscribed to AWS Security Hub`
-    )
-  }
 }
 
 function describeHub(state: FakeState, input: Input): DescribeHubResponse {
@@ -152,6 +190,8 @@ function enableSecurityHub(state: FakeState, input: Input): Record<string, never
   state.securityHub.controlFindingGenerator =
     typeof generator === 'string' ? generator : 'SECURITY_CONTROL'
   state.securityHub.enabledDefaultStandards = input.EnableDefaultStandards !== false
+  // AWS turns on FSBP and CIS v1.2.0 unless asked not to; they play out like BatchEnableStandards.
+  if (state.securityHub.enabledDefaultStandards) enableDefaultStandards(state, DEFAULT_STANDARDS)
   state.securityHub.products =
     (spec.enableSubscribesIntegrations ?? true)
       ? defaultProducts(spec.otherProducts ?? DEFAULT_SECURITY_HUB_PRODUCTS, true)

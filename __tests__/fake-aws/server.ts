@@ -2,7 +2,8 @@
  * A local AWS endpoint for ECR, Inspector2, STS, Lambda and Security Hub that the real SDK v3
  * clients talk to, either via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are
  * routed by the SigV4 signing service (all clients share one URL), answered in each service's
- * own protocol, and recorded in `calls`. Signatures are not verified.
+ * own protocol, and recorded in `calls`; calls of mutating operations are also recorded in
+ * `writes`, each marked changed / unchanged / throttled / rejected. Signatures are not verified.
  */
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -14,9 +15,27 @@ import { ECR_TARGET_PREFIX, handleEcr } from './ecr-api.js'
 import { createFaultInjector } from './faults.js'
 import { handleInspector, inspectorOperationFor } from './inspector-api.js'
 import { handleLambda, lambdaOperationFor } from './lambda-api.js'
+import type { InspectorConfigurationSnapshot } from './inspector-configuration.js'
+import { inspectorConfigurationSnapshot } from './inspector-configuration.js'
 import type { InspectorResourceKind, Scenario } from './scenario.js'
 import { handleSecurityHub, securityHubOperationFor } from './securityhub-api.js'
-import { createFakeState, inspectorStatusOf, resetFakeState } from './state.js'
+import {
+  accountSnapshot,
+  insightsSnapshot,
+  inspectorStatusSnapshot,
+  isWriteOperation,
+  securityHubSnapshot,
+  standardsSnapshot,
+  writeFingerprint
+} from './snapshots.js'
+import type {
+  AccountSnapshot,
+  InsightSnapshot,
+  SecurityHubSnapshot,
+  StandardsSubscriptionSnapshot,
+  WriteRecord
+} from './snapshots.js'
+import { createFakeState, resetFakeState } from './state.js'
 import { handleSts } from './sts-api.js'
 import { createTimelineClock } from './timeline.js'
 import {
@@ -60,13 +79,13 @@ export interface RecordedCall {
   input: unknown
 }
 
-/** Security Hub as the fake holds it right now. */
-export interface SecurityHubSnapshot {
-  enabled: boolean
-  /** Product subscriptions as `<company>/<product>`, e.g. `aws/inspector`. */
-  products: string[]
-  /** What the last EnableSecurityHub asked for (undefined before any). */
-  enabledDefaultStandards?: boolean
+export type {
+  AccountSnapshot,
+  InsightSnapshot,
+  InspectorConfigurationSnapshot,
+  SecurityHubSnapshot,
+  StandardsSubscriptionSnapshot,
+  WriteRecord
 }
 
 export interface FakeAws {
@@ -83,7 +102,23 @@ export interface FakeAws {
   inspectorStatus(): Record<InspectorResourceKind, InspectorStatus>
   securityHub(): SecurityHubSnapshot
   /**
-   * Back to scenario second 0: clears calls and Enable records, re-arms faults, forgets
+   * Every call of a mutating operation (Inspector Enable / UpdateConfiguration; Security Hub
+   * Enable/DisableSecurityHub, Enable/DisableImportFindingsForProduct, BatchEnableStandards,
+   * Create/Update/DeleteInsight), in order, with its outcome. A rerun that changes nothing
+   * leaves no `changed` record; one that calls nothing leaves no record at all.
+   */
+  writes: WriteRecord[]
+  writesTo(operation: string): WriteRecord[]
+  /** Security Hub standards subscriptions now (reading does not use up GetEnabledStandards polls). */
+  standards(): StandardsSubscriptionSnapshot[]
+  /** Custom insights now, in creation order. */
+  insights(): InsightSnapshot[]
+  /** Inspector's GetConfiguration now (updatedAt as a scenario second). */
+  inspectorConfiguration(): InspectorConfigurationSnapshot
+  /** All of the above plus `inspectorStatus()` and `securityHub()`, for before/after comparisons. */
+  snapshot(): AccountSnapshot
+  /**
+   * Back to scenario second 0: clears calls, writes and Enable records, re-arms faults, forgets
    * StartImageScan calls, and restores the scenario's Inspector and Security Hub state.
    */
   resetTimeline(): void
@@ -100,6 +135,7 @@ export async function startFakeAws(
   const state = createFakeState(scenario, clock)
   const faults = createFaultInjector(scenario.faults ?? [])
   const calls: RecordedCall[] = []
+  const writes: WriteRecord[] = []
   const log = options.log ?? (() => undefined)
 
   const server = createServer((req, res) => {
@@ -146,6 +182,28 @@ export async function startFakeAws(
       return
     }
 
+    let before: string | undefined
+    const recordWrite = () => {
+      if (call.service === 'unknown' || !isWriteOperation(call.service, call.operation)) return
+      const record: WriteRecord = {
+        service: call.service,
+        operation: call.operation,
+        atScenarioSeconds: call.atScenarioSeconds,
+        input: call.input,
+        outcome:
+          call.status === 429
+            ? 'throttled'
+            : call.status >= 400 || before === undefined
+              ? 'rejected'
+              : writeFingerprint(state) === before
+                ? 'unchanged'
+                : 'changed',
+        status: call.status
+      }
+      if (call.errorCode !== undefined) record.errorCode = call.errorCode
+      writes.push(record)
+    }
+
     try {
       const { operation, input } = parseRequest(service, req, body)
       call.operation = operation
@@ -156,8 +214,10 @@ export async function startFakeAws(
         if (fault.delayMs > 0) await sleep(fault.delayMs)
         throw fault.error
       }
+      if (isWriteOperation(service, operation)) before = writeFingerprint(state)
       const status = respond(service, operation, input, res)
       finish(status)
+      recordWrite()
     } catch (error) {
       const awsError =
         error instanceof FakeAwsError
@@ -170,6 +230,7 @@ export async function startFakeAws(
       if (!(error instanceof FakeAwsError)) log(awsError.message)
       sendError(service, res, awsError)
       finish(awsError.status, awsError.code)
+      recordWrite()
     }
   }
 
@@ -214,28 +275,20 @@ export async function startFakeAws(
     scenarioSeconds: () => clock.scenarioSeconds(),
     callsTo: (operation) => calls.filter((call) => call.operation === operation),
     inspectorEnables: state.inspectorEnables,
-    inspectorStatus: () => ({
-      ec2: inspectorStatusOf(state, 'ec2'),
-      ecr: inspectorStatusOf(state, 'ecr'),
-      lambda: inspectorStatusOf(state, 'lambda'),
-      lambdaCode: inspectorStatusOf(state, 'lambdaCode'),
-      codeRepository: inspectorStatusOf(state, 'codeRepository')
-    }),
-    securityHub: () => {
-      const snapshot: SecurityHubSnapshot = {
-        enabled: state.securityHub.enabled,
-        products: [...state.securityHub.products]
-      }
-      if (state.securityHub.enabledDefaultStandards !== undefined) {
-        snapshot.enabledDefaultStandards = state.securityHub.enabledDefaultStandards
-      }
-      return snapshot
-    },
+    inspectorStatus: () => inspectorStatusSnapshot(state),
+    securityHub: () => securityHubSnapshot(state),
+    writes,
+    writesTo: (operation) => writes.filter((write) => write.operation === operation),
+    standards: () => standardsSnapshot(state),
+    insights: () => insightsSnapshot(state),
+    inspectorConfiguration: () => inspectorConfigurationSnapshot(state),
+    snapshot: () => accountSnapshot(state),
     resetTimeline() {
       clock.reset()
       faults.reset()
       resetFakeState(state)
       calls.length = 0
+      writes.length = 0
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

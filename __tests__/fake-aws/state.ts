@@ -1,7 +1,7 @@
 /**
  * What the fake account looks like at a given scenario second: the catalog plus the timeline
- * plus the little mutable state the API creates (manual basic scans, Inspector activation,
- * Security Hub). Shared by all operations so every view of a scan agrees.
+ * plus the little mutable state the API creates (manual basic scans, Inspector activation and
+ * configuration, Security Hub with its standards and insights). Shared by all operations so every view of a scan agrees.
  */
 import type {
   CoveredResource,
@@ -14,6 +14,8 @@ import type { Catalog, StoredImage, StoredRepository } from './catalog.js'
 import { initialInspectorAccount, initialSecurityHub, resourceStatus } from './accounts.js'
 import type { InspectorAccount, InspectorEnableRecord, SecurityHubAccount } from './accounts.js'
 import { ecrImageResourceId, inspectorFinding } from './fixtures.js'
+import { initialInspectorConfiguration } from './inspector-configuration.js'
+import type { InspectorConfigurationState } from './inspector-configuration.js'
 import type {
   BasicScanStep,
   InspectorResourceKind,
@@ -36,6 +38,8 @@ export interface FakeState {
   /** Every Inspector Enable call, in order (kept across resets by identity, emptied in place). */
   inspectorEnables: InspectorEnableRecord[]
   securityHub: SecurityHubAccount
+  /** Inspector GetConfiguration / UpdateConfiguration. */
+  inspectorConfiguration: InspectorConfigurationState
 }
 
 export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeState {
@@ -54,7 +58,8 @@ export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeS
     functions,
     inspector: initialInspectorAccount(scenario),
     inspectorEnables: [],
-    securityHub: initialSecurityHub(scenario)
+    securityHub: initialSecurityHub(scenario),
+    inspectorConfiguration: initialInspectorConfiguration(scenario)
   }
 }
 
@@ -64,6 +69,7 @@ export function resetFakeState(state: FakeState): void {
   state.inspector = initialInspectorAccount(state.scenario)
   state.inspectorEnables.length = 0
   state.securityHub = initialSecurityHub(state.scenario)
+  state.inspectorConfiguration = initialInspectorConfiguration(state.scenario)
 }
 
 export function imageKey(image: StoredImage): string {

@@ -32,6 +32,7 @@ const securityHub = mockClient(SecurityHubClient)
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
 const ACCOUNT = '123456789012'
 
+const EC2 = 'Amazon Inspector EC2 scanning'
 const ECR = 'Amazon Inspector ECR scanning'
 const LAMBDA = 'Amazon Inspector Lambda standard scanning'
 const LAMBDA_CODE = 'Amazon Inspector Lambda code scanning'
@@ -157,7 +158,7 @@ describe('ensureEnabled off', () => {
     expect(report).toEqual({
       changes: [],
       alreadyOk: [],
-      skipped: [ECR, LAMBDA, LAMBDA_CODE, HUB, IMPORT]
+      skipped: [EC2, ECR, LAMBDA, LAMBDA_CODE, HUB, IMPORT]
     })
   })
 })
@@ -171,7 +172,7 @@ describe('ensureEnabled check', () => {
     expect(report).toEqual({
       changes: [],
       alreadyOk: [ECR, LAMBDA, LAMBDA_CODE, HUB, IMPORT],
-      skipped: []
+      skipped: [EC2]
     })
     expect(inspector.commandCalls(BatchGetAccountStatusCommand)).toHaveLength(1)
     expect(writeCalls()).toBe(0)
@@ -186,7 +187,7 @@ describe('ensureEnabled check', () => {
     const { ctx } = setup()
     const report = await ensureEnabled('check', { ...NOTHING, ecr: true }, ctx)
     expect(report.alreadyOk).toEqual([ECR])
-    expect(report.skipped).toEqual([LAMBDA, LAMBDA_CODE, HUB, IMPORT])
+    expect(report.skipped).toEqual([EC2, LAMBDA, LAMBDA_CODE, HUB, IMPORT])
     expect(securityHub.calls()).toHaveLength(0)
   })
 
@@ -293,7 +294,7 @@ describe('ensureEnabled enable: Amazon Inspector', () => {
     expect(report).toEqual({
       changes: [LAMBDA, LAMBDA_CODE],
       alreadyOk: [ECR],
-      skipped: [HUB, IMPORT]
+      skipped: [EC2, HUB, IMPORT]
     })
     // Each change is announced once.
     expect(lines.filter((line) => line.startsWith(`enabled ${LAMBDA} `))).toHaveLength(1)
@@ -542,7 +543,7 @@ describe('ensureEnabled enable: whole runs', () => {
     expect(report).toEqual({
       changes: [ECR, LAMBDA, LAMBDA_CODE, HUB, IMPORT],
       alreadyOk: [],
-      skipped: []
+      skipped: [EC2]
     })
     for (const label of report.changes) {
       expect(lines.filter((line) => line.startsWith(`enabled ${label} `))).toHaveLength(1)

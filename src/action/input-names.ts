@@ -15,5 +15,9 @@ export const INPUT_NAMES = [
   'on-error',
   'ensure-enabled',
   'findings-file',
-  'summary'
+  'summary',
+  'scan-types',
+  'ecr-rescan-duration',
+  'standards',
+  'insights'
 ] as const

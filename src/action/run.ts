@@ -3,24 +3,42 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createAwsClients } from '../aws/clients.js'
 import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
-import { InputError, parseBoolean } from '../config/values.js'
+import { parseBoolean, parseChoice } from '../config/values.js'
 import type { Verdict } from '../domain/verdict.js'
 import { runGate, type GateConfig } from '../modes/gate.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
 import { gateOutputs } from '../publish/outputs.js'
 import { renderSummary } from '../publish/summary.js'
 import { systemClock } from '../scan/clock.js'
+import type { Logger } from '../scan/deps.js'
+import { runSetupStep } from './setup-step.js'
 import { INPUT_NAMES } from './input-names.js'
 
-/** The action's entry: inputs → gate → outputs, files, summary, exit status. Never throws. */
+const MODES = ['gate', 'setup'] as const
+
+/** The action's entry: picks the mode; each mode reads its inputs and never throws. */
 export async function run(): Promise<void> {
+  let mode: (typeof MODES)[number]
+  try {
+    mode = parseChoice('mode', core.getInput('mode').trim() || 'gate', MODES)
+  } catch (error) {
+    core.setOutput('result', 'error')
+    core.setFailed(error instanceof Error ? error.message : String(error))
+    return
+  }
+  await (mode === 'setup' ? runSetupStep(readInputs(), actionLogger()) : runGateStep())
+}
+
+/** Log lines go through oneLine; see there. */
+export function actionLogger(): Logger {
+  return { info: (m) => core.info(oneLine(m)), warning: core.warning, debug: core.debug }
+}
+
+/** inputs → gate → outputs, files, summary, exit status. */
+async function runGateStep(): Promise<void> {
   let config: GateConfig
   let where: PublishTargets
   try {
-    const mode = core.getInput('mode').trim() || 'gate'
-    if (mode !== 'gate') {
-      throw new InputError(`mode: "${mode}" is not available in this version; use gate`)
-    }
     where = {
       findingsFile: findingsPath(core.getInput('findings-file').trim()),
       summary: parseBoolean('summary', core.getInput('summary').trim() || 'true')
@@ -40,7 +58,7 @@ export async function run(): Promise<void> {
     const verdict = await runGate(config, {
       clients: createAwsClients(),
       clock: systemClock,
-      log: { info: (m) => core.info(oneLine(m)), warning: core.warning, debug: core.debug }
+      log: actionLogger()
     })
     await publish(verdict, config, where)
     conclude(verdict, config)
@@ -61,7 +79,7 @@ function oneLine(message: string): string {
   return message.replace(/[\r\n]+/g, ' ')
 }
 
-function readInputs(): RawInputs {
+export function readInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]))
 }
 

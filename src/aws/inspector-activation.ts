@@ -2,7 +2,7 @@ import { EnableCommand, type Inspector2Client } from '@aws-sdk/client-inspector2
 import { callAws } from './errors.js'
 
 /** The Inspector scan types this action can depend on. LAMBDA_CODE only works on top of LAMBDA. */
-export type InspectorScanType = 'ECR' | 'LAMBDA' | 'LAMBDA_CODE'
+export type InspectorScanType = 'EC2' | 'ECR' | 'LAMBDA' | 'LAMBDA_CODE'
 
 export interface EnabledAccount {
   accountId: string | undefined

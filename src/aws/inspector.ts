@@ -165,6 +165,7 @@ export type InspectorState =
 export interface AccountScanStatus {
   accountId: string | undefined
   account: string | undefined
+  ec2: string | undefined
   ecr: string | undefined
   lambda: string | undefined
   lambdaCode: string | undefined
@@ -189,6 +190,7 @@ export async function getAccountStatus(client: Inspector2Client): Promise<Accoun
   return {
     accountId: account.accountId,
     account: account.state?.status,
+    ec2: account.resourceState?.ec2?.status,
     ecr: account.resourceState?.ecr?.status,
     lambda: account.resourceState?.lambda?.status,
     lambdaCode: account.resourceState?.lambdaCode?.status

@@ -21,6 +21,8 @@ import { tolerateTransient } from '../scan/waiting.js'
 export type EnsureMode = 'check' | 'enable' | 'off'
 
 export interface Needs {
+  /** Only the setup mode asks for EC2 scanning; the gate never needs it. */
+  ec2?: boolean
   ecr: boolean
   lambda: boolean
   /** Lambda code scanning runs on top of standard Lambda scanning, so it implies `lambda`. */
@@ -80,6 +82,7 @@ export class NotEnabledError extends Error {
 }
 
 const SCAN_LABEL: Record<InspectorScanType, string> = {
+  EC2: 'Amazon Inspector EC2 scanning',
   ECR: 'Amazon Inspector ECR scanning',
   LAMBDA: 'Amazon Inspector Lambda standard scanning',
   LAMBDA_CODE: 'Amazon Inspector Lambda code scanning'
@@ -130,6 +133,7 @@ export async function ensureEnabled(
 
 function planFor(needs: Needs): Plan {
   const scanTypes: InspectorScanType[] = []
+  if (needs.ec2) scanTypes.push('EC2')
   if (needs.ecr) scanTypes.push('ECR')
   if (needs.lambda || needs.lambdaCode) scanTypes.push('LAMBDA')
   if (needs.lambdaCode) scanTypes.push('LAMBDA_CODE')
@@ -479,11 +483,16 @@ type ScanStates = Record<InspectorScanType, string | undefined>
 async function readScanStates(client: Inspector2Client): Promise<ScanStates> {
   try {
     const status = await getAccountStatus(client)
-    return { ECR: status.ecr, LAMBDA: status.lambda, LAMBDA_CODE: status.lambdaCode }
+    return {
+      EC2: status.ec2,
+      ECR: status.ecr,
+      LAMBDA: status.lambda,
+      LAMBDA_CODE: status.lambdaCode
+    }
   } catch (error) {
     // No account in the answer means Inspector was never enabled here: every type is off.
     if (error instanceof AwsCallError && error.code === 'NotFound') {
-      return { ECR: undefined, LAMBDA: undefined, LAMBDA_CODE: undefined }
+      return { EC2: undefined, ECR: undefined, LAMBDA: undefined, LAMBDA_CODE: undefined }
     }
     throw error
   }

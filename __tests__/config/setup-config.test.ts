@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals'
+import { buildSetupConfig } from '../../src/config/setup-config.js'
+
+const env = { AWS_REGION: 'eu-west-1' }
+
+describe('buildSetupConfig', () => {
+  it('defaults to EC2, ECR and Lambda scanning, FSBP and the newest CIS, insights on, re-scan left alone', () => {
+    const config = buildSetupConfig({}, env)
+    expect(config.scanTypes).toEqual({ ec2: true, ecr: true, lambda: true, lambdaCode: false })
+    expect(config.standards.map((s) => s.slug)).toEqual([
+      'aws-foundational-security-best-practices',
+      'cis-aws-foundations-benchmark'
+    ])
+    expect(config.insights).toBe(true)
+    expect(config.ecrRescanDuration).toBeUndefined()
+  })
+
+  it('reads lambda-code as needing Lambda standard scanning too', () => {
+    expect(buildSetupConfig({ 'scan-types': 'lambda-code' }, env).scanTypes).toEqual({
+      ec2: false,
+      ecr: false,
+      lambda: true,
+      lambdaCode: true
+    })
+  })
+
+  it('maps the re-scan duration and takes none for no standards', () => {
+    const config = buildSetupConfig({ 'ecr-rescan-duration': '30d', standards: 'none' }, env)
+    expect(config.ecrRescanDuration).toBe('DAYS_30')
+    expect(config.standards).toEqual([])
+  })
+
+  it.each([
+    [{ 'scan-types': 'ec2, rds' }, 'scan-types: "rds" is not one of ec2, ecr, lambda, lambda-code'],
+    [{ 'ecr-rescan-duration': '7d' }, 'ecr-rescan-duration: "7d" is not one of'],
+    [{ insights: 'yes' }, 'insights: "yes" is not true or false']
+  ])('rejects %p naming the input', (inputs, message) => {
+    expect(() => buildSetupConfig(inputs, env)).toThrow(message)
+  })
+
+  it('needs a region', () => {
+    expect(() => buildSetupConfig({}, {})).toThrow('setup needs a region: set AWS_REGION')
+  })
+})
