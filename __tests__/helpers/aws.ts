@@ -1,3 +1,4 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client, type Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
@@ -16,12 +17,14 @@ export function testClients(): AwsClients {
   const sts = new STSClient({ region: 'us-east-1', credentials })
   const lambda = new LambdaClient({ region: 'us-east-1', credentials })
   const securityHub = new SecurityHubClient({ region: 'us-east-1', credentials })
+  const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials })
   return {
     ecr: () => ecr,
     inspector: () => inspector,
     lambda: () => lambda,
     securityHub: () => securityHub,
-    sts: () => sts
+    sts: () => sts,
+    cloudformation: () => cloudformation
   }
 }
 

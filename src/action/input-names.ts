@@ -19,5 +19,11 @@ export const INPUT_NAMES = [
   'scan-types',
   'ecr-rescan-duration',
   'standards',
-  'insights'
+  'insights',
+  'deploy-responder',
+  'responder-stack-name',
+  'responder-email',
+  'responder-kms-key-arn',
+  'responder-inspector-only',
+  'responder-log-retention-days'
 ] as const

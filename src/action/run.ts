@@ -3,14 +3,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createAwsClients } from '../aws/clients.js'
 import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
+import { buildResponderConfig } from '../config/responder-config.js'
 import { parseBoolean, parseChoice } from '../config/values.js'
 import type { Verdict } from '../domain/verdict.js'
 import { runGate, type GateConfig } from '../modes/gate.js'
+import type { ResponderConfig } from '../modes/responder.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
 import { gateOutputs } from '../publish/outputs.js'
 import { renderSummary } from '../publish/summary.js'
 import { systemClock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
+import { runResponderDeployment } from './responder-step.js'
 import { runSetupStep } from './setup-step.js'
 import { INPUT_NAMES } from './input-names.js'
 
@@ -38,7 +41,9 @@ export function actionLogger(): Logger {
 async function runGateStep(): Promise<void> {
   let config: GateConfig
   let where: PublishTargets
+  let responder: ResponderConfig | undefined
   try {
+    responder = buildResponderConfig(readInputs())
     where = {
       findingsFile: findingsPath(core.getInput('findings-file').trim()),
       summary: parseBoolean('summary', core.getInput('summary').trim() || 'true')
@@ -54,14 +59,16 @@ async function runGateStep(): Promise<void> {
     return
   }
 
+  const clients = createAwsClients()
   try {
-    const verdict = await runGate(config, {
-      clients: createAwsClients(),
-      clock: systemClock,
-      log: actionLogger()
-    })
+    const verdict = await runGate(config, { clients, clock: systemClock, log: actionLogger() })
     await publish(verdict, config, where)
     conclude(verdict, config)
+    if (responder !== undefined) {
+      // The stack is independent of the verdict: it is deployed whatever the gate decided.
+      const deployed = await runResponderDeployment(responder, clients, actionLogger())
+      if (!deployed.ok) core.setFailed(`inspector-gate: ${deployed.error}`)
+    }
   } catch (error) {
     // Only a bug gets here: every expected failure is an outcome inside the verdict.
     core.setOutput('result', 'error')

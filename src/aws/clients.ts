@@ -1,3 +1,4 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
@@ -17,9 +18,11 @@ export interface AwsClients {
   lambda(region: string): LambdaClient
   securityHub(region: string): SecurityHubClient
   sts(): STSClient
+  cloudformation(region: string): CloudFormationClient
 }
 
-type AnyClient = ECRClient | Inspector2Client | LambdaClient | SecurityHubClient | STSClient
+type AnyClient =
+  CloudFormationClient | ECRClient | Inspector2Client | LambdaClient | SecurityHubClient | STSClient
 
 export function createAwsClients(options: { maxAttempts?: number } = {}): AwsClients {
   const common = {
@@ -45,6 +48,8 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
     lambda: (region) => memo(`lambda:${region}`, () => new LambdaClient({ ...common, region })),
     securityHub: (region) =>
       memo(`securityhub:${region}`, () => new SecurityHubClient({ ...common, region })),
-    sts: () => memo('sts', () => new STSClient(common))
+    sts: () => memo('sts', () => new STSClient(common)),
+    cloudformation: (region) =>
+      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...common, region }))
   }
 }

@@ -105,9 +105,7 @@ export async function deployStack(
   const final = await awaitStable(deployment, deps, new Set(before))
   if (!SUCCESS.has(final.status)) {
     const failures = (await recentStackEvents(cfn, stackName))
-      .filter(
-        (e) => !before.has(e.EventId ?? '') && (e.ResourceStatus ?? '').endsWith('_FAILED')
-      )
+      .filter((e) => !before.has(e.EventId ?? '') && (e.ResourceStatus ?? '').endsWith('_FAILED'))
       .map(describeEvent)
     for (const failure of failures) deps.log.warning(`${stackName}: ${failure}`)
     throw new DeployError(

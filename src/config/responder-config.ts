@@ -1,0 +1,51 @@
+import { DEFAULT_RESPONDER_STACK, type ResponderConfig } from '../modes/responder.js'
+import type { RawInputs } from './gate-config.js'
+import { InputError, parseBoolean } from './values.js'
+
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,54}$/
+const RETENTION = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653
+]
+
+/** `deploy-responder` and its stack parameters; undefined when the stack is not wanted. */
+export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undefined {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  if (!parseBoolean('deploy-responder', get('deploy-responder') || 'false')) return undefined
+  const stackName = get('responder-stack-name') || DEFAULT_RESPONDER_STACK
+  if (!STACK_NAME.test(stackName)) {
+    // The template names the function and the topic after the stack, which caps it at 55.
+    throw new InputError(
+      `responder-stack-name: "${stackName}" must start with a letter and have at most 55 letters, digits or -`
+    )
+  }
+  const email = get('responder-email')
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new InputError(`responder-email: "${email}" is not an e-mail address`)
+  }
+  const kmsKeyArn = get('responder-kms-key-arn')
+  if (
+    kmsKeyArn !== '' &&
+    !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(kmsKeyArn)
+  ) {
+    throw new InputError(
+      `responder-kms-key-arn: "${kmsKeyArn}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`
+    )
+  }
+  const retention = Number(get('responder-log-retention-days') || '30')
+  if (!RETENTION.includes(retention)) {
+    throw new InputError(
+      `responder-log-retention-days: "${get('responder-log-retention-days')}" is not a CloudWatch Logs retention (${RETENTION.join(', ')})`
+    )
+  }
+  return {
+    stackName,
+    notificationEmail: email,
+    kmsKeyArn,
+    inspectorFindingsOnly: parseBoolean(
+      'responder-inspector-only',
+      get('responder-inspector-only') || 'true'
+    ),
+    logRetentionDays: retention
+  }
+}
