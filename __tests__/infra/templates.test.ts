@@ -644,14 +644,12 @@ describe('infra/responder.yaml', () => {
       })
     })
 
-    it('grants exactly what the handler needs', () => {
+    it('grants exactly what the handler calls, plus its logs and dead-letter queue', () => {
       expect(statements.flatMap(actionsOf).sort()).toEqual(
         [
-          'ec2:CreateTags',
+          ...responderSdkCalls(),
           'logs:CreateLogStream',
           'logs:PutLogEvents',
-          'securityhub:BatchUpdateFindings',
-          'sns:Publish',
           'sqs:SendMessage'
         ].sort()
       )
@@ -1042,3 +1040,21 @@ describe('infra/iam/report-policy.json', () => {
     }
   })
 })
+
+/** `sns:Publish` for every `…Command` the responder's source imports from an AWS SDK client. */
+function responderSdkCalls(): string[] {
+  const dir = new URL('../../src/responder/', import.meta.url)
+  const calls = new Set<string>()
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(new URL(file, dir), 'utf8')
+    for (const [, names, service] of source.matchAll(
+      /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g
+    )) {
+      for (const name of (names as string).split(',').map((n) => n.trim())) {
+        const operation = /^(\w+)Command$/.exec(name)?.[1]
+        if (operation !== undefined) calls.add(`${service}:${operation}`)
+      }
+    }
+  }
+  return [...calls]
+}
