@@ -159,7 +159,12 @@ describe('examples', () => {
       `README yaml block ${i + 1}`,
       parse(text)
     ]),
-    ['workflows-examples/ecr-push-gate.yml', parse(read('workflows-examples/ecr-push-gate.yml'))]
+    ...readdirSync(new URL('workflows-examples/', root))
+      .filter((file) => file.endsWith('.yml'))
+      .map((file): [string, unknown] => [
+        `workflows-examples/${file}`,
+        parse(read(`workflows-examples/${file}`))
+      ])
   ]
 
   it('pass only declared inputs to the action, and gate steps name images or functions', () => {
@@ -171,7 +176,12 @@ describe('examples', () => {
       }))
     )
     expect(uses.map((u) => u.where)).toEqual(
-      expect.arrayContaining(['README yaml block 1', 'workflows-examples/ecr-push-gate.yml'])
+      expect.arrayContaining([
+        'README yaml block 1',
+        'workflows-examples/ecr-push-gate.yml',
+        'workflows-examples/lambda-deploy-gate.yml',
+        'workflows-examples/security-baseline.yml'
+      ])
     )
     for (const { where, keys, setup } of uses) {
       expect({ where, unknown: keys.filter((key) => !inputs.includes(key)) }).toEqual({
