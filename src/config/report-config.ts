@@ -1,0 +1,95 @@
+import { SEVERITY_LABELS, type ComplianceReport, type SeverityLabel } from '../domain/report.js'
+import type { ReportConfig } from '../modes/report.js'
+import type { RawInputs } from './gate-config.js'
+import { InputError, parseDuration } from './values.js'
+
+export const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90'
+const WORKFLOW = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED']
+
+export interface ReportSettings {
+  config: Omit<ReportConfig, 'previous'>
+  reportDir: string
+  /** Path of the previous report.json for the trend; may not exist yet (first run). */
+  previousReport: string | undefined
+}
+
+/** Validates the report inputs before any AWS call, naming the input in every error. */
+export function buildReportSettings(
+  inputs: RawInputs,
+  env: Record<string, string | undefined>
+): ReportSettings {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const region = env['AWS_REGION']
+  if (!region)
+    throw new InputError('report needs a region: set AWS_REGION (configure-aws-credentials does)')
+
+  const periodMs = parseDuration('period', get('period') || '7d')
+  const periodDays = periodMs / 86_400_000
+  if (periodDays < 1 / 24 || periodDays > 90) {
+    throw new InputError(
+      `period: "${get('period')}" must be between 1h and 90d (Security Hub keeps findings for 90 days)`
+    )
+  }
+
+  const severities = list(get('report-severities')).map((s) => s.toUpperCase())
+  for (const s of severities) {
+    if (!(SEVERITY_LABELS as readonly string[]).includes(s)) {
+      throw new InputError(`report-severities: "${s}" is not one of ${SEVERITY_LABELS.join(', ')}`)
+    }
+  }
+  const workflowStatuses = list(get('report-workflow-statuses')).map((s) => s.toUpperCase())
+  for (const s of workflowStatuses) {
+    if (!WORKFLOW.includes(s))
+      throw new InputError(`report-workflow-statuses: "${s}" is not one of ${WORKFLOW.join(', ')}`)
+  }
+  const accounts = list(get('report-accounts'))
+  for (const a of accounts) {
+    if (!/^\d{12}$/.test(a))
+      throw new InputError(`report-accounts: "${a}" is not a 12-digit AWS account id`)
+  }
+  const filters: ComplianceReport['filters'] = {
+    products: list(get('report-products')),
+    severities,
+    accounts,
+    resourceTypes: list(get('report-resource-types')),
+    workflowStatuses
+  }
+
+  return {
+    config: {
+      region,
+      periodDays,
+      filters,
+      remediationTargets: parseTargets(get('remediation-targets') || DEFAULT_REMEDIATION_TARGETS)
+    },
+    reportDir: get('report-dir') || 'inspector-gate-report',
+    previousReport: get('previous-report') || undefined
+  }
+}
+
+/** `critical=2, high=14`: days within which open findings of that severity should be fixed. */
+function parseTargets(value: string): Partial<Record<SeverityLabel, number>> {
+  const targets: Partial<Record<SeverityLabel, number>> = {}
+  for (const entry of list(value)) {
+    const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
+    const severity = match?.[1]?.toUpperCase()
+    if (
+      !match ||
+      severity === undefined ||
+      !(SEVERITY_LABELS as readonly string[]).includes(severity)
+    ) {
+      throw new InputError(
+        `remediation-targets: "${entry}" is not severity=days, e.g. critical=2, high=14`
+      )
+    }
+    targets[severity as SeverityLabel] = Number(match[2])
+  }
+  return targets
+}
+
+function list(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}

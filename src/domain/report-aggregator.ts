@@ -1,0 +1,291 @@
+import {
+  emptySeverityCounts,
+  REPORT_SCHEMA_VERSION,
+  SEVERITY_LABELS,
+  type AgeRow,
+  type ComplianceReport,
+  type CountRow,
+  type FailingControl,
+  type ResourceRow,
+  type SeverityLabel,
+  type StandardPosture,
+  type TrendEntry
+} from './report.js'
+
+/** The few ASFF fields a report needs, already checked (see aws/securityhub-findings.ts). */
+export interface ReportFinding {
+  id: string
+  title: string
+  severity: SeverityLabel
+  product: string
+  accountId: string
+  region: string
+  resourceType: string
+  resourceId: string
+  createdAt: Date
+  updatedAt: Date
+  firstObservedAt: Date | undefined
+  recordState: string
+  workflowStatus: string
+  complianceStatus: string | undefined
+  /** `S3.1`: the control a control finding reports on. */
+  securityControlId: string | undefined
+  /** `standards/aws-foundational-security-best-practices/v/1.0.0`, … */
+  standardsIds: string[]
+}
+
+export interface EnabledStandard {
+  /** The subscription's StandardsArn. */
+  arn: string
+  name: string
+}
+
+export interface AggregationOptions {
+  periodStart: Date
+  periodEnd: Date
+  /** Days per severity within which an open finding should be fixed. */
+  remediationTargets: Partial<Record<SeverityLabel, number>>
+  standards: EnabledStandard[]
+  filters: ComplianceReport['filters']
+}
+
+const DAY_MS = 86_400_000
+const TOP_RESOURCES = 10
+const OPEN_WORKFLOW = new Set(['NEW', 'NOTIFIED'])
+
+interface ControlState {
+  title: string
+  severity: SeverityLabel
+  failed: boolean
+  passed: boolean
+  failedResources: Set<string>
+}
+
+/**
+ * Builds the report one finding at a time, so 100,000 findings need no more memory than their
+ * distinct products, resources and controls. Nothing here reads a clock: `periodEnd` is "now".
+ */
+export class ReportAggregator {
+  private findings = 0
+  private readonly bySeverity = emptySeverityCounts()
+  private newInPeriod = 0
+  private readonly byProduct = new Map<string, CountRow>()
+  private readonly byResourceType = new Map<string, CountRow>()
+  private readonly byAccountRegion = new Map<string, CountRow>()
+  private readonly resources = new Map<string, ResourceRow>()
+  private readonly age = new Map<SeverityLabel, AgeRow>()
+  /** standardsId → controlId → state */
+  private readonly controls = new Map<string, Map<string, ControlState>>()
+
+  constructor(private readonly options: AggregationOptions) {
+    for (const severity of SEVERITY_LABELS) {
+      this.age.set(severity, {
+        severity,
+        open: 0,
+        targetDays: options.remediationTargets[severity] ?? null,
+        breaching: 0,
+        oldestDays: null,
+        buckets: { upTo1: 0, upTo7: 0, upTo30: 0, upTo90: 0, over90: 0 }
+      })
+    }
+  }
+
+  add(finding: ReportFinding): void {
+    this.findings += 1
+    this.bySeverity[finding.severity] += 1
+    if (finding.createdAt.getTime() >= this.options.periodStart.getTime()) this.newInPeriod += 1
+    count(this.byProduct, finding.product, finding.severity)
+    count(this.byResourceType, finding.resourceType, finding.severity)
+    count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity)
+    this.countResource(finding)
+    this.countAge(finding)
+    this.countControl(finding)
+  }
+
+  private countResource(finding: ReportFinding): void {
+    let row = this.resources.get(finding.resourceId)
+    if (row === undefined) {
+      row = {
+        resourceId: finding.resourceId,
+        resourceType: finding.resourceType,
+        critical: 0,
+        high: 0,
+        total: 0
+      }
+      this.resources.set(finding.resourceId, row)
+    }
+    row.total += 1
+    if (finding.severity === 'CRITICAL') row.critical += 1
+    if (finding.severity === 'HIGH') row.high += 1
+  }
+
+  private countAge(finding: ReportFinding): void {
+    if (finding.recordState !== 'ACTIVE' || !OPEN_WORKFLOW.has(finding.workflowStatus)) return
+    const row = this.age.get(finding.severity) as AgeRow
+    const since = finding.firstObservedAt ?? finding.createdAt
+    const days = Math.max(0, (this.options.periodEnd.getTime() - since.getTime()) / DAY_MS)
+    row.open += 1
+    if (row.targetDays !== null && days > row.targetDays) row.breaching += 1
+    row.oldestDays = Math.max(row.oldestDays ?? 0, Math.floor(days))
+    const b = row.buckets
+    if (days <= 1) b.upTo1 += 1
+    else if (days <= 7) b.upTo7 += 1
+    else if (days <= 30) b.upTo30 += 1
+    else if (days <= 90) b.upTo90 += 1
+    else b.over90 += 1
+  }
+
+  /**
+   * A control fails when any of its active findings in the period is FAILED, and passes when all
+   * of them are PASSED; WARNING and NOT_AVAILABLE count as neither.
+   */
+  private countControl(finding: ReportFinding): void {
+    const controlId = finding.securityControlId
+    if (controlId === undefined || finding.recordState !== 'ACTIVE') return
+    for (const standardsId of finding.standardsIds) {
+      let controls = this.controls.get(standardsId)
+      if (controls === undefined) {
+        controls = new Map()
+        this.controls.set(standardsId, controls)
+      }
+      let state = controls.get(controlId)
+      if (state === undefined) {
+        state = {
+          title: finding.title,
+          severity: finding.severity,
+          failed: false,
+          passed: false,
+          failedResources: new Set()
+        }
+        controls.set(controlId, state)
+      }
+      if (finding.complianceStatus === 'FAILED') {
+        state.failed = true
+        state.failedResources.add(finding.resourceId)
+        if (rank(finding.severity) > rank(state.severity)) state.severity = finding.severity
+      } else if (finding.complianceStatus === 'PASSED') {
+        state.passed = true
+      }
+    }
+  }
+
+  result(generatedAt: Date, previous?: ComplianceReport): ComplianceReport {
+    const { periodStart, periodEnd } = this.options
+    const report: ComplianceReport = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      generatedAt: generatedAt.toISOString(),
+      period: {
+        start: periodStart.toISOString(),
+        end: periodEnd.toISOString(),
+        days: Math.round((periodEnd.getTime() - periodStart.getTime()) / DAY_MS)
+      },
+      filters: this.options.filters,
+      totals: {
+        findings: this.findings,
+        bySeverity: { ...this.bySeverity },
+        newInPeriod: this.newInPeriod,
+        older: this.findings - this.newInPeriod
+      },
+      byProduct: sortedRows(this.byProduct),
+      byResourceType: sortedRows(this.byResourceType),
+      byAccountRegion: sortedRows(this.byAccountRegion),
+      topResources: [...this.resources.values()]
+        .filter((r) => r.critical + r.high > 0)
+        .sort(
+          (a, b) =>
+            b.critical - a.critical ||
+            b.high - a.high ||
+            b.total - a.total ||
+            a.resourceId.localeCompare(b.resourceId)
+        )
+        .slice(0, TOP_RESOURCES),
+      age: SEVERITY_LABELS.map((s) => this.age.get(s) as AgeRow),
+      compliance: this.options.standards.map((standard) => this.posture(standard)),
+      trend: null
+    }
+    if (previous !== undefined) report.trend = trend(previous, report)
+    return report
+  }
+
+  private posture(standard: EnabledStandard): StandardPosture {
+    const controls =
+      this.controls.get(standardsIdOf(standard.arn)) ?? new Map<string, ControlState>()
+    const failing: FailingControl[] = []
+    let passed = 0
+    for (const [controlId, state] of controls) {
+      if (state.failed) {
+        failing.push({
+          controlId,
+          title: state.title,
+          severity: state.severity,
+          failedResources: state.failedResources.size
+        })
+      } else if (state.passed) {
+        passed += 1
+      }
+    }
+    failing.sort(
+      (a, b) =>
+        rank(b.severity) - rank(a.severity) ||
+        b.failedResources - a.failedResources ||
+        a.controlId.localeCompare(b.controlId)
+    )
+    return {
+      standardsArn: standard.arn,
+      name: standard.name,
+      controlsPassed: passed,
+      controlsFailed: failing.length,
+      failingControls: failing
+    }
+  }
+}
+
+/**
+ * A control finding names its standard as `standards/<slug>/v/<version>` (or `ruleset/…` for CIS
+ * 1.2.0); the subscription names it by ARN. The ARN's resource part is the same string.
+ */
+export function standardsIdOf(standardsArn: string): string {
+  return standardsArn.split(':').slice(5).join(':')
+}
+
+function rank(severity: SeverityLabel): number {
+  return SEVERITY_LABELS.length - SEVERITY_LABELS.indexOf(severity)
+}
+
+function count(rows: Map<string, CountRow>, key: string, severity: SeverityLabel): void {
+  let row = rows.get(key)
+  if (row === undefined) {
+    row = { key, total: 0, bySeverity: emptySeverityCounts() }
+    rows.set(key, row)
+  }
+  row.total += 1
+  row.bySeverity[severity] += 1
+}
+
+function sortedRows(rows: Map<string, CountRow>): CountRow[] {
+  return [...rows.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
+}
+
+/** The change in every headline number, against the previous report (the metrics both have). */
+export function trend(previous: ComplianceReport, current: ComplianceReport): TrendEntry[] {
+  const metrics = (r: ComplianceReport): Map<string, number> => {
+    const m = new Map<string, number>()
+    m.set('totals.findings', r.totals.findings)
+    m.set('totals.newInPeriod', r.totals.newInPeriod)
+    for (const s of SEVERITY_LABELS) m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0)
+    for (const a of r.age) m.set(`age.${a.severity}.breaching`, a.breaching)
+    for (const c of r.compliance) {
+      m.set(`compliance.${c.name}.controlsFailed`, c.controlsFailed)
+      m.set(`compliance.${c.name}.controlsPassed`, c.controlsPassed)
+    }
+    return m
+  }
+  const before = metrics(previous)
+  const entries: TrendEntry[] = []
+  for (const [metric, value] of metrics(current)) {
+    const old = before.get(metric)
+    if (old !== undefined)
+      entries.push({ metric, previous: old, current: value, change: value - old })
+  }
+  return entries
+}

@@ -1,0 +1,99 @@
+/**
+ * The compliance report: aggregates only (the CSV carries the findings), so its size does not grow
+ * with the number of findings. This is also the schema of report.json (`schemaVersion` 1); a
+ * previous report.json is read back for the trend, so fields are only ever added.
+ */
+export const REPORT_SCHEMA_VERSION = 1
+
+/** ASFF `Severity.Label` values, highest first. */
+export const SEVERITY_LABELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] as const
+export type SeverityLabel = (typeof SEVERITY_LABELS)[number]
+export type SeverityCounts = Record<SeverityLabel, number>
+
+export interface CountRow {
+  key: string
+  total: number
+  bySeverity: SeverityCounts
+}
+
+export interface ResourceRow {
+  resourceId: string
+  resourceType: string
+  critical: number
+  high: number
+  total: number
+}
+
+export interface AgeRow {
+  severity: SeverityLabel
+  /** Open (ACTIVE, not RESOLVED/SUPPRESSED) findings of this severity. */
+  open: number
+  /** The remediation target for this severity, in days; undefined when none is set. */
+  targetDays: number | null
+  /** Open findings older than the target. */
+  breaching: number
+  oldestDays: number | null
+  /** Open findings per age bucket: ≤1, ≤7, ≤30, ≤90, >90 days. */
+  buckets: { upTo1: number; upTo7: number; upTo30: number; upTo90: number; over90: number }
+}
+
+export interface FailingControl {
+  controlId: string
+  title: string
+  severity: SeverityLabel
+  /** Resources failing this control. */
+  failedResources: number
+}
+
+export interface StandardPosture {
+  standardsArn: string
+  name: string
+  controlsPassed: number
+  controlsFailed: number
+  /** Failing controls, highest severity first, then by most failed resources. */
+  failingControls: FailingControl[]
+}
+
+export interface ComplianceReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION
+  generatedAt: string
+  period: { start: string; end: string; days: number }
+  /** The filters the findings were read with, as given. */
+  filters: {
+    products: string[]
+    severities: string[]
+    accounts: string[]
+    resourceTypes: string[]
+    workflowStatuses: string[]
+  }
+  totals: {
+    findings: number
+    bySeverity: SeverityCounts
+    /** Created within the period. */
+    newInPeriod: number
+    /** Created before the period and still updated within it. */
+    older: number
+  }
+  byProduct: CountRow[]
+  byResourceType: CountRow[]
+  /** Keyed `<account>/<region>`. */
+  byAccountRegion: CountRow[]
+  /** The resources with the most critical, then high findings (at most 10). */
+  topResources: ResourceRow[]
+  age: AgeRow[]
+  compliance: StandardPosture[]
+  /** Present when a previous report was given: the change in every headline number. */
+  trend: TrendEntry[] | null
+}
+
+export interface TrendEntry {
+  /** `totals.findings`, `totals.bySeverity.CRITICAL`, `compliance.<standard>.controlsFailed`, … */
+  metric: string
+  previous: number
+  current: number
+  change: number
+}
+
+export function emptySeverityCounts(): SeverityCounts {
+  return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 }
+}
