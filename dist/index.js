@@ -34317,7 +34317,7 @@ __webpack_unused_export__ = GetFindingStatisticsV2Command;
 __webpack_unused_export__ = GetFindingStatisticsV2Request$;
 __webpack_unused_export__ = GetFindingStatisticsV2Response$;
 __webpack_unused_export__ = GetFindings$;
-__webpack_unused_export__ = GetFindingsCommand;
+exports.OXC = GetFindingsCommand;
 __webpack_unused_export__ = GetFindingsRequest$;
 __webpack_unused_export__ = GetFindingsResponse$;
 __webpack_unused_export__ = GetFindingsTrendsV2$;
@@ -88256,7 +88256,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1480:
+/***/ 7939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -91546,16 +91546,16 @@ function isValidDate(value) {
 class InputError extends Error {
     name = 'InputError';
 }
-const UNITS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `15m`, `1h30m`, `500ms`, or a bare number of seconds. */
+const UNITS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `90s`, `15m`, `1h30m`, `500ms`, `7d`, or a bare number of seconds. */
 function parseDuration(input, value) {
     const text = value.trim();
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1_000);
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
     const consumed = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || consumed !== text) {
-        throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m or 1h30m`);
+        throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m, 1h30m or 7d`);
     }
     return Math.round(parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]], 0));
 }
@@ -94996,6 +94996,1775 @@ async function runResponderDeployment(config, clients, log) {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/domain/report.ts
+/**
+ * The compliance report: aggregates only (the CSV carries the findings), so its size does not grow
+ * with the number of findings. This is also the schema of report.json (`schemaVersion` 1); a
+ * previous report.json is read back for the trend, so fields are only ever added.
+ */
+const REPORT_SCHEMA_VERSION = 1;
+/** ASFF `Severity.Label` values, highest first. */
+const report_SEVERITY_LABELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+function report_emptySeverityCounts() {
+    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/config/report-config.ts
+
+
+const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90';
+const WORKFLOW = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'];
+/** Validates the report inputs before any AWS call, naming the input in every error. */
+function buildReportSettings(inputs, env) {
+    const get = (name) => (inputs[name] ?? '').trim();
+    const region = env['AWS_REGION'];
+    if (!region)
+        throw new InputError('report needs a region: set AWS_REGION (configure-aws-credentials does)');
+    const periodMs = parseDuration('period', get('period') || '7d');
+    const periodDays = periodMs / 86_400_000;
+    if (periodDays < 1 / 24 || periodDays > 90) {
+        throw new InputError(`period: "${get('period')}" must be between 1h and 90d (Security Hub keeps findings for 90 days)`);
+    }
+    const severities = list(get('report-severities')).map((s) => s.toUpperCase());
+    for (const s of severities) {
+        if (!report_SEVERITY_LABELS.includes(s)) {
+            throw new InputError(`report-severities: "${s}" is not one of ${report_SEVERITY_LABELS.join(', ')}`);
+        }
+    }
+    const workflowStatuses = list(get('report-workflow-statuses')).map((s) => s.toUpperCase());
+    for (const s of workflowStatuses) {
+        if (!WORKFLOW.includes(s))
+            throw new InputError(`report-workflow-statuses: "${s}" is not one of ${WORKFLOW.join(', ')}`);
+    }
+    const accounts = list(get('report-accounts'));
+    for (const a of accounts) {
+        if (!/^\d{12}$/.test(a))
+            throw new InputError(`report-accounts: "${a}" is not a 12-digit AWS account id`);
+    }
+    const filters = {
+        products: list(get('report-products')),
+        severities,
+        accounts,
+        resourceTypes: list(get('report-resource-types')),
+        workflowStatuses
+    };
+    return {
+        config: {
+            region,
+            periodDays,
+            filters,
+            remediationTargets: parseTargets(get('remediation-targets') || DEFAULT_REMEDIATION_TARGETS)
+        },
+        reportDir: get('report-dir') || 'inspector-gate-report',
+        previousReport: get('previous-report') || undefined
+    };
+}
+/** `critical=2, high=14`: days within which open findings of that severity should be fixed. */
+function parseTargets(value) {
+    const targets = {};
+    for (const entry of list(value)) {
+        const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry);
+        const severity = match?.[1]?.toUpperCase();
+        if (!match ||
+            severity === undefined ||
+            !report_SEVERITY_LABELS.includes(severity)) {
+            throw new InputError(`remediation-targets: "${entry}" is not severity=days, e.g. critical=2, high=14`);
+        }
+        targets[severity] = Number(match[2]);
+    }
+    return targets;
+}
+function list(value) {
+    return value
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/aws/rate-limiter.ts
+/**
+ * A token bucket on the injectable clock: `rate` calls a second on average, `burst` at once. Pacing
+ * to a documented quota costs nothing; leaning on 429 retries wastes calls and backs off too far.
+ */
+function createRateLimiter(clock, rate, burst) {
+    let tokens = burst;
+    let last = clock.now();
+    return async () => {
+        const now = clock.now();
+        tokens = Math.min(burst, tokens + ((now - last) / 1000) * rate);
+        last = now;
+        if (tokens < 1) {
+            const waitMs = Math.ceil(((1 - tokens) / rate) * 1000);
+            await clock.sleep(waitMs);
+            tokens = Math.min(burst, tokens + (waitMs / 1000) * rate);
+            last = clock.now();
+        }
+        tokens -= 1;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/securityhub-findings.ts
+
+
+
+
+/**
+ * Reads every finding matching the filters, page by page (100 a page), waiting on `pace` before
+ * each call. Pages are handed over as they arrive, so memory holds one page, whatever the total.
+ */
+async function readFindings(client, filters, pace, onPage) {
+    const guard = pageGuard('GetFindings', 100_000);
+    let nextToken;
+    do {
+        await pace();
+        const token = nextToken;
+        const out = await callAws({ action: 'securityhub:GetFindings', doing: 'reading Security Hub findings' }, () => client.send(new client_securityhub_dist_cjs/* GetFindingsCommand */.OXC({
+            Filters: filters,
+            MaxResults: 100,
+            ...(token !== undefined && { NextToken: token })
+        })));
+        if (!Array.isArray(out.Findings)) {
+            throw new AwsCallError('GetFindings returned a page without a findings list', 'UnexpectedResponse', false);
+        }
+        await onPage(out.Findings);
+        nextToken = out.NextToken || undefined;
+        guard(nextToken);
+    } while (nextToken !== undefined);
+}
+/** ASFF → the report's fields. A finding whose severity cannot be read is an error, not a guess. */
+function toReportFinding(finding) {
+    const resource = finding.Resources?.[0];
+    const createdAt = date(finding.CreatedAt, 'CreatedAt', finding.Id);
+    return {
+        id: finding.Id ?? '(no id)',
+        title: finding.Title ?? '',
+        severity: securityhub_findings_severityOf(finding),
+        product: finding.ProductName ?? finding.CompanyName ?? productFromArn(finding.ProductArn),
+        accountId: finding.AwsAccountId ?? 'unknown',
+        region: finding.Region ?? resource?.Region ?? 'unknown',
+        resourceType: resource?.Type ?? 'Other',
+        resourceId: resource?.Id ?? 'unknown',
+        createdAt,
+        updatedAt: date(finding.UpdatedAt, 'UpdatedAt', finding.Id),
+        firstObservedAt: finding.FirstObservedAt
+            ? date(finding.FirstObservedAt, 'FirstObservedAt', finding.Id)
+            : undefined,
+        recordState: finding.RecordState ?? 'ACTIVE',
+        workflowStatus: finding.Workflow?.Status ?? finding.WorkflowState ?? 'NEW',
+        complianceStatus: finding.Compliance?.Status,
+        securityControlId: finding.Compliance?.SecurityControlId,
+        standardsIds: (finding.Compliance?.AssociatedStandards ?? []).flatMap((s) => s.StandardsId ? [s.StandardsId] : [])
+    };
+}
+function securityhub_findings_severityOf(finding) {
+    const label = finding.Severity?.Label;
+    if (label !== undefined && report_SEVERITY_LABELS.includes(label))
+        return label;
+    // Older providers fill only Normalized (0–100); ASFF documents the mapping to labels.
+    const normalized = finding.Severity?.Normalized;
+    if (typeof normalized === 'number') {
+        if (normalized >= 90)
+            return 'CRITICAL';
+        if (normalized >= 70)
+            return 'HIGH';
+        if (normalized >= 40)
+            return 'MEDIUM';
+        if (normalized >= 1)
+            return 'LOW';
+        return 'INFORMATIONAL';
+    }
+    throw new AwsCallError(`finding ${finding.Id ?? '(no id)'} has no readable severity`, 'UnexpectedResponse', false);
+}
+function date(value, field, id) {
+    const time = value === undefined ? NaN : Date.parse(value);
+    if (Number.isNaN(time)) {
+        throw new AwsCallError(`finding ${id ?? '(no id)'} has no valid ${field}`, 'UnexpectedResponse', false);
+    }
+    return new Date(time);
+}
+/** `arn:aws:securityhub:us-east-1::product/aws/guardduty` → `guardduty`. */
+function productFromArn(arn) {
+    return arn?.split('/').pop() ?? 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/aws/securityhub-standards.ts
+
+
+/** `…:standards/<slug>/v/<version>` or the older `…:ruleset/<slug>/v/<version>` (CIS 1.2.0). */
+const STANDARD_ARN = /:(?:standards|ruleset)\/([a-z0-9-]+)\/v\/([0-9.]+)$/;
+async function describeStandards(client) {
+    return callAws({
+        action: 'securityhub:DescribeStandards',
+        doing: 'listing the security standards Security Hub offers'
+    }, async () => {
+        const standards = [];
+        for await (const page of (0,client_securityhub_dist_cjs/* paginateDescribeStandards */.lei)({ client }, {})) {
+            for (const standard of page.Standards ?? []) {
+                const match = STANDARD_ARN.exec(standard.StandardsArn ?? '');
+                if (!standard.StandardsArn || !match)
+                    continue;
+                standards.push({
+                    arn: standard.StandardsArn,
+                    name: standard.Name ?? standard.StandardsArn,
+                    slug: match[1],
+                    version: match[2]
+                });
+            }
+        }
+        return standards;
+    });
+}
+async function getEnabledStandards(client) {
+    return callAws({ action: 'securityhub:GetEnabledStandards', doing: 'reading the enabled security standards' }, async () => {
+        const subscriptions = [];
+        for await (const page of (0,client_securityhub_dist_cjs/* paginateGetEnabledStandards */.rLI)({ client }, {})) {
+            for (const s of page.StandardsSubscriptions ?? []) {
+                if (!s.StandardsArn)
+                    continue;
+                subscriptions.push({
+                    standardsArn: s.StandardsArn,
+                    status: s.StandardsStatus ?? 'UNKNOWN',
+                    reason: s.StandardsStatusReason?.StatusReasonCode
+                });
+            }
+        }
+        return subscriptions;
+    });
+}
+/** One BatchEnableStandards call (at most 25 standards; the API allows 1 call per second). */
+async function enableStandards(client, arns) {
+    await callAws({
+        action: 'securityhub:BatchEnableStandards',
+        doing: `enabling ${arns.length} security standard(s)`
+    }, () => client.send(new client_securityhub_dist_cjs/* BatchEnableStandardsCommand */.BZ7({
+        StandardsSubscriptionRequests: arns.map((StandardsArn) => ({ StandardsArn }))
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/domain/report-aggregator.ts
+
+const DAY_MS = 86_400_000;
+const TOP_RESOURCES = 10;
+const OPEN_WORKFLOW = new Set(['NEW', 'NOTIFIED']);
+/**
+ * Builds the report one finding at a time, so 100,000 findings need no more memory than their
+ * distinct products, resources and controls. Nothing here reads a clock: `periodEnd` is "now".
+ */
+class ReportAggregator {
+    options;
+    findings = 0;
+    bySeverity = report_emptySeverityCounts();
+    newInPeriod = 0;
+    byProduct = new Map();
+    byResourceType = new Map();
+    byAccountRegion = new Map();
+    resources = new Map();
+    age = new Map();
+    /** standardsId → controlId → state */
+    controls = new Map();
+    constructor(options) {
+        this.options = options;
+        for (const severity of report_SEVERITY_LABELS) {
+            this.age.set(severity, {
+                severity,
+                open: 0,
+                targetDays: options.remediationTargets[severity] ?? null,
+                breaching: 0,
+                oldestDays: null,
+                buckets: { upTo1: 0, upTo7: 0, upTo30: 0, upTo90: 0, over90: 0 }
+            });
+        }
+    }
+    add(finding) {
+        this.findings += 1;
+        this.bySeverity[finding.severity] += 1;
+        if (finding.createdAt.getTime() >= this.options.periodStart.getTime())
+            this.newInPeriod += 1;
+        count(this.byProduct, finding.product, finding.severity);
+        count(this.byResourceType, finding.resourceType, finding.severity);
+        count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity);
+        this.countResource(finding);
+        this.countAge(finding);
+        this.countControl(finding);
+    }
+    countResource(finding) {
+        let row = this.resources.get(finding.resourceId);
+        if (row === undefined) {
+            row = {
+                resourceId: finding.resourceId,
+                resourceType: finding.resourceType,
+                critical: 0,
+                high: 0,
+                total: 0
+            };
+            this.resources.set(finding.resourceId, row);
+        }
+        row.total += 1;
+        if (finding.severity === 'CRITICAL')
+            row.critical += 1;
+        if (finding.severity === 'HIGH')
+            row.high += 1;
+    }
+    countAge(finding) {
+        if (finding.recordState !== 'ACTIVE' || !OPEN_WORKFLOW.has(finding.workflowStatus))
+            return;
+        const row = this.age.get(finding.severity);
+        const since = finding.firstObservedAt ?? finding.createdAt;
+        const days = Math.max(0, (this.options.periodEnd.getTime() - since.getTime()) / DAY_MS);
+        row.open += 1;
+        if (row.targetDays !== null && days > row.targetDays)
+            row.breaching += 1;
+        row.oldestDays = Math.max(row.oldestDays ?? 0, Math.floor(days));
+        const b = row.buckets;
+        if (days <= 1)
+            b.upTo1 += 1;
+        else if (days <= 7)
+            b.upTo7 += 1;
+        else if (days <= 30)
+            b.upTo30 += 1;
+        else if (days <= 90)
+            b.upTo90 += 1;
+        else
+            b.over90 += 1;
+    }
+    /**
+     * As Security Hub decides a control's status: it fails when any of its active findings in the
+     * period is FAILED, and passes only when all of them are PASSED; otherwise (a WARNING or
+     * NOT_AVAILABLE among them) it is neither.
+     */
+    countControl(finding) {
+        const controlId = finding.securityControlId;
+        if (controlId === undefined || finding.recordState !== 'ACTIVE')
+            return;
+        for (const standardsId of finding.standardsIds) {
+            let controls = this.controls.get(standardsId);
+            if (controls === undefined) {
+                controls = new Map();
+                this.controls.set(standardsId, controls);
+            }
+            let state = controls.get(controlId);
+            if (state === undefined) {
+                state = {
+                    title: finding.title,
+                    severity: finding.severity,
+                    failed: false,
+                    passed: false,
+                    undecided: false,
+                    failedResources: new Set()
+                };
+                controls.set(controlId, state);
+            }
+            if (finding.complianceStatus === 'FAILED') {
+                state.failed = true;
+                state.failedResources.add(finding.resourceId);
+                if (rank(finding.severity) > rank(state.severity))
+                    state.severity = finding.severity;
+            }
+            else if (finding.complianceStatus === 'PASSED') {
+                state.passed = true;
+            }
+            else {
+                state.undecided = true;
+            }
+        }
+    }
+    result(generatedAt, previous) {
+        const { periodStart, periodEnd } = this.options;
+        const report = {
+            schemaVersion: REPORT_SCHEMA_VERSION,
+            generatedAt: generatedAt.toISOString(),
+            period: {
+                start: periodStart.toISOString(),
+                end: periodEnd.toISOString(),
+                days: Math.round((periodEnd.getTime() - periodStart.getTime()) / DAY_MS)
+            },
+            filters: this.options.filters,
+            totals: {
+                findings: this.findings,
+                bySeverity: { ...this.bySeverity },
+                newInPeriod: this.newInPeriod,
+                older: this.findings - this.newInPeriod
+            },
+            byProduct: sortedRows(this.byProduct),
+            byResourceType: sortedRows(this.byResourceType),
+            byAccountRegion: sortedRows(this.byAccountRegion),
+            topResources: [...this.resources.values()]
+                .filter((r) => r.critical + r.high > 0)
+                .sort((a, b) => b.critical - a.critical ||
+                b.high - a.high ||
+                b.total - a.total ||
+                a.resourceId.localeCompare(b.resourceId))
+                .slice(0, TOP_RESOURCES),
+            age: report_SEVERITY_LABELS.map((s) => this.age.get(s)),
+            compliance: this.options.standards.map((standard) => this.posture(standard)),
+            trend: null
+        };
+        if (previous !== undefined)
+            report.trend = trend(previous, report);
+        return report;
+    }
+    posture(standard) {
+        const controls = this.controls.get(standardsIdOf(standard.arn)) ?? new Map();
+        const failing = [];
+        let passed = 0;
+        for (const [controlId, state] of controls) {
+            if (state.failed) {
+                failing.push({
+                    controlId,
+                    title: state.title,
+                    severity: state.severity,
+                    failedResources: state.failedResources.size
+                });
+            }
+            else if (state.passed && !state.undecided) {
+                passed += 1;
+            }
+        }
+        failing.sort((a, b) => rank(b.severity) - rank(a.severity) ||
+            b.failedResources - a.failedResources ||
+            a.controlId.localeCompare(b.controlId));
+        return {
+            standardsArn: standard.arn,
+            name: standard.name,
+            controlsPassed: passed,
+            controlsFailed: failing.length,
+            failingControls: failing
+        };
+    }
+}
+/**
+ * A control finding names its standard as `standards/<slug>/v/<version>` (or `ruleset/…` for CIS
+ * 1.2.0); the subscription names it by ARN. The ARN's resource part is the same string.
+ */
+function standardsIdOf(standardsArn) {
+    return standardsArn.split(':').slice(5).join(':');
+}
+function rank(severity) {
+    return report_SEVERITY_LABELS.length - report_SEVERITY_LABELS.indexOf(severity);
+}
+function count(rows, key, severity) {
+    let row = rows.get(key);
+    if (row === undefined) {
+        row = { key, total: 0, bySeverity: report_emptySeverityCounts() };
+        rows.set(key, row);
+    }
+    row.total += 1;
+    row.bySeverity[severity] += 1;
+}
+function sortedRows(rows) {
+    return [...rows.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
+/** The change in every headline number, against the previous report (the metrics both have). */
+function trend(previous, current) {
+    const metrics = (r) => {
+        const m = new Map();
+        m.set('totals.findings', r.totals.findings);
+        m.set('totals.newInPeriod', r.totals.newInPeriod);
+        for (const s of report_SEVERITY_LABELS)
+            m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0);
+        for (const a of r.age)
+            m.set(`age.${a.severity}.breaching`, a.breaching);
+        for (const c of r.compliance) {
+            // Keyed by ARN: a standard's display name can change between reports, its ARN cannot.
+            m.set(`compliance.${c.standardsArn}.controlsFailed`, c.controlsFailed);
+            m.set(`compliance.${c.standardsArn}.controlsPassed`, c.controlsPassed);
+        }
+        return m;
+    };
+    const before = metrics(previous);
+    const entries = [];
+    for (const [metric, value] of metrics(current)) {
+        const old = before.get(metric);
+        if (old !== undefined)
+            entries.push({ metric, previous: old, current: value, change: value - old });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/modes/report.ts
+
+
+
+
+
+
+class ReportError extends Error {
+    name = 'ReportError';
+}
+/**
+ * GetFindings allows 3 requests a second with a burst of 6, per account and Region, measured where
+ * the requests arrive: pacing a little under it keeps network jitter from turning into 429s.
+ */
+const GET_FINDINGS_RATE = 2.8;
+const GET_FINDINGS_BURST = 5;
+const PROGRESS_EVERY_PAGES = 25;
+/**
+ * The compliance report: every ACTIVE finding updated in the period, read at the API's own pace,
+ * each handed to `onFinding` (the CSV) and to the aggregator, never all held at once.
+ */
+async function runReport(config, deps, 
+/** Each page as it arrives; awaited, so a slow file write slows the reading instead of buffering. */
+onPage) {
+    const { region } = config;
+    const client = deps.clients.securityHub(region);
+    const accountId = await getCallerAccount(deps.clients.sts());
+    if (!(await describeHub(client))) {
+        throw new ReportError(`AWS Security Hub is not enabled in account ${accountId} (${region}), so there are no findings to report; turn it on with mode: setup (or aws securityhub enable-security-hub)`);
+    }
+    const standards = await readyStandards(client, deps.log, accountId, region);
+    const end = new Date(deps.clock.now());
+    const start = new Date(end.getTime() - config.periodDays * 86_400_000);
+    const aggregator = new ReportAggregator({
+        periodStart: start,
+        periodEnd: end,
+        remediationTargets: config.remediationTargets,
+        standards,
+        filters: config.filters
+    });
+    const began = deps.clock.now();
+    let pages = 0;
+    let findings = 0;
+    await readFindings(client, findingFilters(config, start, end), createRateLimiter(deps.clock, GET_FINDINGS_RATE, GET_FINDINGS_BURST), async (page) => {
+        pages += 1;
+        const normalized = page.map((raw) => ({ raw, finding: toReportFinding(raw) }));
+        for (const { finding } of normalized)
+            aggregator.add(finding);
+        await onPage(normalized);
+        findings += page.length;
+        if (pages % PROGRESS_EVERY_PAGES === 0) {
+            const seconds = Math.max(1, (deps.clock.now() - began) / 1000);
+            // GetFindings returns no total, so an ETA can only be given per page still to come.
+            deps.log.info(`read ${pages} pages, ${findings} findings in ${Math.round(seconds)} s (${(findings / seconds).toFixed(0)} findings/s; at the API's 3 pages/s each further 1,000 findings take about 3.3 s)`);
+        }
+    });
+    deps.log.info(`read ${findings} findings updated between ${start.toISOString()} and ${end.toISOString()} in ${pages} page(s)`);
+    if (findings === 0)
+        deps.log.info('no findings in the period: the report says so');
+    return aggregator.result(new Date(deps.clock.now()), config.previous);
+}
+/** The standards whose controls the posture counts: enabled and READY (others are said). */
+async function readyStandards(client, log, accountId, region) {
+    const subscriptions = await getEnabledStandards(client);
+    if (subscriptions.length === 0) {
+        log.warning(`no security standards are enabled in account ${accountId} (${region}); the report has no compliance posture — enable standards with mode: setup`);
+        return [];
+    }
+    const names = new Map((await describeStandards(client)).map((s) => [s.arn, s.name]));
+    for (const s of subscriptions.filter((s) => s.status !== 'READY')) {
+        log.warning(`the standard ${names.get(s.standardsArn) ?? s.standardsArn} is ${s.status}; its controls are not counted`);
+    }
+    return subscriptions
+        .filter((s) => s.status === 'READY')
+        .map((s) => ({ arn: s.standardsArn, name: names.get(s.standardsArn) ?? s.standardsArn }));
+}
+function findingFilters(config, start, end) {
+    const equalsAny = (values) => values.map((Value) => ({ Value, Comparison: 'EQUALS' }));
+    const { filters } = config;
+    return {
+        UpdatedAt: [{ Start: start.toISOString(), End: end.toISOString() }],
+        RecordState: equalsAny(['ACTIVE']),
+        ...(filters.products.length > 0 && { ProductName: equalsAny(filters.products) }),
+        ...(filters.severities.length > 0 && { SeverityLabel: equalsAny(filters.severities) }),
+        ...(filters.accounts.length > 0 && { AwsAccountId: equalsAny(filters.accounts) }),
+        ...(filters.resourceTypes.length > 0 && { ResourceType: equalsAny(filters.resourceTypes) }),
+        ...(filters.workflowStatuses.length > 0 && {
+            WorkflowStatus: equalsAny(filters.workflowStatuses)
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/report-csv.ts
+/**
+ * The report's findings CSV, written a row at a time: the report module maps each ASFF finding to a
+ * `ReportCsvFinding` and appends `csvRow(…)` to a file stream as pages arrive, after `csvHeader()`
+ * once, so no list of rows is ever held.
+ *
+ * RFC 4180: `\r\n` line ends, fields holding a comma, a quote, CR or LF are quoted and their quotes
+ * doubled. Text is written as JavaScript strings; the stream encodes it as UTF-8 (no byte order
+ * mark). Every field is untrusted, and a spreadsheet runs a cell that starts with `=`, `+`, `-`,
+ * `@`, tab or CR as a formula ("CSV injection"), so such a cell gets a leading `'`, which
+ * spreadsheets show as text and do not evaluate. This file is the one place a value becomes CSV.
+ */
+const COLUMNS = [
+    { key: 'id', title: 'Id' },
+    { key: 'title', title: 'Title' },
+    { key: 'severity', title: 'Severity' },
+    { key: 'resourceType', title: 'Resource type' },
+    { key: 'resourceId', title: 'Resource id' },
+    { key: 'complianceStatus', title: 'Compliance status' },
+    { key: 'createdAt', title: 'Created at' },
+    { key: 'productName', title: 'Product' },
+    { key: 'accountId', title: 'Account' },
+    { key: 'region', title: 'Region' },
+    { key: 'workflowStatus', title: 'Workflow status' },
+    { key: 'updatedAt', title: 'Updated at' }
+];
+const CSV_LINE_END = '\r\n';
+/** The header line (with its `\r\n`); write it once, before the first row. */
+function csvHeader() {
+    return csvLine(COLUMNS.map((column) => column.title));
+}
+/** One finding as a CSV line (with its `\r\n`). */
+function csvRow(finding) {
+    return csvLine(COLUMNS.map((column) => finding[column.key] ?? ''));
+}
+function csvLine(values) {
+    return values.map(csvField).join(',') + CSV_LINE_END;
+}
+/** A cell a spreadsheet would evaluate as a formula (or whose leading tab/CR hides one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+/** One value as a CSV field: formula-neutralised, then quoted if RFC 4180 requires it. */
+function csvField(value) {
+    const inert = FORMULA_START.test(value) ? `'${value}` : value;
+    return NEEDS_QUOTES.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+
+;// CONCATENATED MODULE: ./src/publish/html-escape.ts
+/**
+ * The one place untrusted text becomes HTML (and inline SVG, which the HTML parser reads the same
+ * way). Finding titles, control titles, product names, resource ids and account keys all come from
+ * outside; the report renderers pass such text through these helpers exactly once.
+ *
+ * Both helpers make the text single-line and strip control and bidi characters first (see
+ * `singleLine` in escape.ts), then turn every character HTML gives meaning to into an entity, so the
+ * result is inert in element content and in a *double-quoted* attribute value alike.
+ */
+
+/** Text longer than this (in characters) is cut with `…`; one huge title must not eat the page. */
+const DEFAULT_MAX_HTML_TEXT_LENGTH = 300;
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '`': '&#96;'
+};
+const ACTIVE = /[&<>"'`]/g;
+/** Untrusted text → inert element content, cut to `maxLength` characters *before* escaping. */
+function htmlText(text, maxLength = DEFAULT_MAX_HTML_TEXT_LENGTH) {
+    return entities(truncate(singleLine(text), maxLength));
+}
+/** Untrusted text → a value for a double-quoted attribute (`title="…"`, `aria-label="…"`). */
+function htmlAttr(text, maxLength = DEFAULT_MAX_HTML_TEXT_LENGTH) {
+    return entities(truncate(singleLine(text), maxLength));
+}
+function entities(text) {
+    return text.replace(ACTIVE, (ch) => ENTITIES[ch] ?? ch);
+}
+
+;// CONCATENATED MODULE: ./src/publish/report-format.ts
+/**
+ * Wording and numbers shared by the compliance report's renderers (markdown summary, HTML, charts).
+ * Nothing here escapes: the strings returned may hold untrusted text (standard names, metric keys),
+ * and each renderer passes them through its own format's helper.
+ */
+
+const SEVERITY_NAMES = {
+    CRITICAL: 'Critical',
+    HIGH: 'High',
+    MEDIUM: 'Medium',
+    LOW: 'Low',
+    INFORMATIONAL: 'Informational'
+};
+/** The age buckets, youngest first, with the labels both renderers show. */
+const AGE_BUCKETS = [
+    { key: 'upTo1', label: '≤ 1 day' },
+    { key: 'upTo7', label: '≤ 7 days' },
+    { key: 'upTo30', label: '≤ 30 days' },
+    { key: 'upTo90', label: '≤ 90 days' },
+    { key: 'over90', label: '> 90 days' }
+];
+/** `1234567` → `1,234,567`: fixed grouping, whatever the runner's locale. */
+function formatCount(value) {
+    if (!Number.isFinite(value))
+        return '?';
+    const sign = value < 0 ? '-' : '';
+    const digits = String(Math.trunc(Math.abs(value)));
+    return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function pluralCount(count, noun, nouns = `${noun}s`) {
+    return `${formatCount(count)} ${count === 1 ? noun : nouns}`;
+}
+/** `▲ +3`, `▼ -2` or `= 0`: the direction as a symbol *and* the signed number (never colour alone). */
+function trendArrow(change) {
+    if (change > 0)
+        return `▲ +${formatCount(change)}`;
+    if (change < 0)
+        return `▼ ${formatCount(change)}`;
+    return '= 0';
+}
+/** Whether a rise in this metric is good news (passed controls); for every other count it is bad. */
+function higherIsBetter(metric) {
+    return /passed/i.test(metric);
+}
+function trendFor(report, metric) {
+    return report.trend?.find((entry) => entry.metric === metric);
+}
+function severityMetric(severity) {
+    return `totals.bySeverity.${severity}`;
+}
+/** The trend metric of a standard's failed controls, keyed by ARN (the name as a fallback). */
+function failedControlsTrend(report, standard) {
+    return (trendFor(report, `compliance.${standard.standardsArn}.controlsFailed`) ??
+        trendFor(report, `compliance.${standard.name}.controlsFailed`));
+}
+/** A reader's name for a trend metric (`totals.bySeverity.HIGH` → `High findings`). Unescaped. */
+function trendLabel(metric, report) {
+    const fixed = {
+        'totals.findings': 'Findings',
+        'totals.newInPeriod': 'New in the period',
+        'totals.older': 'Older findings'
+    };
+    const known = fixed[metric];
+    if (known !== undefined)
+        return known;
+    const severity = /^totals\.bySeverity\.([A-Z]+)$/.exec(metric)?.[1];
+    if (isSeverityLabel(severity))
+        return `${SEVERITY_NAMES[severity]} findings`;
+    const breaching = /^age\.([A-Z]+)\.breaching$/.exec(metric)?.[1];
+    if (isSeverityLabel(breaching))
+        return `${SEVERITY_NAMES[breaching]} over target`;
+    // Standards ARNs contain dots, so the key is whatever sits between the prefix and the suffix.
+    const control = /^compliance\.(.+)\.controls(Failed|Passed)$/.exec(metric);
+    if (control !== null) {
+        const key = control[1] ?? '';
+        const standard = report.compliance.find((s) => s.standardsArn === key || s.name === key);
+        const name = standard?.name ?? key;
+        return `${name}: ${control[2] === 'Failed' ? 'failed' : 'passed'} controls`;
+    }
+    return metric;
+}
+function isSeverityLabel(value) {
+    return report_SEVERITY_LABELS.includes(value ?? '');
+}
+/** Passed controls over controls with a result, as `80%`; `—` when there is no result. */
+function passRate(passed, failed) {
+    const total = passed + failed;
+    if (total <= 0)
+        return '—';
+    const percent = (passed / total) * 100;
+    // Never round up to 100% while something fails, nor down to 0% while something passes.
+    const rounded = failed > 0 && percent > 99 ? 99 : passed > 0 && percent < 1 ? 1 : Math.round(percent);
+    return `${rounded}%`;
+}
+/** The rows by total, then critical, then high findings, then name: the aggregator's order is not relied on. */
+function rankCountRows(rows) {
+    return [...rows].sort((a, b) => b.total - a.total ||
+        b.bySeverity.CRITICAL - a.bySeverity.CRITICAL ||
+        b.bySeverity.HIGH - a.bySeverity.HIGH ||
+        a.key.localeCompare(b.key));
+}
+/** `2025-06-09` from an ISO timestamp; the text itself when it is not one. */
+function formatDay(iso) {
+    return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+/** `2025-06-09 06:00 UTC` from an ISO timestamp; the text itself when it is not one. */
+function formatInstant(iso) {
+    const date = new Date(iso);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(date.getTime()))
+        return iso;
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+function periodWords(days) {
+    return days === 1 ? 'the last day' : `the last ${formatCount(days)} days`;
+}
+/** The filters that were set, as `[label, values]`; empty when the report was unfiltered. */
+function activeFilters(filters) {
+    const named = [
+        ['Products', filters.products],
+        ['Severities', filters.severities],
+        ['Accounts', filters.accounts],
+        ['Resource types', filters.resourceTypes],
+        ['Workflow statuses', filters.workflowStatuses]
+    ];
+    return named.filter(([, values]) => values.length > 0);
+}
+/** Open findings past their target, over all severities. */
+function totalBreaching(age) {
+    return age.reduce((sum, row) => sum + row.breaching, 0);
+}
+function targetWords(targetDays) {
+    if (targetDays === null)
+        return 'none';
+    return targetDays === 1 ? '1 day' : `${formatCount(targetDays)} days`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/report-charts.ts
+/**
+ * Inline SVG charts for the HTML report: pure functions from aggregates to an `<svg>` string, with
+ * no scripts, no external references and no `xmlns` (the HTML parser puts inline SVG in the right
+ * namespace itself). Every chart is `role="img"` with a `<title>` and a `<desc>` that states the
+ * data in words, every bar carries its number as text, and every segment has a tooltip naming what
+ * it is, so nothing is told by colour alone. Untrusted labels go through `htmlText`/`htmlAttr`.
+ */
+
+
+
+
+const SEVERITY_COLOURS = {
+    CRITICAL: { fill: '#b91c1c', ink: '#ffffff' },
+    HIGH: { fill: '#ea580c', ink: '#ffffff' },
+    MEDIUM: { fill: '#f59e0b', ink: '#1f2937' },
+    LOW: { fill: '#2563eb', ink: '#ffffff' },
+    INFORMATIONAL: { fill: '#6b7280', ink: '#ffffff' }
+};
+const PASSED = { fill: '#15803d', ink: '#ffffff' };
+const FAILED = { fill: '#b91c1c', ink: '#ffffff' };
+/** Youngest (light) to oldest (dark). */
+const AGE_COLOURS = [
+    { fill: '#dbeafe', ink: '#1e3a8a' },
+    { fill: '#93c5fd', ink: '#1e3a8a' },
+    { fill: '#3b82f6', ink: '#ffffff' },
+    { fill: '#1d4ed8', ink: '#ffffff' },
+    { fill: '#1e3a8a', ink: '#ffffff' }
+];
+/** How many rows the product and resource-type charts show (the tables beside them show all). */
+const CHART_TOP_ROWS = 10;
+// ---- public charts -------------------------------------------------------------------------
+/** One bar per severity, in the severity's colour, labelled with the count and its share. */
+function severityChart(counts) {
+    const total = report_SEVERITY_LABELS.reduce((sum, label) => sum + counts[label], 0);
+    const bars = report_SEVERITY_LABELS.map((label) => ({
+        label: SEVERITY_NAMES[label],
+        segments: [
+            { name: SEVERITY_NAMES[label], value: counts[label], colour: SEVERITY_COLOURS[label] }
+        ],
+        valueText: `${formatCount(counts[label])}${total > 0 ? ` (${share(counts[label], total)})` : ''}`
+    }));
+    return barChart({
+        id: 'chart-severity',
+        title: 'Findings by severity',
+        description: `${formatCount(total)} findings: ${describeSeverities(counts)}.`,
+        bars,
+        legend: [],
+        scale: 'shared'
+    });
+}
+/** The top rows (products, resource types, …) as bars stacked by severity, labelled with totals. */
+function countRowsChart(options) {
+    const limit = options.limit ?? CHART_TOP_ROWS;
+    const rows = options.rows.slice(0, limit);
+    const more = options.rows.length - rows.length;
+    const bars = rows.map((row) => ({
+        label: row.key,
+        segments: report_SEVERITY_LABELS.map((label) => ({
+            name: SEVERITY_NAMES[label],
+            value: row.bySeverity[label],
+            colour: SEVERITY_COLOURS[label]
+        })),
+        valueText: formatCount(row.total)
+    }));
+    const listed = rows.map((row) => `${shortLabel(row.key)}: ${formatCount(row.total)} (${describeSeverities(row.bySeverity)})`);
+    const tail = more > 0 ? ` ${formatCount(more)} more ${options.noun} are in the table.` : '';
+    return barChart({
+        id: options.id,
+        title: options.title,
+        description: `${capitalise(options.noun)}, most findings first. ${listed.join('; ')}.${tail}`,
+        bars,
+        legend: severityLegend(),
+        scale: 'shared'
+    });
+}
+/** One 100% bar per standard: controls passed and failed, labelled with the pass rate and counts. */
+function complianceChart(standards) {
+    const bars = standards.map((standard) => {
+        const passed = standard.controlsPassed;
+        const failed = standard.controlsFailed;
+        return {
+            label: standard.name,
+            segments: [
+                { name: 'Passed', value: passed, colour: PASSED },
+                { name: 'Failed', value: failed, colour: FAILED }
+            ],
+            valueText: `${passRate(passed, failed)} passed (${formatCount(passed)}/${formatCount(passed + failed)})`
+        };
+    });
+    const listed = standards.map((s) => `${shortLabel(s.name)}: ${formatCount(s.controlsPassed)} controls passed, ${formatCount(s.controlsFailed)} failed`);
+    return barChart({
+        id: 'chart-compliance',
+        title: 'Controls passed and failed per standard',
+        description: `${listed.join('; ')}.`,
+        bars,
+        legend: [
+            { name: 'Passed', colour: PASSED },
+            { name: 'Failed', colour: FAILED }
+        ],
+        scale: 'each'
+    });
+}
+/** One 100% bar per severity of its open findings, stacked by age bucket, labelled with open / over target. */
+function ageChart(age) {
+    const bars = age.map((row) => ({
+        label: SEVERITY_NAMES[row.severity],
+        segments: AGE_BUCKETS.map((bucket, index) => ({
+            name: bucket.label,
+            value: row.buckets[bucket.key],
+            colour: AGE_COLOURS[index] ?? FAILED
+        })),
+        valueText: `${formatCount(row.open)} open · ${formatCount(row.breaching)} over target`
+    }));
+    const listed = age.map((row) => {
+        const buckets = AGE_BUCKETS.map((b) => `${formatCount(row.buckets[b.key])} ${b.label}`);
+        return `${SEVERITY_NAMES[row.severity]}: ${formatCount(row.open)} open (${buckets.join(', ')}), ${formatCount(row.breaching)} over target`;
+    });
+    return barChart({
+        id: 'chart-age',
+        title: 'Age of open findings per severity',
+        description: `${listed.join('; ')}.`,
+        bars,
+        legend: AGE_BUCKETS.map((bucket, index) => ({
+            name: bucket.label,
+            colour: AGE_COLOURS[index] ?? FAILED
+        })),
+        // Each severity's own 100%: how old its findings are matters more than how many there are.
+        scale: 'each'
+    });
+}
+const WIDTH = 800;
+const LABEL_WIDTH = 220;
+const BAR_WIDTH = 400;
+const ROW_HEIGHT = 28;
+const BAR_HEIGHT = 18;
+const LEGEND_HEIGHT = 26;
+const PADDING = 6;
+/** Below this width (px) a segment's number does not fit inside it; the tooltip still has it. */
+const MIN_LABELLED_SEGMENT = 26;
+const MAX_LABEL_CHARACTERS = 30;
+function barChart(spec) {
+    const legendHeight = spec.legend.length > 0 ? LEGEND_HEIGHT : 0;
+    const rowsHeight = Math.max(1, spec.bars.length) * ROW_HEIGHT;
+    const height = PADDING + legendHeight + rowsHeight + PADDING;
+    const titleId = `${spec.id}-title`;
+    const descId = `${spec.id}-desc`;
+    const body = spec.bars.length === 0 || spec.bars.every((bar) => barTotal(bar) === 0)
+        ? emptyChart(PADDING + legendHeight)
+        : spec.bars
+            .map((bar, index) => barRow(bar, PADDING + legendHeight + index * ROW_HEIGHT, spec))
+            .join('');
+    return (`<svg class="chart" id="${htmlAttr(spec.id)}" role="img" aria-labelledby="${htmlAttr(titleId)} ${htmlAttr(descId)}" ` +
+        `viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-size="12">` +
+        `<title id="${htmlAttr(titleId)}">${htmlText(spec.title)}</title>` +
+        `<desc id="${htmlAttr(descId)}">${htmlText(spec.description, 4000)}</desc>` +
+        legend(spec.legend) +
+        body +
+        '</svg>');
+}
+function barRow(bar, top, spec) {
+    const total = barTotal(bar);
+    const max = spec.scale === 'each' ? total : Math.max(...spec.bars.map(barTotal));
+    const barTop = top + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    const textY = num(top + ROW_HEIGHT / 2 + 4);
+    let x = LABEL_WIDTH;
+    const parts = [];
+    for (const segment of bar.segments) {
+        if (segment.value <= 0 || max <= 0)
+            continue;
+        const width = (segment.value / max) * BAR_WIDTH;
+        const tip = `${segment.name}: ${formatCount(segment.value)}`;
+        parts.push(`<rect x="${num(x)}" y="${num(barTop)}" width="${num(width)}" height="${BAR_HEIGHT}" fill="${segment.colour.fill}" stroke="#ffffff" stroke-width="0.5">` +
+            `<title>${htmlText(tip)}</title></rect>`);
+        if (width >= MIN_LABELLED_SEGMENT && bar.segments.length > 1) {
+            parts.push(`<text x="${num(x + width / 2)}" y="${textY}" text-anchor="middle" fill="${segment.colour.ink}" font-size="11" aria-hidden="true">${formatCount(segment.value)}</text>`);
+        }
+        x += width;
+    }
+    const label = shortLabel(bar.label);
+    return ('<g>' +
+        `<title>${htmlText(`${bar.label}: ${bar.valueText}`)}</title>` +
+        `<text x="${LABEL_WIDTH - 8}" y="${textY}" text-anchor="end" fill="#1f2937">${htmlText(label)}</text>` +
+        `<rect x="${LABEL_WIDTH}" y="${num(barTop)}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" fill="#f3f4f6"/>` +
+        parts.join('') +
+        `<text x="${num(x + 6)}" y="${textY}" fill="#1f2937">${htmlText(bar.valueText)}</text>` +
+        '</g>');
+}
+function legend(items) {
+    if (items.length === 0)
+        return '';
+    let x = LABEL_WIDTH;
+    const parts = items.map((item) => {
+        const swatch = `<rect x="${num(x)}" y="${PADDING + 4}" width="12" height="12" fill="${item.colour.fill}" stroke="#6b7280" stroke-width="0.5"/>`;
+        const text = `<text x="${num(x + 16)}" y="${PADDING + 14}" fill="#374151">${htmlText(item.name)}</text>`;
+        x += 16 + item.name.length * 6.5 + 14;
+        return swatch + text;
+    });
+    return `<g aria-hidden="true">${parts.join('')}</g>`;
+}
+function emptyChart(top) {
+    return `<text x="${LABEL_WIDTH}" y="${num(top + ROW_HEIGHT / 2 + 4)}" fill="#6b7280">No data in this period</text>`;
+}
+// ---- helpers -------------------------------------------------------------------------------
+function severityLegend() {
+    return report_SEVERITY_LABELS.map((label) => ({
+        name: SEVERITY_NAMES[label],
+        colour: SEVERITY_COLOURS[label]
+    }));
+}
+function describeSeverities(counts) {
+    return report_SEVERITY_LABELS.map((label) => `${SEVERITY_NAMES[label]} ${formatCount(counts[label])}`).join(', ');
+}
+function barTotal(bar) {
+    return bar.segments.reduce((sum, segment) => sum + Math.max(0, segment.value), 0);
+}
+function share(part, total) {
+    const percent = (part / total) * 100;
+    return part > 0 && percent < 1 ? '<1%' : `${Math.round(percent)}%`;
+}
+/** Untrusted label shaped (not escaped) to fit beside a bar. */
+function shortLabel(label) {
+    return truncate(singleLine(label), MAX_LABEL_CHARACTERS);
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** Coordinates to one decimal: shorter markup, and stable output for tests. */
+function num(value) {
+    return String(Math.round(value * 10) / 10);
+}
+
+;// CONCATENATED MODULE: ./src/publish/report-html.ts
+/**
+ * The compliance report as ONE self-contained HTML5 document: inline CSS and inline SVG charts, no
+ * scripts, fonts, images or requests of any kind (a Content-Security-Policy meta forbids them, so
+ * a browser opening the downloaded artifact proves it), readable on screen and on paper.
+ *
+ * It embeds aggregates only, never a list of findings, so its size does not grow with the number of
+ * findings; the aggregate tables are shown in full up to `MAX_TABLE_ROWS` rows each. Untrusted text
+ * goes through `htmlText`/`htmlAttr` (html-escape.ts) and nowhere else.
+ */
+
+
+
+
+/** Aggregate tables longer than this (thousands of accounts × Regions) are cut, with a note. */
+const MAX_TABLE_ROWS = 1000;
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+function renderReportHtml(report) {
+    const period = `${formatDay(report.period.start)} → ${formatDay(report.period.end)}`;
+    const sections = [
+        overviewSection(report),
+        trendSection(report),
+        countSection(report.byProduct, {
+            id: 'products',
+            heading: 'Products',
+            keyTitle: 'Product',
+            noun: 'products',
+            chartTitle: 'Findings by product (top 10)'
+        }),
+        countSection(report.byResourceType, {
+            id: 'resource-types',
+            heading: 'Resource types',
+            keyTitle: 'Resource type',
+            noun: 'resource types',
+            chartTitle: 'Findings by resource type (top 10)'
+        }),
+        countSection(report.byAccountRegion, {
+            id: 'accounts',
+            heading: 'Accounts and Regions',
+            keyTitle: 'Account / Region',
+            noun: 'accounts and Regions',
+            chartTitle: 'Findings by account and Region (top 10)'
+        }),
+        resourcesSection(report),
+        ageSection(report),
+        complianceSection(report)
+    ].filter((section) => section !== undefined);
+    return ([
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        `<title>Security Hub compliance report · ${htmlText(period)}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        '<header>',
+        '<h1>Security Hub compliance report</h1>',
+        `<p class="meta">${htmlText(period)} (${pluralCount(report.period.days, 'day')}) · generated ${htmlText(formatInstant(report.generatedAt))}</p>`,
+        filtersLine(report),
+        navigation(sections),
+        '</header>',
+        '<main>',
+        ...sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.heading}</h2>\n${s.body}</section>`),
+        '</main>',
+        '<footer>',
+        `<p>Aggregates only: every finding is in the report's CSV file. Report schema version ${report.schemaVersion}. Written by inspector-gate.</p>`,
+        '</footer>',
+        '</body>',
+        '</html>'
+    ].join('\n') + '\n');
+}
+/** Links to the sections, when there is more than one to jump between. */
+function navigation(sections) {
+    if (sections.length < 2)
+        return '';
+    const links = sections.map((s) => `<li><a href="#${s.id}">${s.heading}</a></li>`);
+    return `<nav aria-label="Sections"><ul>${links.join('')}</ul></nav>`;
+}
+// ---- header --------------------------------------------------------------------------------
+function filtersLine(report) {
+    const filters = activeFilters(report.filters);
+    if (filters.length === 0)
+        return '<p class="meta">Filters: none (all active findings).</p>';
+    const parts = filters.map(([name, values]) => `${name}: <strong>${htmlText(values.join(', '), 500)}</strong>`);
+    return `<p class="meta">Filters: ${parts.join(' · ')}</p>`;
+}
+// ---- overview ------------------------------------------------------------------------------
+function overviewSection(report) {
+    const { totals } = report;
+    const breaching = totalBreaching(report.age);
+    const cards = [
+        card('Findings', totals.findings, trendFor(report, 'totals.findings'), 'total'),
+        card('New in the period', totals.newInPeriod, trendFor(report, 'totals.newInPeriod')),
+        card('Older', totals.older, trendFor(report, 'totals.older')),
+        ...report_SEVERITY_LABELS.map((label) => card(SEVERITY_NAMES[label], totals.bySeverity[label], trendFor(report, severityMetric(label)), `sev-${label}`)),
+        card('Past remediation target', breaching, undefined, breaching > 0 ? 'breach' : undefined)
+    ];
+    const intro = totals.findings === 0
+        ? `<p class="empty">No findings were updated in ${periodWords(report.period.days)}.</p>`
+        : `<p><strong>${pluralCount(totals.findings, 'finding')}</strong> updated in ${periodWords(report.period.days)}: ${formatCount(totals.newInPeriod)} created in the period, ${formatCount(totals.older)} older.</p>`;
+    const chart = totals.findings === 0 ? '' : figure(severityChart(totals.bySeverity));
+    return {
+        id: 'overview',
+        heading: 'Overview',
+        body: `${intro}\n<div class="cards">${cards.join('')}</div>\n${chart}`
+    };
+}
+function card(label, value, entry, kind) {
+    const change = entry === undefined ? '' : `<div class="change">${changeSpan(entry)} since last</div>`;
+    const className = kind === undefined ? 'card' : `card ${kind}`;
+    return `<div class="${className}"><div class="label">${htmlText(label)}</div><div class="value">${formatCount(value)}</div>${change}</div>`;
+}
+function changeSpan(entry) {
+    const tone = entry.change === 0
+        ? 'same'
+        : entry.change > 0 === higherIsBetter(entry.metric)
+            ? 'better'
+            : 'worse';
+    return `<span class="${tone}">${htmlText(trendArrow(entry.change))}</span>`;
+}
+// ---- trend ---------------------------------------------------------------------------------
+function trendSection(report) {
+    if (report.trend === null)
+        return undefined;
+    const body = report.trend.length === 0
+        ? '<p class="empty">The previous report had no comparable numbers.</p>'
+        : table([
+            { title: 'Metric' },
+            { title: 'Previous', numeric: true },
+            { title: 'Current', numeric: true },
+            { title: 'Change', numeric: true }
+        ], report.trend.map((entry) => [
+            htmlText(trendLabel(entry.metric, report)),
+            formatCount(entry.previous),
+            formatCount(entry.current),
+            changeSpan(entry)
+        ]), 'metrics');
+    return {
+        id: 'trend',
+        heading: 'Change since the last report',
+        body: `<p class="note">▲ a rise, ▼ a fall; red where it is bad news, green where it is good.</p>\n${body}`
+    };
+}
+// ---- where the findings are ----------------------------------------------------------------
+function countSection(rows, options) {
+    if (rows.length === 0)
+        return undefined;
+    const ranked = rankCountRows(rows);
+    const chart = countRowsChart({
+        id: `chart-${options.id}`,
+        title: options.chartTitle,
+        noun: options.noun,
+        rows: ranked
+    });
+    const columns = [
+        { title: options.keyTitle },
+        { title: 'Total', numeric: true },
+        ...report_SEVERITY_LABELS.map((label) => ({ title: SEVERITY_NAMES[label], numeric: true }))
+    ];
+    const cells = ranked.map((row) => [
+        htmlText(row.key),
+        formatCount(row.total),
+        ...report_SEVERITY_LABELS.map((label) => formatCount(row.bySeverity[label]))
+    ]);
+    return {
+        id: options.id,
+        heading: options.heading,
+        body: `${figure(chart)}\n${table(columns, cells, options.noun)}`
+    };
+}
+function resourcesSection(report) {
+    if (report.topResources.length === 0)
+        return undefined;
+    const columns = [
+        { title: 'Resource', className: 'id' },
+        { title: 'Type' },
+        { title: 'Critical', numeric: true },
+        { title: 'High', numeric: true },
+        { title: 'Total', numeric: true }
+    ];
+    const cells = report.topResources.map((row) => [
+        htmlText(row.resourceId, 500),
+        htmlText(row.resourceType),
+        formatCount(row.critical),
+        formatCount(row.high),
+        formatCount(row.total)
+    ]);
+    return {
+        id: 'resources',
+        heading: 'Top resources',
+        body: `<p class="note">The resources with the most critical, then high findings.</p>\n${table(columns, cells, 'resources')}`
+    };
+}
+// ---- age -----------------------------------------------------------------------------------
+function ageSection(report) {
+    const anyOpen = report.age.some((row) => row.open > 0);
+    if (!anyOpen && totalBreaching(report.age) === 0)
+        return undefined;
+    const breaching = totalBreaching(report.age);
+    const intro = breaching === 0
+        ? '<p>No open finding is past its remediation target.</p>'
+        : `<p class="breach">${pluralCount(breaching, 'open finding is', 'open findings are')} past the remediation target.</p>`;
+    const columns = [
+        { title: 'Severity' },
+        { title: 'Open', numeric: true },
+        { title: 'Target' },
+        { title: 'Over target', numeric: true },
+        { title: 'Oldest', numeric: true },
+        ...AGE_BUCKETS.map((bucket) => ({ title: bucket.label, numeric: true }))
+    ];
+    const cells = report.age.map((row) => [
+        severityBadge(row.severity),
+        formatCount(row.open),
+        targetWords(row.targetDays),
+        row.breaching > 0
+            ? `<span class="breach">${formatCount(row.breaching)}</span>`
+            : formatCount(row.breaching),
+        row.oldestDays === null ? '—' : pluralCount(row.oldestDays, 'day'),
+        ...AGE_BUCKETS.map((bucket) => formatCount(row.buckets[bucket.key]))
+    ]);
+    const chart = anyOpen ? figure(ageChart(report.age)) : '';
+    return {
+        id: 'age',
+        heading: 'Age vs remediation targets',
+        body: `${intro}\n${chart}\n${table(columns, cells, 'severities')}`
+    };
+}
+// ---- compliance ----------------------------------------------------------------------------
+function complianceSection(report) {
+    if (report.compliance.length === 0)
+        return undefined;
+    const withTrend = report.trend !== null;
+    const columns = [
+        { title: 'Standard' },
+        { title: 'Passed', numeric: true },
+        { title: 'Failed', numeric: true },
+        { title: 'Pass rate', numeric: true },
+        ...(withTrend ? [{ title: 'Failed change', numeric: true }] : [])
+    ];
+    const cells = report.compliance.map((standard) => {
+        const entry = failedControlsTrend(report, standard);
+        const row = [
+            `${htmlText(standard.name)}<div class="note id">${htmlText(standard.standardsArn, 500)}</div>`,
+            formatCount(standard.controlsPassed),
+            formatCount(standard.controlsFailed),
+            passRate(standard.controlsPassed, standard.controlsFailed)
+        ];
+        if (withTrend)
+            row.push(entry === undefined ? '—' : changeSpan(entry));
+        return row;
+    });
+    const failing = report.compliance.map(failingControls).join('\n');
+    return {
+        id: 'compliance',
+        heading: 'Compliance posture',
+        body: `${figure(complianceChart(report.compliance))}\n${table(columns, cells, 'standards')}\n${failing}`
+    };
+}
+function failingControls(standard) {
+    const heading = `<h3>Failing controls: ${htmlText(standard.name)}</h3>`;
+    if (standard.failingControls.length === 0)
+        return `${heading}\n<p class="empty">No failing controls.</p>`;
+    const columns = [
+        { title: 'Control' },
+        { title: 'Title' },
+        { title: 'Severity' },
+        { title: 'Failed resources', numeric: true }
+    ];
+    const cells = standard.failingControls.map((control) => [
+        htmlText(control.controlId),
+        htmlText(control.title),
+        severityBadge(control.severity),
+        formatCount(control.failedResources)
+    ]);
+    return `${heading}\n${table(columns, cells, 'failing controls')}`;
+}
+/** A table of already-escaped cells, cut to `MAX_TABLE_ROWS` rows with a note naming what is left out. */
+function table(columns, rows, noun) {
+    const kept = rows.slice(0, MAX_TABLE_ROWS);
+    const classOf = (column) => {
+        const names = [column?.numeric === true ? 'num' : '', column?.className ?? ''].filter(Boolean);
+        return names.length === 0 ? '' : ` class="${names.join(' ')}"`;
+    };
+    const head = columns.map((column) => `<th scope="col"${classOf(column)}>${column.title}</th>`);
+    const body = kept.map((cells) => `<tr>${cells.map((cell, index) => `<td${classOf(columns[index])}>${cell}</td>`).join('')}</tr>`);
+    const omitted = rows.length - kept.length;
+    const note = omitted > 0
+        ? `\n<p class="note">${formatCount(omitted)} more ${noun} are in report.json.</p>`
+        : '';
+    return `<table><thead><tr>${head.join('')}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>${note}`;
+}
+function figure(svg) {
+    return `<figure class="chart-box">${svg}</figure>`;
+}
+function severityBadge(severity) {
+    return `<span class="sev sev-${severity}">${htmlText(SEVERITY_NAMES[severity])}</span>`;
+}
+/** Used in the stylesheet only: severity badge and card colours. */
+function severityStyles() {
+    return report_SEVERITY_LABELS.map((label) => {
+        const { fill, ink } = SEVERITY_COLOURS[label];
+        return `.sev-${label}{background:${fill};color:${ink}}.card.sev-${label}{background:#f9fafb;color:inherit;border-left-color:${fill}}`;
+    }).join('\n');
+}
+const STYLE = `
+:root{color-scheme:light;--ink:#111827;--muted:#4b5563;--line:#e5e7eb;--panel:#f9fafb}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:#fff;color:var(--ink);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+header,main,footer{max-width:1080px;margin:0 auto;padding:0 24px}
+header{padding-top:24px;border-bottom:1px solid var(--line)}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:19px;margin:32px 0 12px;padding-bottom:4px;border-bottom:2px solid var(--line)}
+h3{font-size:15px;margin:20px 0 8px}
+a{color:#1d4ed8}
+.meta{color:var(--muted);margin:0 0 6px}
+nav ul{list-style:none;padding:0;margin:12px 0 16px;display:flex;flex-wrap:wrap;gap:4px 18px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:12px 0 20px}
+.card{border:1px solid var(--line);border-left:6px solid #9ca3af;border-radius:6px;padding:8px 12px;background:var(--panel)}
+.card.total{border-left-color:#111827}
+.card.breach{border-left-color:#b91c1c}
+.card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.card .value{font-size:26px;font-weight:700;font-variant-numeric:tabular-nums;line-height:1.2}
+.card .change{font-size:12px;color:var(--muted)}
+.worse{color:#b91c1c;font-weight:600}
+.better{color:#15803d;font-weight:600}
+.same{color:var(--muted)}
+.breach{color:#b91c1c;font-weight:700}
+.chart-box{margin:8px 0 16px;padding:0}
+.chart{display:block;max-width:100%;height:auto}
+table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--panel);font-weight:600}
+.num{text-align:right;white-space:nowrap}
+.id{word-break:break-all;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
+.sev{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600}
+${severityStyles()}
+.empty{color:var(--muted);font-style:italic}
+.note{color:var(--muted);font-size:12px}
+footer{color:var(--muted);font-size:12px;padding-top:16px;padding-bottom:24px;border-top:1px solid var(--line);margin-top:32px}
+@media print{
+body{font-size:11px}
+nav{display:none}
+header,main,footer{max-width:none;padding:0}
+h2,h3{break-after:avoid}
+.chart-box,.cards,tr{break-inside:avoid}
+thead{display:table-header-group}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+`.trim();
+
+;// CONCATENATED MODULE: ./src/publish/report-summary.ts
+/**
+ * The compliance report's job summary: GitHub-flavoured markdown of aggregates only. Every table is
+ * capped (top 10 rows, 5 failing controls per standard, 20 standards, 30 trend rows) and every
+ * untrusted cell is cut by `markdownText`, so the output stays far below GitHub's 1 MiB step-summary
+ * limit whatever the number of findings; the HTML report and report.json hold the full tables.
+ */
+
+
+
+
+const SUMMARY_TOP_ROWS = 10;
+const SUMMARY_FAILING_CONTROLS = 5;
+const SUMMARY_MAX_STANDARDS = 20;
+const SUMMARY_MAX_TREND_ROWS = 30;
+/** Cut lengths for untrusted cells: enough to recognise an ARN or a control title. */
+const NAME_LENGTH = 120;
+const RESOURCE_LENGTH = 160;
+const FILTER_LENGTH = 300;
+const SEVERITY_MARKS = {
+    CRITICAL: '🔴',
+    HIGH: '🟠',
+    MEDIUM: '🟡',
+    LOW: '🔵',
+    INFORMATIONAL: '⚪'
+};
+function renderReportSummary(report, options = {}) {
+    const sections = [
+        header(report),
+        report_summary_headline(report),
+        severityTable(report),
+        report_summary_trendSection(report),
+        productsSection(report),
+        report_summary_resourcesSection(report),
+        report_summary_countSection('Resource types', 'Resource type', report.byResourceType, [
+            'resource type',
+            'resource types'
+        ]),
+        report_summary_countSection('Accounts and Regions', 'Account / Region', report.byAccountRegion, [
+            'account and Region',
+            'accounts and Regions'
+        ]),
+        report_summary_ageSection(report),
+        report_summary_complianceSection(report),
+        filesSection(options.files)
+    ];
+    return sections.filter((section) => section !== undefined).join('');
+}
+// ---- header and headline -------------------------------------------------------------------
+function header(report) {
+    const { period } = report;
+    const lines = [
+        '## 📋 Security Hub compliance report',
+        '',
+        `**Period:** ${markdownText(formatDay(period.start))} → ${markdownText(formatDay(period.end))} ` +
+            `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`
+    ];
+    const filters = activeFilters(report.filters);
+    if (filters.length > 0) {
+        const parts = filters.map(([name, values]) => `${name}: ${markdownText(values.join(', '), FILTER_LENGTH)}`);
+        lines.push('', `**Filters:** ${parts.join(' · ')}`);
+    }
+    return lines.join('\n') + '\n\n';
+}
+function report_summary_headline(report) {
+    const { totals, period } = report;
+    if (totals.findings === 0) {
+        const change = changeNote(trendFor(report, 'totals.findings'));
+        return `**No findings were updated in ${periodWords(period.days)}.**${change}\n\n`;
+    }
+    const parts = [
+        `**${pluralCount(totals.findings, 'finding')}** updated in ${periodWords(period.days)}${changeNote(trendFor(report, 'totals.findings'))}`,
+        `${formatCount(totals.newInPeriod)} new in the period`,
+        `${formatCount(totals.older)} older`
+    ];
+    return `${parts.join(' · ')}\n\n`;
+}
+function changeNote(entry) {
+    return entry === undefined ? '' : ` (${trendArrow(entry.change)} since the last report)`;
+}
+function severityTable(report) {
+    if (report.totals.findings === 0)
+        return undefined;
+    const withTrend = report.trend !== null;
+    const columns = [
+        { title: 'Severity' },
+        { title: 'Findings', align: 'right' },
+        ...(withTrend ? [{ title: 'Change', align: 'right' }] : [])
+    ];
+    const rows = report_SEVERITY_LABELS.map((label) => {
+        const cells = [
+            `${SEVERITY_MARKS[label]} ${SEVERITY_NAMES[label]}`,
+            formatCount(report.totals.bySeverity[label])
+        ];
+        if (withTrend)
+            cells.push(changeCell(trendFor(report, severityMetric(label))));
+        return tableRow(cells);
+    });
+    return tableHead(columns) + rows.join('') + '\n';
+}
+function changeCell(entry) {
+    return entry === undefined ? '—' : trendArrow(entry.change);
+}
+// ---- trend ---------------------------------------------------------------------------------
+function report_summary_trendSection(report) {
+    if (report.trend === null || report.trend.length === 0)
+        return undefined;
+    const entries = report.trend.slice(0, SUMMARY_MAX_TREND_ROWS);
+    const columns = [
+        { title: 'Metric' },
+        { title: 'Previous', align: 'right' },
+        { title: 'Current', align: 'right' },
+        { title: 'Change', align: 'right' }
+    ];
+    const rows = entries.map((entry) => tableRow([
+        markdownText(trendLabel(entry.metric, report), NAME_LENGTH),
+        formatCount(entry.previous),
+        formatCount(entry.current),
+        trendArrow(entry.change)
+    ]));
+    return ('### Change since the last report\n\n' +
+        tableHead(columns) +
+        rows.join('') +
+        moreNote(report.trend.length - entries.length, 'metric', 'metrics') +
+        '\n');
+}
+// ---- where the findings are ----------------------------------------------------------------
+const SEVERITY_COLUMNS = report_SEVERITY_LABELS.map((label) => ({
+    title: label === 'INFORMATIONAL' ? 'Info' : SEVERITY_NAMES[label],
+    align: 'right'
+}));
+function productsSection(report) {
+    return report_summary_countSection('Top products', 'Product', report.byProduct, ['product', 'products']);
+}
+function report_summary_countSection(heading, keyTitle, all, [noun, nouns]) {
+    if (all.length === 0)
+        return undefined;
+    const rows = rankCountRows(all).slice(0, SUMMARY_TOP_ROWS);
+    const columns = [
+        { title: keyTitle },
+        { title: 'Total', align: 'right' },
+        ...SEVERITY_COLUMNS
+    ];
+    const lines = rows.map((row) => tableRow([
+        markdownText(row.key, NAME_LENGTH),
+        formatCount(row.total),
+        ...report_SEVERITY_LABELS.map((label) => formatCount(row.bySeverity[label]))
+    ]));
+    const more = all.length - rows.length;
+    return (`### ${heading}\n\n` + tableHead(columns) + lines.join('') + moreNote(more, noun, nouns) + '\n');
+}
+function report_summary_resourcesSection(report) {
+    if (report.topResources.length === 0)
+        return undefined;
+    const columns = [
+        { title: 'Resource' },
+        { title: 'Type' },
+        { title: 'Critical', align: 'right' },
+        { title: 'High', align: 'right' },
+        { title: 'Total', align: 'right' }
+    ];
+    const rows = report.topResources
+        .slice(0, SUMMARY_TOP_ROWS)
+        .map((row) => tableRow([
+        markdownText(row.resourceId, RESOURCE_LENGTH),
+        markdownText(row.resourceType, NAME_LENGTH),
+        formatCount(row.critical),
+        formatCount(row.high),
+        formatCount(row.total)
+    ]));
+    return '### Top resources\n\n' + tableHead(columns) + rows.join('') + '\n';
+}
+// ---- age -----------------------------------------------------------------------------------
+function report_summary_ageSection(report) {
+    const rows = report.age.filter((row) => row.open > 0 || row.breaching > 0);
+    if (rows.length === 0)
+        return undefined;
+    const breaching = totalBreaching(report.age);
+    const intro = breaching === 0
+        ? '✅ No open finding is past its remediation target.'
+        : `⚠️ **${pluralCount(breaching, 'open finding is', 'open findings are')} past the remediation target** ` +
+            `(${report.age
+                .filter((row) => row.breaching > 0)
+                .map((row) => `${formatCount(row.breaching)} ${SEVERITY_NAMES[row.severity].toLowerCase()}`)
+                .join(', ')}).`;
+    const columns = [
+        { title: 'Severity' },
+        { title: 'Open', align: 'right' },
+        { title: 'Target' },
+        { title: 'Over target', align: 'right' },
+        { title: 'Oldest', align: 'right' },
+        ...AGE_BUCKETS.map((bucket) => ({ title: bucket.label, align: 'right' }))
+    ];
+    const lines = rows.map((row) => tableRow([
+        `${SEVERITY_MARKS[row.severity]} ${SEVERITY_NAMES[row.severity]}`,
+        formatCount(row.open),
+        targetWords(row.targetDays),
+        row.breaching > 0 ? `**${formatCount(row.breaching)}**` : '0',
+        row.oldestDays === null ? '—' : pluralCount(row.oldestDays, 'day'),
+        ...AGE_BUCKETS.map((bucket) => formatCount(row.buckets[bucket.key]))
+    ]));
+    return ('### Age vs remediation targets\n\n' +
+        intro +
+        '\n\n' +
+        tableHead(columns) +
+        lines.join('') +
+        '\n');
+}
+// ---- compliance ----------------------------------------------------------------------------
+function report_summary_complianceSection(report) {
+    if (report.compliance.length === 0)
+        return undefined;
+    const standards = report.compliance.slice(0, SUMMARY_MAX_STANDARDS);
+    const withTrend = report.trend !== null;
+    const columns = [
+        { title: 'Standard' },
+        { title: 'Passed', align: 'right' },
+        { title: 'Failed', align: 'right' },
+        { title: 'Pass rate', align: 'right' },
+        ...(withTrend ? [{ title: 'Failed change', align: 'right' }] : [])
+    ];
+    const rows = standards.map((standard) => {
+        const cells = [
+            markdownText(standard.name, NAME_LENGTH),
+            formatCount(standard.controlsPassed),
+            formatCount(standard.controlsFailed),
+            passRate(standard.controlsPassed, standard.controlsFailed)
+        ];
+        if (withTrend)
+            cells.push(changeCell(failedControlsTrend(report, standard)));
+        return tableRow(cells);
+    });
+    const failing = standards.map(failingControlsTable).filter((text) => text !== undefined);
+    return ('### Compliance posture\n\n' +
+        tableHead(columns) +
+        rows.join('') +
+        moreNote(report.compliance.length - standards.length, 'standard', 'standards') +
+        '\n' +
+        failing.join(''));
+}
+function failingControlsTable(standard) {
+    if (standard.failingControls.length === 0)
+        return undefined;
+    const controls = standard.failingControls.slice(0, SUMMARY_FAILING_CONTROLS);
+    const columns = [
+        { title: 'Control' },
+        { title: 'Title' },
+        { title: 'Severity' },
+        { title: 'Failed resources', align: 'right' }
+    ];
+    const rows = controls.map((control) => tableRow([
+        markdownText(control.controlId, NAME_LENGTH),
+        markdownText(control.title, NAME_LENGTH),
+        `${SEVERITY_MARKS[control.severity]} ${SEVERITY_NAMES[control.severity]}`,
+        formatCount(control.failedResources)
+    ]));
+    return (`#### Top failing controls: ${markdownText(standard.name, NAME_LENGTH)}\n\n` +
+        tableHead(columns) +
+        rows.join('') +
+        moreNote(standard.failingControls.length - controls.length, 'failing control', 'failing controls') +
+        '\n');
+}
+// ---- files ---------------------------------------------------------------------------------
+function filesSection(files) {
+    if (files === undefined)
+        return undefined;
+    const lines = [];
+    if (files.html !== undefined)
+        lines.push(`- Report with charts and full tables (HTML): ${codeSpan(files.html, 500)}`);
+    if (files.csv !== undefined)
+        lines.push(`- Every finding (CSV): ${codeSpan(files.csv, 500)}`);
+    if (files.json !== undefined)
+        lines.push(`- Aggregates (JSON): ${codeSpan(files.json, 500)}`);
+    if (lines.length === 0)
+        return undefined;
+    return '### Files\n\n' + lines.join('\n') + '\n';
+}
+function moreNote(more, noun, nouns) {
+    if (more <= 0)
+        return '';
+    return `\n_${formatCount(more)} more ${more === 1 ? noun : nouns} in the HTML report and report.json._\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/report-step.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** `mode: report`: Security Hub findings → findings.csv, report.json, report.html, summary. */
+async function runReportStep(inputs, log, workspace) {
+    try {
+        const settings = buildReportSettings(inputs, process.env);
+        const dir = (0,external_node_path_.resolve)(workspace, settings.reportDir);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const files = {
+            csv: (0,external_node_path_.join)(dir, 'findings.csv'),
+            json: (0,external_node_path_.join)(dir, 'report.json'),
+            html: (0,external_node_path_.join)(dir, 'report.html')
+        };
+        const previous = settings.previousReport && readPrevious((0,external_node_path_.resolve)(workspace, settings.previousReport), log);
+        const csv = (0,external_node_fs_.createWriteStream)(files.csv, { encoding: 'utf8' });
+        await write(csv, csvHeader());
+        let report;
+        try {
+            report = await runReport({ ...settings.config, ...(previous ? { previous } : {}) }, { clients: createAwsClients(), clock: systemClock, log }, (page) => write(csv, page.map(({ finding }) => csvRow(csvFields(finding))).join('')));
+        }
+        finally {
+            csv.end();
+            await (0,external_node_events_.once)(csv, 'close');
+        }
+        (0,external_node_fs_.writeFileSync)(files.json, `${JSON.stringify(report, null, 2)}\n`);
+        (0,external_node_fs_.writeFileSync)(files.html, renderReportHtml(report));
+        setOutput('result', 'pass');
+        setOutput('report-dir', dir);
+        setOutput('report-findings', String(report.totals.findings));
+        setOutput('report-critical', String(report.totals.bySeverity.CRITICAL));
+        setOutput('report-high', String(report.totals.bySeverity.HIGH));
+        setOutput('report-controls-failed', String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0)));
+        if (process.env['GITHUB_STEP_SUMMARY']) {
+            await summary
+                .addRaw(renderReportSummary(report, { files }))
+                .write()
+                .catch((error) => core_warning(`could not write the job summary: ${String(error)}`));
+        }
+        log.info(`report written to ${dir} (findings.csv, report.json, report.html)`);
+    }
+    catch (error) {
+        setOutput('result', 'error');
+        setFailed(`inspector-gate report: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Resolves when the stream can take more: a slow disk slows the reading, not the memory. */
+async function write(stream, text) {
+    if (text !== '' && !stream.write(text))
+        await (0,external_node_events_.once)(stream, 'drain');
+}
+function csvFields(finding) {
+    return {
+        id: finding.id,
+        title: finding.title,
+        severity: finding.severity,
+        resourceType: finding.resourceType,
+        resourceId: finding.resourceId,
+        complianceStatus: finding.complianceStatus,
+        createdAt: finding.createdAt.toISOString(),
+        productName: finding.product,
+        accountId: finding.accountId,
+        region: finding.region,
+        workflowStatus: finding.workflowStatus,
+        updatedAt: finding.updatedAt.toISOString()
+    };
+}
+/**
+ * The previous report for the trend. Missing (the first run) or unreadable (a corrupt cache) only
+ * costs the trend, with a warning: it must not cost the week's report.
+ */
+function readPrevious(path, log) {
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        log.info(`no previous report at ${path}; this report has no trend`);
+        return undefined;
+    }
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        if (parsed.schemaVersion !== REPORT_SCHEMA_VERSION ||
+            typeof parsed.totals?.findings !== 'number') {
+            log.warning(`previous-report: ${path} is not a report.json of schema version ${REPORT_SCHEMA_VERSION}; no trend this time`);
+            return undefined;
+        }
+        return parsed;
+    }
+    catch (error) {
+        log.warning(`previous-report: ${path} could not be read (${error instanceof Error ? error.message : String(error)}); no trend this time`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/modes/setup-standards.ts
 /** Short names users reach for, mapped to the slug in the standard's ARN. */
 const ALIASES = {
@@ -95071,7 +96840,7 @@ function buildSetupConfig(inputs, env) {
     const region = env['AWS_REGION'];
     if (!region)
         throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)');
-    const listed = list(get('scan-types') || 'ec2, ecr, lambda').map((type) => parseChoice('scan-types', type, SCAN_TYPES));
+    const listed = setup_config_list(get('scan-types') || 'ec2, ecr, lambda').map((type) => parseChoice('scan-types', type, SCAN_TYPES));
     const scanTypes = {
         ec2: listed.includes('ec2'),
         ecr: listed.includes('ecr'),
@@ -95084,7 +96853,7 @@ function buildSetupConfig(inputs, env) {
         throw new InputError(`ecr-rescan-duration: "${rescan}" is not one of ${Object.keys(RESCAN).join(', ')}`);
     }
     const standardsInput = get('standards') || DEFAULT_STANDARDS;
-    const standards = standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice);
+    const standards = standardsInput.toLowerCase() === 'none' ? [] : setup_config_list(standardsInput).map(parseStandardChoice);
     const override = env['INSPECTOR_GATE_POLL_INTERVAL'];
     // The same test-only knob as the gate's: shortens the waits for local endpoints.
     const pollMs = override ? parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000;
@@ -95097,7 +96866,7 @@ function buildSetupConfig(inputs, env) {
         timing: { pollMs, budgetMs: 10 * 60_000 }
     };
 }
-function list(value) {
+function setup_config_list(value) {
     return value
         .split(/[,\n]/)
         .map((item) => item.trim())
@@ -95157,60 +96926,6 @@ async function updateInsight(client, arn, insight) {
         Name: insight.name,
         Filters: insight.filters,
         GroupByAttribute: insight.groupByAttribute
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/aws/securityhub-standards.ts
-
-
-/** `…:standards/<slug>/v/<version>` or the older `…:ruleset/<slug>/v/<version>` (CIS 1.2.0). */
-const STANDARD_ARN = /:(?:standards|ruleset)\/([a-z0-9-]+)\/v\/([0-9.]+)$/;
-async function describeStandards(client) {
-    return callAws({
-        action: 'securityhub:DescribeStandards',
-        doing: 'listing the security standards Security Hub offers'
-    }, async () => {
-        const standards = [];
-        for await (const page of (0,client_securityhub_dist_cjs/* paginateDescribeStandards */.lei)({ client }, {})) {
-            for (const standard of page.Standards ?? []) {
-                const match = STANDARD_ARN.exec(standard.StandardsArn ?? '');
-                if (!standard.StandardsArn || !match)
-                    continue;
-                standards.push({
-                    arn: standard.StandardsArn,
-                    name: standard.Name ?? standard.StandardsArn,
-                    slug: match[1],
-                    version: match[2]
-                });
-            }
-        }
-        return standards;
-    });
-}
-async function getEnabledStandards(client) {
-    return callAws({ action: 'securityhub:GetEnabledStandards', doing: 'reading the enabled security standards' }, async () => {
-        const subscriptions = [];
-        for await (const page of (0,client_securityhub_dist_cjs/* paginateGetEnabledStandards */.rLI)({ client }, {})) {
-            for (const s of page.StandardsSubscriptions ?? []) {
-                if (!s.StandardsArn)
-                    continue;
-                subscriptions.push({
-                    standardsArn: s.StandardsArn,
-                    status: s.StandardsStatus ?? 'UNKNOWN',
-                    reason: s.StandardsStatusReason?.StatusReasonCode
-                });
-            }
-        }
-        return subscriptions;
-    });
-}
-/** One BatchEnableStandards call (at most 25 standards; the API allows 1 call per second). */
-async function enableStandards(client, arns) {
-    await callAws({
-        action: 'securityhub:BatchEnableStandards',
-        doing: `enabling ${arns.length} security standard(s)`
-    }, () => client.send(new client_securityhub_dist_cjs/* BatchEnableStandardsCommand */.BZ7({
-        StandardsSubscriptionRequests: arns.map((StandardsArn) => ({ StandardsArn }))
     })));
 }
 
@@ -95510,7 +97225,16 @@ const INPUT_NAMES = [
     'responder-email',
     'responder-kms-key-arn',
     'responder-inspector-only',
-    'responder-log-retention-days'
+    'responder-log-retention-days',
+    'period',
+    'report-dir',
+    'report-products',
+    'report-severities',
+    'report-accounts',
+    'report-resource-types',
+    'report-workflow-statuses',
+    'remediation-targets',
+    'previous-report'
 ];
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -95529,7 +97253,8 @@ const INPUT_NAMES = [
 
 
 
-const MODES = ['gate', 'setup'];
+
+const MODES = ['gate', 'setup', 'report'];
 /** The action's entry: picks the mode; each mode reads its inputs and never throws. */
 async function run() {
     let mode;
@@ -95541,7 +97266,12 @@ async function run() {
         setFailed(error instanceof Error ? error.message : String(error));
         return;
     }
-    await (mode === 'setup' ? runSetupStep(readInputs(), actionLogger()) : runGateStep());
+    if (mode === 'setup')
+        await runSetupStep(readInputs(), actionLogger());
+    else if (mode === 'report')
+        await runReportStep(readInputs(), actionLogger(), workspace());
+    else
+        await runGateStep();
 }
 /** Log lines go through oneLine; see there. */
 function actionLogger() {
@@ -95658,7 +97388,7 @@ function conclude(verdict, config) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1480);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7939);
 // The bundle's entry point: the only module with a side effect at import.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();

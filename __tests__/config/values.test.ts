@@ -14,6 +14,7 @@ describe('parseDuration', () => {
     ['15m', 900_000],
     ['1h', 3_600_000],
     ['1h30m', 5_400_000],
+    ['7d', 604_800_000],
     ['2m30s', 150_000],
     ['500ms', 500],
     ['1s500ms', 1_500],
@@ -26,13 +27,15 @@ describe('parseDuration', () => {
     expect(parseDuration('timeout', value)).toBe(ms)
   })
 
-  it.each(['', 'abc', '15 m', '1d', '-5s', '15min', 'm', '5s garbage', '1h 30m', 'PT15M'])(
+  it.each(['', 'abc', '15 m', '-5s', '15min', 'm', '5s garbage', '1h 30m', 'PT15M'])(
     'rejects %p, naming the input and value',
     (value) => {
       const attempt = (): number => parseDuration('settle', value)
 
       expect(attempt).toThrow(InputError)
-      expect(attempt).toThrow(`settle: "${value}" is not a duration; use e.g. 90s, 15m or 1h30m`)
+      expect(attempt).toThrow(
+        `settle: "${value}" is not a duration; use e.g. 90s, 15m, 1h30m or 7d`
+      )
     }
   )
 })

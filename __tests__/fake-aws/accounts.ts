@@ -160,6 +160,8 @@ export interface SecurityHubAccount {
   insightSequence: number
   /** Clock ms of the last BatchEnableStandards that got past the rate limit. */
   lastBatchEnableMs?: number
+  /** GetFindings token buckets by `<account>/<region>` (milli-tokens, refilled on clock ms). */
+  getFindingsBuckets: Map<string, { milliTokens: number; atMs: number }>
 }
 
 export interface StoredInsight {
@@ -181,7 +183,8 @@ export function initialSecurityHub(scenario: Scenario): SecurityHubAccount {
     products: enabled ? defaultProducts(others, inspector) : [],
     standards: [],
     insights: [],
-    insightSequence: 0
+    insightSequence: 0,
+    getFindingsBuckets: new Map()
   }
   if (!enabled) return account
   for (const standard of spec.standards ?? []) {

@@ -327,6 +327,56 @@ export interface SecurityHubSpec {
    * MaxResults; default 100. Set it small to make a client that ignores NextToken miss items.
    */
   defaultPageSize?: number
+  /**
+   * The classic ASFF findings GetFindings serves (only while the hub is on), generated lazily from
+   * an index by fixtures-asff.ts; default none. `expectedReport()` computes the truth for it.
+   */
+  findings?: AsffFixtureSpec
+  /**
+   * GetFindings throttling: a token bucket per account and Region on the fake's clock (real ms),
+   * AWS's 3 requests/second with a burst of 6 by default. Over the limit: 429
+   * LimitExceededException, recorded in `calls` and counted by `FakeAws.throttled()`.
+   * `retryAfterHeader` (default false) adds `Retry-After` with the seconds until the next token.
+   * `false` turns the limit off.
+   */
+  getFindingsThrottle?:
+    false | { ratePerSecond?: number; burst?: number; retryAfterHeader?: boolean }
+}
+
+/**
+ * A deterministic mixed account for GetFindings (see fixtures-asff.ts): finding `i` is a pure
+ * function of (`seed`, `i`), so any size costs no memory until it is served.
+ */
+export interface AsffFixtureSpec {
+  /** Number of findings. */
+  count: number
+  /** Default 1. Same spec → same findings (Ids, dates relative to the start, everything). */
+  seed?: number
+  /**
+   * Accounts the findings belong to (an administrator account aggregating its members); the first
+   * gets the most. Default `123456789012`, `210987654321`, `345678901234`.
+   */
+  accounts?: string[]
+  /** Regions (cross-Region aggregation); the first gets the most. Default us-east-1, eu-west-1. */
+  regions?: string[]
+  /**
+   * Relative share of each product (normalised); default Inspector 60, Security Hub controls 33,
+   * GuardDuty 7. Control findings need at least one of `standards`.
+   */
+  mix?: { inspector?: number; securityHub?: number; guardDuty?: number }
+  /**
+   * Standards the control findings belong to (`Compliance.AssociatedStandards`); default FSBP
+   * v1.0.0 and CIS v5.0.0. `[]` means no control findings at all.
+   */
+  standards?: StandardId[]
+  /**
+   * CreatedAt lies in [minAgeDays, maxAgeDays) whole days before the scenario start and no date is
+   * more recent than `minAgeDays`; default [0, 60).
+   */
+  minAgeDays?: number
+  maxAgeDays?: number
+  /** Share of ARCHIVED findings for every product; default 12 % Inspector, 8 % controls, 15 % GuardDuty. */
+  archivedShare?: number
 }
 
 /**

@@ -5,7 +5,9 @@
  * per scenario. Unless a scenario says otherwise, Security Hub is ON with the Inspector
  * integration ON, and Inspector is ENABLED for every resource type (ECR: when the registry is
  * ENHANCED). The `baseline*` scenarios describe accounts for the setup mode (standards, insights,
- * Inspector configuration); `SETUP_INSIGHTS` holds the insights that mode keeps.
+ * Inspector configuration); `SETUP_INSIGHTS` holds the insights that mode keeps. The `report*`
+ * scenarios (and `reportScale(n)`) serve ASFF findings through GetFindings for the report mode;
+ * `REPORT_FIXTURES` + `expectedReport()` (fixtures-asff.ts) give the answers to expect.
  */
 import {
   HOSTILE_VULNERABILITY,
@@ -24,6 +26,7 @@ import {
 } from './scenario.js'
 import { STANDARD_IDS } from './standards.js'
 import type {
+  AsffFixtureSpec,
   CodeFindingSpec,
   CoverageStep,
   ImageIndexSpec,
@@ -836,6 +839,92 @@ const baselineDuplicateInsights: Scenario = {
   }
 }
 
+/**
+ * The ASFF fixtures of the report scenarios (see fixtures-asff.ts): pass one to
+ * `expectedReport()` for the answers a report must give. Accounts 123456789012 (most findings),
+ * 210987654321 and 345678901234; Regions us-east-1 (most) and eu-west-1; CreatedAt over the 60
+ * days before the start unless said otherwise.
+ */
+export const REPORT_FIXTURES = {
+  /** 6,000 findings: Inspector ~60 %, FSBP/CIS v5.0.0 controls ~33 %, GuardDuty ~7 %. */
+  mixed: { count: 6000, seed: 2026 },
+  /** 40 ARCHIVED findings, all 75–89 days old: nothing is ACTIVE or recent. */
+  empty: { count: 40, seed: 7, minAgeDays: 75, maxAgeDays: 89, archivedShare: 1 },
+  /** 1,500 findings of Inspector and GuardDuty only: no standard, so no control findings. */
+  noStandards: { count: 1500, seed: 11, standards: [] }
+} satisfies Record<string, AsffFixtureSpec>
+
+const REPORT_STANDARDS = [{ standard: STANDARD_IDS.fsbp }, { standard: STANDARD_IDS.cis500 }]
+
+const REPORT_TIMING = {
+  settledAtSeconds: 3.5,
+  story:
+    'findings are history before the start and never change; GetFindings allows 3 requests/s with ' +
+    'a burst of 6 (429 LimitExceededException beyond). Also serves app:v1.0.0 as in clean.'
+}
+
+const reportMixed: Scenario = {
+  name: 'reportMixed',
+  description:
+    'A delegated-administrator view of 3 accounts in 2 Regions: 6,000 ASFF findings (Inspector on ' +
+    'ECR/EC2/Lambda, FSBP v1.0.0 + CIS v5.0.0 control findings, GuardDuty) over 60 days; both ' +
+    'standards READY; GetFindings rate limit on.',
+  securityHub: { enabled: true, standards: REPORT_STANDARDS, findings: REPORT_FIXTURES.mixed },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: REPORT_TIMING
+}
+
+const reportEmpty: Scenario = {
+  name: 'reportEmpty',
+  description:
+    'Security Hub on with FSBP and CIS v5.0.0 READY, but no finding in any period up to 74 days: ' +
+    'only 40 ARCHIVED findings, 75–89 days old.',
+  securityHub: { enabled: true, standards: REPORT_STANDARDS, findings: REPORT_FIXTURES.empty },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: REPORT_TIMING
+}
+
+const reportHubOff: Scenario = {
+  name: 'reportHubOff',
+  description:
+    'Security Hub is not enabled: every Security Hub call is 401 InvalidAccessException.',
+  securityHub: { enabled: false, inspectorImport: false, findings: REPORT_FIXTURES.mixed },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: REPORT_TIMING
+}
+
+const reportNoStandards: Scenario = {
+  name: 'reportNoStandards',
+  description:
+    'Security Hub on without any standard enabled: 1,500 Inspector and GuardDuty findings, no ' +
+    'control findings.',
+  securityHub: { enabled: true, findings: REPORT_FIXTURES.noStandards },
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: REPORT_TIMING
+}
+
+/**
+ * A report bench: `n` findings (mix as reportMixed) generated lazily from their index, FSBP and
+ * CIS v5.0.0 READY, the rate limit on unless `throttle: false`.
+ */
+export function reportScale(
+  n: number,
+  options: { seed?: number; throttle?: boolean } = {}
+): Scenario {
+  return {
+    name: `reportScale${n}`,
+    description: `${n} ASFF findings over 60 days in 3 accounts and 2 Regions (as reportMixed).`,
+    securityHub: {
+      enabled: true,
+      standards: REPORT_STANDARDS,
+      findings: { count: n, seed: options.seed ?? 2026 },
+      ...(options.throttle === false && { getFindingsThrottle: false as const })
+    },
+    repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+    timing: REPORT_TIMING
+  }
+}
+
 export const scenarios = {
   clean,
   criticals,
@@ -858,14 +947,18 @@ export const scenarios = {
   baselineFresh,
   baselineDone,
   baselineStandardFails,
-  baselineDuplicateInsights
+  baselineDuplicateInsights,
+  reportMixed,
+  reportEmpty,
+  reportHubOff,
+  reportNoStandards
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios
 
 /**
- * Image references per scenario (throttled, inspectorOffForEcr, every Lambda scenario and every
- * baseline scenario reuse clean's image, which those scenarios also serve).
+ * Image references per scenario (throttled, inspectorOffForEcr, every Lambda, baseline and report
+ * scenario reuse clean's image, which those scenarios also serve).
  */
 export const scenarioImages: Record<ScenarioName, ImageRef> = {
   clean: IMAGES.clean,
@@ -889,7 +982,11 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   baselineFresh: IMAGES.clean,
   baselineDone: IMAGES.clean,
   baselineStandardFails: IMAGES.clean,
-  baselineDuplicateInsights: IMAGES.clean
+  baselineDuplicateInsights: IMAGES.clean,
+  reportMixed: IMAGES.clean,
+  reportEmpty: IMAGES.clean,
+  reportHubOff: IMAGES.clean,
+  reportNoStandards: IMAGES.clean
 }
 
 /** Lambda functions per scenario (none in the image-only scenarios). */
@@ -915,7 +1012,11 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   baselineFresh: [],
   baselineDone: [],
   baselineStandardFails: [],
-  baselineDuplicateInsights: []
+  baselineDuplicateInsights: [],
+  reportMixed: [],
+  reportEmpty: [],
+  reportHubOff: [],
+  reportNoStandards: []
 }
 
 export function isScenarioName(name: string): name is ScenarioName {

@@ -2,7 +2,7 @@
  * Security Hub CSPM (REST-JSON, API 2018-10-26): DescribeHub, EnableSecurityHub,
  * DisableSecurityHub, ListEnabledProductsForImport, EnableImportFindingsForProduct,
  * DisableImportFindingsForProduct; the standards and insights operations live in
- * securityhub-baseline-api.ts. Wire facts (from @aws-sdk/client-securityhub's schema):
+ * securityhub-baseline-api.ts, GetFindings (`POST /findings`) in securityhub-findings-api.ts. Wire facts (from @aws-sdk/client-securityhub's schema):
  * DescribeHub is `GET /accounts?HubArn=`, EnableSecurityHub `POST /accounts`, DisableSecurityHub
  * `DELETE /accounts`, ListEnabledProductsForImport `GET /productSubscriptions?MaxResults&NextToken`,
  * EnableImportFindingsForProduct `POST /productSubscriptions`, DisableImportFindingsForProduct
@@ -27,6 +27,8 @@ import {
   requireHub,
   updateInsight
 } from './securityhub-baseline-api.js'
+import { getFindings } from './securityhub-findings-api.js'
+import type { SecurityHubContext } from './securityhub-findings-api.js'
 import { DEFAULT_STANDARDS } from './standards.js'
 import type { FakeState } from './state.js'
 import { FakeAwsError } from './wire.js'
@@ -68,6 +70,7 @@ export function securityHubOperationFor(
     return { operation: 'DescribeStandards', input }
   }
   if (method === 'POST') {
+    if (path.endsWith('/findings')) return { operation: 'GetFindings', input: {} }
     if (path.endsWith('/standards/get')) return { operation: 'GetEnabledStandards', input: {} }
     if (path.endsWith('/standards/register')) {
       return { operation: 'BatchEnableStandards', input: {} }
@@ -92,7 +95,12 @@ export function securityHubOperationFor(
   return undefined
 }
 
-export function handleSecurityHub(state: FakeState, operation: string, input: Input): unknown {
+export function handleSecurityHub(
+  state: FakeState,
+  operation: string,
+  input: Input,
+  context: SecurityHubContext = {}
+): unknown {
   switch (operation) {
     case 'DescribeHub':
       return describeHub(state, input)
@@ -124,6 +132,8 @@ export function handleSecurityHub(state: FakeState, operation: string, input: In
       return updateInsight(state, input)
     case 'DeleteInsight':
       return deleteInsight(state, input)
+    case 'GetFindings':
+      return getFindings(state, input, context)
     default:
       throw new FakeAwsError(
         'UnknownOperationException',

@@ -19,6 +19,7 @@ import type { InspectorConfigurationSnapshot } from './inspector-configuration.j
 import { inspectorConfigurationSnapshot } from './inspector-configuration.js'
 import type { InspectorResourceKind, Scenario } from './scenario.js'
 import { handleSecurityHub, securityHubOperationFor } from './securityhub-api.js'
+import type { SecurityHubContext } from './securityhub-findings-api.js'
 import {
   accountSnapshot,
   insightsSnapshot,
@@ -48,6 +49,7 @@ import {
   sendQueryError,
   sendQueryXml,
   sendRestJsonError,
+  signingRegionOf,
   signingServiceOf
 } from './wire.js'
 import type { ServiceName } from './wire.js'
@@ -96,6 +98,11 @@ export interface FakeAws {
   /** Scenario seconds since start (or the last resetTimeline). */
   scenarioSeconds(): number
   callsTo(operation: string): RecordedCall[]
+  /**
+   * How many calls were answered 429 (rate limits such as GetFindings' 3/s burst 6, and injected
+   * 429 faults), optionally only those of `operation`. The calls themselves are in `calls`.
+   */
+  throttled(operation?: string): number
   /** Every Inspector Enable call, in order, with the resource types it asked for and its outcome. */
   inspectorEnables: InspectorEnableRecord[]
   /** Inspector activation per resource type now (reading it does not use up status polls). */
@@ -215,7 +222,9 @@ export async function startFakeAws(
         throw fault.error
       }
       if (isWriteOperation(service, operation)) before = writeFingerprint(state)
-      const status = respond(service, operation, input, res)
+      const status = respond(service, operation, input, res, {
+        signingRegion: signingRegionOf(req.headers.authorization)
+      })
       finish(status)
       recordWrite()
     } catch (error) {
@@ -238,7 +247,8 @@ export async function startFakeAws(
     service: ServiceName,
     operation: string,
     input: Record<string, unknown>,
-    res: ServerResponse
+    res: ServerResponse,
+    context: SecurityHubContext
   ): number {
     switch (service) {
       case 'ecr':
@@ -254,7 +264,7 @@ export async function startFakeAws(
         sendJson(res, 200, 'application/json', handleLambda(state, operation, input))
         return 200
       case 'securityhub':
-        sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input))
+        sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input, context))
         return 200
     }
   }
@@ -274,6 +284,10 @@ export async function startFakeAws(
     calls,
     scenarioSeconds: () => clock.scenarioSeconds(),
     callsTo: (operation) => calls.filter((call) => call.operation === operation),
+    throttled: (operation) =>
+      calls.filter(
+        (call) => call.status === 429 && (operation === undefined || call.operation === operation)
+      ).length,
     inspectorEnables: state.inspectorEnables,
     inspectorStatus: () => inspectorStatusSnapshot(state),
     securityHub: () => securityHubSnapshot(state),

@@ -32,6 +32,11 @@ export function signingServiceOf(authorization: string | undefined): string | un
   return /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization ?? '')?.[1]
 }
 
+/** `Credential=AKID/20260101/us-east-1/<service>/aws4_request` → `us-east-1`. */
+export function signingRegionOf(authorization: string | undefined): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\/[^/]+\/aws4_request/.exec(authorization ?? '')?.[1]
+}
+
 export function toWireJson(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000
   if (Array.isArray(value)) return value.map(toWireJson)

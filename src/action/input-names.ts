@@ -25,5 +25,14 @@ export const INPUT_NAMES = [
   'responder-email',
   'responder-kms-key-arn',
   'responder-inspector-only',
-  'responder-log-retention-days'
+  'responder-log-retention-days',
+  'period',
+  'report-dir',
+  'report-products',
+  'report-severities',
+  'report-accounts',
+  'report-resource-types',
+  'report-workflow-statuses',
+  'remediation-targets',
+  'previous-report'
 ] as const

@@ -14,10 +14,11 @@ import { renderSummary } from '../publish/summary.js'
 import { systemClock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
 import { runResponderDeployment } from './responder-step.js'
+import { runReportStep } from './report-step.js'
 import { runSetupStep } from './setup-step.js'
 import { INPUT_NAMES } from './input-names.js'
 
-const MODES = ['gate', 'setup'] as const
+const MODES = ['gate', 'setup', 'report'] as const
 
 /** The action's entry: picks the mode; each mode reads its inputs and never throws. */
 export async function run(): Promise<void> {
@@ -29,7 +30,9 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
-  await (mode === 'setup' ? runSetupStep(readInputs(), actionLogger()) : runGateStep())
+  if (mode === 'setup') await runSetupStep(readInputs(), actionLogger())
+  else if (mode === 'report') await runReportStep(readInputs(), actionLogger(), workspace())
+  else await runGateStep()
 }
 
 /** Log lines go through oneLine; see there. */

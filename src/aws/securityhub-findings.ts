@@ -17,7 +17,7 @@ export async function readFindings(
   client: SecurityHubClient,
   filters: AwsSecurityFindingFilters,
   pace: () => Promise<void>,
-  onPage: (findings: AwsSecurityFinding[]) => void
+  onPage: (findings: AwsSecurityFinding[]) => void | Promise<void>
 ): Promise<void> {
   const guard = pageGuard('GetFindings', 100_000)
   let nextToken: string | undefined
@@ -42,7 +42,7 @@ export async function readFindings(
         false
       )
     }
-    onPage(out.Findings)
+    await onPage(out.Findings)
     nextToken = out.NextToken || undefined
     guard(nextToken)
   } while (nextToken !== undefined)

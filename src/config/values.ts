@@ -5,16 +5,16 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
-/** `90s`, `15m`, `1h30m`, `500ms`, or a bare number of seconds. */
+/** `90s`, `15m`, `1h30m`, `500ms`, `7d`, or a bare number of seconds. */
 export function parseDuration(input: string, value: string): number {
   const text = value.trim()
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
   const consumed = parts.map((p) => p[0]).join('')
   if (parts.length === 0 || consumed !== text) {
-    throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m or 1h30m`)
+    throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m, 1h30m or 7d`)
   }
   return Math.round(
     parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] as number), 0)

@@ -58,6 +58,8 @@ interface ControlState {
   severity: SeverityLabel
   failed: boolean
   passed: boolean
+  /** A WARNING or NOT_AVAILABLE result: the control is then neither passed nor failed. */
+  undecided: boolean
   failedResources: Set<string>
 }
 
@@ -136,8 +138,9 @@ export class ReportAggregator {
   }
 
   /**
-   * A control fails when any of its active findings in the period is FAILED, and passes when all
-   * of them are PASSED; WARNING and NOT_AVAILABLE count as neither.
+   * As Security Hub decides a control's status: it fails when any of its active findings in the
+   * period is FAILED, and passes only when all of them are PASSED; otherwise (a WARNING or
+   * NOT_AVAILABLE among them) it is neither.
    */
   private countControl(finding: ReportFinding): void {
     const controlId = finding.securityControlId
@@ -155,6 +158,7 @@ export class ReportAggregator {
           severity: finding.severity,
           failed: false,
           passed: false,
+          undecided: false,
           failedResources: new Set()
         }
         controls.set(controlId, state)
@@ -165,6 +169,8 @@ export class ReportAggregator {
         if (rank(finding.severity) > rank(state.severity)) state.severity = finding.severity
       } else if (finding.complianceStatus === 'PASSED') {
         state.passed = true
+      } else {
+        state.undecided = true
       }
     }
   }
@@ -220,7 +226,7 @@ export class ReportAggregator {
           severity: state.severity,
           failedResources: state.failedResources.size
         })
-      } else if (state.passed) {
+      } else if (state.passed && !state.undecided) {
         passed += 1
       }
     }
@@ -275,8 +281,9 @@ export function trend(previous: ComplianceReport, current: ComplianceReport): Tr
     for (const s of SEVERITY_LABELS) m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0)
     for (const a of r.age) m.set(`age.${a.severity}.breaching`, a.breaching)
     for (const c of r.compliance) {
-      m.set(`compliance.${c.name}.controlsFailed`, c.controlsFailed)
-      m.set(`compliance.${c.name}.controlsPassed`, c.controlsPassed)
+      // Keyed by ARN: a standard's display name can change between reports, its ARN cannot.
+      m.set(`compliance.${c.standardsArn}.controlsFailed`, c.controlsFailed)
+      m.set(`compliance.${c.standardsArn}.controlsPassed`, c.controlsPassed)
     }
     return m
   }

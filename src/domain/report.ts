@@ -28,7 +28,7 @@ export interface AgeRow {
   severity: SeverityLabel
   /** Open (ACTIVE, not RESOLVED/SUPPRESSED) findings of this severity. */
   open: number
-  /** The remediation target for this severity, in days; undefined when none is set. */
+  /** The remediation target for this severity, in days; null when none is set. */
   targetDays: number | null
   /** Open findings older than the target. */
   breaching: number
