@@ -36,6 +36,8 @@ export interface BundleOptions {
   onOutput?: (chunk: string) => void
   /** Kill the process after this long; the gate's own timeout should always come first. */
   killAfterMs?: number
+  /** Called with the child's pid once it runs (the benches sample its memory). */
+  onSpawn?: (pid: number) => void
 }
 
 /** Runs `node dist/index.js` exactly as a GitHub runner would: INPUT_* variables, command files. */
@@ -83,6 +85,7 @@ export async function runBundle(options: BundleOptions): Promise<BundleRun> {
   }
 
   const child = spawn(node24(), [join(ROOT, 'dist', 'index.js')], { cwd: workspace, env })
+  if (child.pid !== undefined) options.onSpawn?.(child.pid)
   let log = ''
   const collect = (chunk: Buffer): void => {
     const text = chunk.toString()
