@@ -2,6 +2,8 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client, type Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
+import { S3Client } from '@aws-sdk/client-s3'
+import { SNSClient } from '@aws-sdk/client-sns'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsClients } from '../../src/aws/clients.js'
@@ -18,13 +20,17 @@ export function testClients(): AwsClients {
   const lambda = new LambdaClient({ region: 'us-east-1', credentials })
   const securityHub = new SecurityHubClient({ region: 'us-east-1', credentials })
   const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials })
+  const sns = new SNSClient({ region: 'us-east-1', credentials })
+  const s3 = new S3Client({ region: 'us-east-1', credentials })
   return {
     ecr: () => ecr,
     inspector: () => inspector,
     lambda: () => lambda,
     securityHub: () => securityHub,
     sts: () => sts,
-    cloudformation: () => cloudformation
+    cloudformation: () => cloudformation,
+    sns: () => sns,
+    s3: () => s3
   }
 }
 

@@ -34,5 +34,7 @@ export const INPUT_NAMES = [
   'report-resource-types',
   'report-workflow-statuses',
   'remediation-targets',
-  'previous-report'
+  'previous-report',
+  'sns-topic-arn',
+  's3-uri'
 ] as const

@@ -15,6 +15,7 @@ import { buildReportSettings } from '../config/report-config.js'
 import type { ReportFinding } from '../domain/report-aggregator.js'
 import { REPORT_SCHEMA_VERSION, type ComplianceReport } from '../domain/report.js'
 import { runReport } from '../modes/report.js'
+import { deliverReport } from '../modes/report-delivery.js'
 import { csvHeader, csvRow } from '../publish/report-csv.js'
 import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
@@ -39,13 +40,14 @@ export async function runReportStep(
     const previous =
       settings.previousReport && readPrevious(resolve(workspace, settings.previousReport), log)
 
+    const clients = createAwsClients()
     const csv = createWriteStream(files.csv, { encoding: 'utf8' })
     await write(csv, csvHeader())
     let report: ComplianceReport
     try {
       report = await runReport(
         { ...settings.config, ...(previous ? { previous } : {}) },
-        { clients: createAwsClients(), clock: systemClock, log },
+        { clients, clock: systemClock, log },
         (page) => write(csv, page.map(({ finding }) => csvRow(csvFields(finding))).join(''))
       )
     } finally {
@@ -55,6 +57,13 @@ export async function runReportStep(
 
     writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`)
     writeFileSync(files.html, renderReportHtml(report))
+    // Delivery comes after the files exist, so a failed upload still leaves the artifact.
+    const { s3Uri } = await deliverReport(report, Object.values(files), settings, {
+      clients,
+      region: settings.config.region,
+      log
+    })
+    if (s3Uri !== undefined) core.setOutput('report-s3-uri', s3Uri)
     core.setOutput('result', 'pass')
     core.setOutput('report-dir', dir)
     core.setOutput('report-findings', String(report.totals.findings))

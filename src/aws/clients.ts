@@ -2,7 +2,9 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
+import { S3Client } from '@aws-sdk/client-s3'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
+import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient } from '@aws-sdk/client-sts'
 
 export const USER_AGENT = 'inspector-gate'
@@ -19,10 +21,19 @@ export interface AwsClients {
   securityHub(region: string): SecurityHubClient
   sts(): STSClient
   cloudformation(region: string): CloudFormationClient
+  sns(region: string): SNSClient
+  s3(region: string): S3Client
 }
 
 type AnyClient =
-  CloudFormationClient | ECRClient | Inspector2Client | LambdaClient | SecurityHubClient | STSClient
+  | CloudFormationClient
+  | ECRClient
+  | Inspector2Client
+  | LambdaClient
+  | S3Client
+  | SecurityHubClient
+  | SNSClient
+  | STSClient
 
 export function createAwsClients(options: { maxAttempts?: number } = {}): AwsClients {
   const common = {
@@ -50,6 +61,8 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
       memo(`securityhub:${region}`, () => new SecurityHubClient({ ...common, region })),
     sts: () => memo('sts', () => new STSClient(common)),
     cloudformation: (region) =>
-      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...common, region }))
+      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...common, region })),
+    sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...common, region })),
+    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...common, region }))
   }
 }

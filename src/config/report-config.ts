@@ -11,6 +11,10 @@ export interface ReportSettings {
   reportDir: string
   /** Path of the previous report.json for the trend; may not exist yet (first run). */
   previousReport: string | undefined
+  /** Optional delivery: a short summary to this SNS topic. */
+  snsTopicArn: string | undefined
+  /** Optional delivery: the report folder uploaded under this S3 prefix. */
+  s3: { bucket: string; prefix: string } | undefined
 }
 
 /** Validates the report inputs before any AWS call, naming the input in every error. */
@@ -63,7 +67,9 @@ export function buildReportSettings(
       remediationTargets: parseTargets(get('remediation-targets') || DEFAULT_REMEDIATION_TARGETS)
     },
     reportDir: get('report-dir') || 'inspector-gate-report',
-    previousReport: get('previous-report') || undefined
+    previousReport: get('previous-report') || undefined,
+    snsTopicArn: parseTopic(get('sns-topic-arn')),
+    s3: parseS3Uri(get('s3-uri'))
   }
 }
 
@@ -85,6 +91,24 @@ function parseTargets(value: string): Partial<Record<SeverityLabel, number>> {
     targets[severity as SeverityLabel] = Number(match[2])
   }
   return targets
+}
+
+function parseTopic(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(value)) {
+    throw new InputError(
+      `sns-topic-arn: "${value}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)`
+    )
+  }
+  return value
+}
+
+function parseS3Uri(value: string): { bucket: string; prefix: string } | undefined {
+  if (value === '') return undefined
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(value)
+  if (!match)
+    throw new InputError(`s3-uri: "${value}" is not an S3 location (s3://<bucket>/<prefix>)`)
+  return { bucket: match[1] as string, prefix: (match[2] ?? '').replace(/\/+$/, '') }
 }
 
 function list(value: string): string[] {
