@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   AccessDeniedException,
   GetConfigurationCommand,
@@ -34,24 +34,12 @@ import type {
 } from '@aws-sdk/client-securityhub'
 import type { Scenario } from './scenario.js'
 import { SETUP_INSIGHTS, STALE_CRITICAL_INSIGHT, scenarios } from './scenarios.js'
-import { startFakeAws } from './server.js'
 import type { FakeAws } from './server.js'
 import { STANDARD_IDS } from './standards.js'
-import { manualNow } from './timeline.js'
-import type { ManualNow } from './timeline.js'
+import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from './test-support.js'
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
-const running: FakeAws[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()))
-})
-
-async function startAt(scenario: Scenario): Promise<{ fake: FakeAws; clock: ManualNow }> {
-  const clock = manualNow()
-  const fake = await startFakeAws(scenario, { now: clock.now })
-  running.push(fake)
-  return { fake, clock }
-}
+const credentials = TEST_CREDENTIALS
+const { start, startAt } = fakesClosedAfterEachTest()
 
 function clients(fake: FakeAws, maxAttempts = 1, region = 'us-east-1') {
   const config = { endpoint: fake.url, region, credentials, maxAttempts }
@@ -425,8 +413,7 @@ describe('BatchEnableStandards rate limit (1 request/second, burst 1)', () => {
   })
 
   it('is recovered from by the SDK’s standard retry (throttling backoff)', async () => {
-    const fake = await startFakeAws(hubOn)
-    running.push(fake)
+    const fake = await start(hubOn)
     const { securityHub } = clients(fake, 10)
     await enable(securityHub, FSBP)
     await enable(securityHub, CIS_500)
@@ -440,11 +427,10 @@ describe('BatchEnableStandards rate limit (1 request/second, burst 1)', () => {
   }, 30_000)
 
   it('can send Retry-After, which the default 3 attempts then always survive', async () => {
-    const fake = await startFakeAws({
+    const fake = await start({
       ...hubOn,
       securityHub: { enabled: true, batchEnableStandardsThrottle: { retryAfterHeader: true } }
     })
-    running.push(fake)
     const { securityHub } = clients(fake, 3)
     await enable(securityHub, FSBP)
     await enable(securityHub, CIS_500)

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   BatchGetAccountStatusCommand,
   EnableCommand,
@@ -41,23 +41,11 @@ import { codeSha256For } from './scenario.js'
 import type { LambdaFunctionSpec, Scenario } from './scenario.js'
 import { FUNCTIONS, IMAGES, scenarioFunctions, scenarios } from './scenarios.js'
 import type { ScenarioName } from './scenarios.js'
-import { startFakeAws } from './server.js'
 import type { FakeAws } from './server.js'
-import { manualNow } from './timeline.js'
-import type { ManualNow } from './timeline.js'
+import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from './test-support.js'
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
-const running: FakeAws[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()))
-})
-
-async function startAt(scenario: Scenario): Promise<{ fake: FakeAws; clock: ManualNow }> {
-  const clock = manualNow()
-  const fake = await startFakeAws(scenario, { now: clock.now })
-  running.push(fake)
-  return { fake, clock }
-}
+const credentials = TEST_CREDENTIALS
+const { start, startAt } = fakesClosedAfterEachTest()
 
 function clients(fake: FakeAws, maxAttempts = 1) {
   const config = { endpoint: fake.url, region: 'us-east-1', credentials, maxAttempts }
@@ -159,8 +147,7 @@ describe('Lambda GetFunctionConfiguration', () => {
   })
 
   it('works with the SDK waiter waitUntilFunctionUpdated', async () => {
-    const fake = await startFakeAws({ ...scenarios.lambdaPreviousDeployment, timeScale: 20 })
-    running.push(fake)
+    const fake = await start({ ...scenarios.lambdaPreviousDeployment, timeScale: 20 })
     const result = await waitUntilFunctionUpdated(
       { client: clients(fake).lambda, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
       { FunctionName: 'orders-api' }

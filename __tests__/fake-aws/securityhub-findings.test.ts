@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   DescribeHubCommand,
   GetEnabledStandardsCommand,
@@ -27,24 +27,12 @@ import {
 import type { ExpectedReport } from './fixtures-asff.js'
 import type { AsffFixtureSpec, Scenario } from './scenario.js'
 import { REPORT_FIXTURES, reportScale, scenarios } from './scenarios.js'
-import { startFakeAws } from './server.js'
 import type { FakeAws } from './server.js'
 import { STANDARD_IDS } from './standards.js'
-import { manualNow } from './timeline.js'
-import type { ManualNow } from './timeline.js'
+import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from './test-support.js'
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
-const running: FakeAws[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()))
-})
-
-async function startAt(scenario: Scenario): Promise<{ fake: FakeAws; clock: ManualNow }> {
-  const clock = manualNow()
-  const fake = await startFakeAws(scenario, { now: clock.now })
-  running.push(fake)
-  return { fake, clock }
-}
+const credentials = TEST_CREDENTIALS
+const { start, startAt } = fakesClosedAfterEachTest()
 
 function hub(fake: FakeAws, maxAttempts = 1, region = 'us-east-1'): SecurityHubClient {
   return new SecurityHubClient({ endpoint: fake.url, region, credentials, maxAttempts })
@@ -623,8 +611,7 @@ describe('GetFindings rate limit (3 requests/second, burst 6)', () => {
   })
 
   it('is recovered from by the SDK’s retry on the real clock, and the throttling shows', async () => {
-    const fake = await startFakeAws(reportScale(1200))
-    running.push(fake)
+    const fake = await start(reportScale(1200))
     // 12 pages as fast as possible: 6 pass at once, the rest wait for tokens via retries.
     const got = await collect(hub(fake, 10), {})
     expect(got).toHaveLength(1200)

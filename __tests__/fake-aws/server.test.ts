@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   BatchGetImageCommand,
   BatchGetRepositoryScanningConfigurationCommand,
@@ -32,29 +32,12 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { digestFor, MEDIA_TYPES } from './scenario.js'
 import type { Scenario } from './scenario.js'
 import { IMAGES, scenarios } from './scenarios.js'
-import { startFakeAws } from './server.js'
-import type { FakeAws, FakeAwsOptions } from './server.js'
+import type { FakeAws } from './server.js'
 import { manualNow } from './timeline.js'
-import type { ManualNow } from './timeline.js'
+import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from './test-support.js'
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
-const running: FakeAws[] = []
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()))
-})
-
-async function start(scenario: Scenario, options: FakeAwsOptions = {}): Promise<FakeAws> {
-  const fake = await startFakeAws(scenario, options)
-  running.push(fake)
-  return fake
-}
-
-/** A fake on a hand-driven clock, so timeline tests never sleep. */
-async function startAt(scenario: Scenario): Promise<{ fake: FakeAws; clock: ManualNow }> {
-  const clock = manualNow()
-  return { fake: await start(scenario, { now: clock.now }), clock }
-}
+const credentials = TEST_CREDENTIALS
+const { start, startAt } = fakesClosedAfterEachTest()
 
 function clients(fake: FakeAws, maxAttempts = 1) {
   const config = { endpoint: fake.url, region: 'us-east-1', credentials, maxAttempts }
