@@ -30,29 +30,30 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
-  if (mode === 'setup') await runSetupStep(readInputs(), actionLogger())
-  else if (mode === 'report') await runReportStep(readInputs(), actionLogger(), workspace())
-  else await runGateStep()
+  const inputs = readInputs()
+  if (mode === 'setup') await runSetupStep(inputs, actionLogger())
+  else if (mode === 'report') await runReportStep(inputs, actionLogger(), workspace())
+  else await runGateStep(inputs)
 }
 
 /** Log lines go through oneLine; see there. */
-export function actionLogger(): Logger {
+function actionLogger(): Logger {
   return { info: (m) => core.info(oneLine(m)), warning: core.warning, debug: core.debug }
 }
 
 /** inputs → gate → outputs, files, summary, exit status. */
-async function runGateStep(): Promise<void> {
+async function runGateStep(inputs: RawInputs): Promise<void> {
   let config: GateConfig
   let where: PublishTargets
   let responder: ResponderConfig | undefined
   try {
-    responder = buildResponderConfig(readInputs())
+    responder = buildResponderConfig(inputs)
     where = {
-      findingsFile: findingsPath(core.getInput('findings-file').trim()),
-      summary: parseBoolean('summary', core.getInput('summary').trim() || 'true')
+      findingsFile: findingsPath((inputs['findings-file'] ?? '').trim()),
+      summary: parseBoolean('summary', (inputs['summary'] ?? '').trim() || 'true')
     }
     config = buildGateConfig(
-      readInputs(),
+      inputs,
       (path) => readFileSync(resolve(workspace(), path), 'utf8'),
       process.env
     )
@@ -89,7 +90,7 @@ function oneLine(message: string): string {
   return message.replace(/[\r\n]+/g, ' ')
 }
 
-export function readInputs(): RawInputs {
+function readInputs(): RawInputs {
   return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]))
 }
 
