@@ -126,3 +126,13 @@ export function codeSpan(text: string, maxLength = DEFAULT_MAX_TEXT_LENGTH): str
   const padded = content.startsWith('`') || content.endsWith('`') ? ` ${content} ` : content
   return content === '' ? '' : `${fence}${padded}${fence}`
 }
+
+/**
+ * Untrusted text → a SARIF `message.text`: single-line plain text, cut to `maxLength` characters
+ * before escaping. SARIF gives `[text](target)` in message strings a meaning ("embedded links", SARIF
+ * 2.1.0 §3.11.6, which viewers render as links), and a literal `[`, `]` or `\` must be escaped with
+ * a backslash; so a hostile `[x](javascript:…)` stays text.
+ */
+export function sarifMessageText(text: string, maxLength = DEFAULT_MAX_TEXT_LENGTH): string {
+  return truncate(singleLine(text), maxLength).replace(/[\\[\]]/g, (ch) => `\\${ch}`)
+}
