@@ -8,7 +8,7 @@ import {
   withTimeScale,
   type ScenarioName
 } from '../fake-aws/scenarios.js'
-import { runBundle, type BundleRun } from './runner.js'
+import { runBundle, type BundleOptions, type BundleRun } from './runner.js'
 
 /**
  * The committed bundle, run under Node 24 as a GitHub runner runs it, against the local AWS
@@ -23,6 +23,8 @@ export interface GateOptions {
   /** Scenario seconds per real second (default TIME_SCALE). */
   timeScale?: number
   faults?: Scenario['faults']
+  /** The workflow event the run sees (a push by default). */
+  event?: BundleOptions['event']
 }
 
 /** One fake endpoint per test, closed after it; `gate` runs the bundle against a named scenario. */
@@ -42,8 +44,11 @@ export function e2eHarness(): {
   // Each case spawns the bundle and waits on a scenario timeline (Retry-After is real time).
   jest.setTimeout(60_000)
   let current: FakeAws | undefined
+  // Every endpoint a test started, not only the current one: an open server keeps jest alive.
+  let started: FakeAws[] = []
   afterEach(async () => {
-    await current?.close()
+    await Promise.all(started.map((fake) => fake.close()))
+    started = []
     current = undefined
   })
   const start = async (name: ScenarioName, options: GateOptions = {}): Promise<FakeAws> => {
@@ -51,6 +56,7 @@ export function e2eHarness(): {
     current = await startFakeAws(
       options.faults ? { ...scenario, faults: options.faults } : scenario
     )
+    started.push(current)
     return current
   }
   const runWith = (
@@ -63,7 +69,8 @@ export function e2eHarness(): {
       endpoint: fake.url,
       inputs,
       files,
-      env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env }
+      env: { INSPECTOR_GATE_POLL_INTERVAL: POLL, ...options.env },
+      ...(options.event === undefined ? {} : { event: options.event })
     })
   return {
     fake: () => {

@@ -38,6 +38,8 @@ export interface BundleOptions {
   killAfterMs?: number
   /** Called with the child's pid once it runs (the benches sample its memory). */
   onSpawn?: (pid: number) => void
+  /** The workflow event (GITHUB_EVENT_NAME and the payload at GITHUB_EVENT_PATH); a push by default. */
+  event?: { name: string; payload: unknown }
 }
 
 /** Runs `node dist/index.js` exactly as a GitHub runner would: INPUT_* variables, command files. */
@@ -55,10 +57,11 @@ export async function runBundle(options: BundleOptions): Promise<BundleRun> {
   const eventFile = join(workdir, 'event.json')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
-  writeFileSync(
-    eventFile,
-    JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/app' } })
-  )
+  const event = options.event ?? {
+    name: 'push',
+    payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/app' } }
+  }
+  writeFileSync(eventFile, JSON.stringify(event.payload))
 
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -70,7 +73,7 @@ export async function runBundle(options: BundleOptions): Promise<BundleRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_EVENT_PATH: eventFile,
-    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_NAME: event.name,
     GITHUB_REPOSITORY: 'acme/app',
     GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
     AWS_ENDPOINT_URL: options.endpoint,
@@ -125,4 +128,49 @@ export function parseCommandFile(text: string): Record<string, string> {
     }
   }
   return values
+}
+
+export interface CliRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  workdir: string
+}
+
+/**
+ * Runs the CLI bundle (`dist/cli/index.js`, the package's `bin`) under Node 24 in a fresh working
+ * directory, as another CI system would: flags, the AWS environment, no GitHub variables.
+ */
+export async function runCliBundle(options: {
+  args: string[]
+  endpoint: string
+  files?: Record<string, string>
+  env?: Record<string, string>
+}): Promise<CliRun> {
+  const workdir = mkdtempSync(join(tmpdir(), 'inspector-gate-cli-'))
+  for (const [name, content] of Object.entries(options.files ?? {})) {
+    writeFileSync(join(workdir, name), content)
+  }
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: workdir,
+    AWS_ENDPOINT_URL: options.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...options.env
+  }
+  const child = spawn(node24(), [join(ROOT, 'dist', 'cli', 'index.js'), ...options.args], {
+    cwd: workdir,
+    env
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const killer = setTimeout(() => child.kill('SIGKILL'), 120_000)
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  clearTimeout(killer)
+  return { exitCode, stdout, stderr, workdir }
 }

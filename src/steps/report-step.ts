@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   createWriteStream,
   existsSync,
@@ -21,15 +20,14 @@ import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
 import { systemClock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
+import { errorMessage, failedStep, type Host, type StepOutcome } from './host.js'
 
 /** `mode: report`: Security Hub findings → findings.csv, report.json, report.html, summary. */
-export async function runReportStep(
-  inputs: RawInputs,
-  log: Logger,
-  workspace: string
-): Promise<void> {
+export async function runReportStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
+  const { workspace } = host
+  const log: Logger = host
   try {
-    const settings = buildReportSettings(inputs, process.env)
+    const settings = buildReportSettings(inputs, host.env)
     const dir = resolve(workspace, settings.reportDir)
     mkdirSync(dir, { recursive: true })
     const files = {
@@ -63,31 +61,37 @@ export async function runReportStep(
       region: settings.config.region,
       log
     })
-    if (s3Uri !== undefined) core.setOutput('report-s3-uri', s3Uri)
-    core.setOutput('result', 'pass')
-    core.setOutput('report-dir', dir)
-    core.setOutput('report-findings', String(report.totals.findings))
-    core.setOutput('report-critical', String(report.totals.bySeverity.CRITICAL))
-    core.setOutput('report-high', String(report.totals.bySeverity.HIGH))
-    core.setOutput(
+    if (s3Uri !== undefined) host.setOutput('report-s3-uri', s3Uri)
+    host.setOutput('result', 'pass')
+    host.setOutput('report-dir', dir)
+    host.setOutput('report-findings', String(report.totals.findings))
+    host.setOutput('report-critical', String(report.totals.bySeverity.CRITICAL))
+    host.setOutput('report-high', String(report.totals.bySeverity.HIGH))
+    host.setOutput(
       'report-controls-failed',
       String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0))
     )
-    if (process.env['GITHUB_STEP_SUMMARY']) {
-      await core.summary
-        .addRaw(renderReportSummary(report, { files }))
-        .write()
-        .catch((error: unknown) =>
-          core.warning(`could not write the job summary: ${String(error)}`)
-        )
-    }
+    const markdown = renderReportSummary(report, { files })
+    await host.appendSummary(markdown)
     log.info(`report written to ${dir} (findings.csv, report.json, report.html)`)
+    return {
+      result: 'pass',
+      rendered: { text: reportText(report, dir), markdown, json: readFileSync(files.json, 'utf8') }
+    }
   } catch (error) {
-    core.setOutput('result', 'error')
-    core.setFailed(
-      `inspector-gate report: ${error instanceof Error ? error.message : String(error)}`
-    )
+    return failedStep(host, `inspector-gate report: ${errorMessage(error)}`)
   }
+}
+
+function reportText(report: ComplianceReport, dir: string): string {
+  const { totals } = report
+  const failed = report.compliance.reduce((n, standard) => n + standard.controlsFailed, 0)
+  return [
+    `compliance report written to ${dir}`,
+    `findings: ${totals.findings} (${totals.bySeverity.CRITICAL} critical, ${totals.bySeverity.HIGH} high)`,
+    `controls failed: ${failed}`,
+    ''
+  ].join('\n')
 }
 
 /** Resolves when the stream can take more: a slow disk slows the reading, not the memory. */

@@ -1,25 +1,34 @@
-import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AwsClients } from '../aws/clients.js'
 import type { DeployResult } from '../modes/deploy-stack.js'
 import { deployResponder, type ResponderConfig } from '../modes/responder.js'
 import { systemClock } from '../scan/clock.js'
-import type { Logger } from '../scan/deps.js'
+import type { Host } from './host.js'
 
 const DEPLOY_BUDGET_MS = 20 * 60_000
 
 /**
- * The template the action ships, next to its bundle (`<action>/dist/index.js` →
- * `<action>/infra/responder.yaml`), so the stack deployed is the one this version was tested with.
+ * The template this version ships, found next to its bundle: `<root>/dist/index.js` (the action)
+ * and `<root>/dist/cli/index.js` (the CLI) both look for `<root>/infra/responder.yaml`, so the stack
+ * deployed is the one this version was tested with.
  */
 export function responderTemplate(): string {
-  const path = join(dirname(fileURLToPath(import.meta.url)), '..', 'infra', 'responder.yaml')
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = [join(here, '..', 'infra'), join(here, '..', '..', 'infra')].map((dir) =>
+    join(dir, 'responder.yaml')
+  )
+  const path = candidates.find((candidate) => existsSync(candidate))
+  if (path === undefined) {
+    throw new Error(
+      `infra/responder.yaml not found next to the program (looked at ${candidates.join(', ')}); reinstall inspector-gate`
+    )
+  }
   const body = readFileSync(path, 'utf8')
   if (body.includes('responder code not built')) {
     throw new Error(
-      `${path} holds no responder code: this copy of the action was packaged without npm run build:responder`
+      `${path} holds no responder code: this copy was packaged without npm run build:responder`
     )
   }
   return body
@@ -32,9 +41,9 @@ export type ResponderRun =
 export async function runResponderDeployment(
   config: ResponderConfig,
   clients: AwsClients,
-  log: Logger
+  host: Host
 ): Promise<ResponderRun> {
-  const region = process.env['AWS_REGION']
+  const region = host.env['AWS_REGION']
   if (!region) {
     const error = 'deploy-responder needs a region: set AWS_REGION (configure-aws-credentials does)'
     return { ok: false, error }
@@ -43,13 +52,13 @@ export async function runResponderDeployment(
     const result = await deployResponder(config, responderTemplate(), {
       cloudformation: clients.cloudformation(region),
       clock: systemClock,
-      log,
+      log: host,
       deadline: systemClock.now() + DEPLOY_BUDGET_MS,
       pollMs: 10_000
     })
-    core.setOutput('responder-stack', result.outcome)
-    core.setOutput('responder-topic-arn', result.outputs['TopicArn'] ?? '')
-    core.setOutput('responder-outputs', JSON.stringify(result.outputs))
+    host.setOutput('responder-stack', result.outcome)
+    host.setOutput('responder-topic-arn', result.outputs['TopicArn'] ?? '')
+    host.setOutput('responder-outputs', JSON.stringify(result.outputs))
     return { ok: true, outcome: result.outcome }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

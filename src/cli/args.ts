@@ -1,0 +1,141 @@
+import { INPUT_NAMES } from '../action/input-names.js'
+import type { RawInputs } from '../config/gate-config.js'
+import { MODES, type Mode } from '../steps/run-step.js'
+
+export const FORMATS = ['text', 'json', 'markdown'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** Inputs that hold a list: the flag may be repeated, and the values are joined one per line. */
+const LIST_INPUTS = new Set<string>([
+  'images',
+  'functions',
+  'max-findings',
+  'scan-types',
+  'standards',
+  'report-products',
+  'report-severities',
+  'report-accounts',
+  'report-resource-types',
+  'report-workflow-statuses',
+  'remediation-targets'
+])
+
+/** Flags of the CLI itself; every other flag is an action input of the same name. */
+const CLI_FLAGS = ['format', 'outputs-file', 'summary-file'] as const
+const CLI_SWITCHES = ['help', 'version', 'verbose'] as const
+
+export interface CliArguments {
+  mode: Mode
+  inputs: RawInputs
+  format: Format
+  /** `name=value` lines (dotenv, as GitLab's `artifacts:reports:dotenv` reads), or JSON for `.json`. */
+  outputsFile?: string
+  /** Where the markdown a job summary would get is written. */
+  summaryFile?: string
+  verbose: boolean
+}
+
+export type ParsedCommandLine =
+  { kind: 'run'; args: CliArguments } | { kind: 'help' } | { kind: 'version' }
+
+/** A command line the CLI cannot run; the message names the flag and what to do. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** Each action input `x` is the flag `--x`: the CLI and the action take the same inputs. */
+export const INPUT_FLAGS: readonly string[] = INPUT_NAMES.filter((name) => name !== 'mode').map(
+  (name) => `--${name}`
+)
+
+/**
+ * `<mode> [--input value | --input=value]…`. The mode is the first word (or `--mode`); `gate`
+ * when absent, as in the action.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const values = new Map<string, string[]>()
+  const switches = new Set<string>()
+  const positional: string[] = []
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string
+    if (arg === '-h') {
+      switches.add('help')
+      continue
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg)
+      continue
+    }
+    const equals = arg.indexOf('=')
+    const name = arg.slice(2, equals === -1 ? undefined : equals)
+    if ((CLI_SWITCHES as readonly string[]).includes(name)) {
+      if (equals !== -1) throw new UsageError(`--${name} takes no value`)
+      switches.add(name)
+      continue
+    }
+    if (!isKnownFlag(name)) throw new UsageError(`--${name} is not a flag; see --help`)
+    let value: string
+    if (equals !== -1) value = arg.slice(equals + 1)
+    else {
+      const next = argv[i + 1]
+      if (next === undefined) throw new UsageError(`--${name} needs a value`)
+      value = next
+      i += 1
+    }
+    values.set(name, [...(values.get(name) ?? []), value])
+  }
+  if (switches.has('help')) return { kind: 'help' }
+  if (switches.has('version')) return { kind: 'version' }
+  return { kind: 'run', args: toArguments(values, positional, switches.has('verbose')) }
+}
+
+function isKnownFlag(name: string): boolean {
+  return (
+    (INPUT_NAMES as readonly string[]).includes(name) ||
+    (CLI_FLAGS as readonly string[]).includes(name)
+  )
+}
+
+function toArguments(
+  values: Map<string, string[]>,
+  positional: string[],
+  verbose: boolean
+): CliArguments {
+  for (const [name, given] of values) {
+    if (given.length > 1 && !LIST_INPUTS.has(name)) {
+      throw new UsageError(`--${name} is given ${given.length} times; give it once`)
+    }
+  }
+  const single = (name: string): string | undefined => values.get(name)?.[0]
+  if (positional.length > 1) {
+    throw new UsageError(`unexpected argument "${positional[1]}"; flags start with --`)
+  }
+  const modeWord = positional[0] ?? single('mode') ?? 'gate'
+  if (positional[0] !== undefined && single('mode') !== undefined) {
+    throw new UsageError('the mode is given twice (as a word and as --mode); give it once')
+  }
+  const mode = MODES.find((m) => m === modeWord)
+  if (mode === undefined) {
+    throw new UsageError(`"${modeWord}" is not a mode; use one of ${MODES.join(', ')}`)
+  }
+  const formatWord = single('format') ?? 'text'
+  const format = FORMATS.find((f) => f === formatWord)
+  if (format === undefined) {
+    throw new UsageError(`--format: "${formatWord}" is not one of ${FORMATS.join(', ')}`)
+  }
+  const inputs: RawInputs = { mode }
+  for (const name of INPUT_NAMES) {
+    const given = values.get(name)
+    if (given !== undefined && name !== 'mode') inputs[name] = given.join('\n')
+  }
+  const outputsFile = single('outputs-file')
+  const summaryFile = single('summary-file')
+  return {
+    mode,
+    inputs,
+    format,
+    verbose,
+    ...(outputsFile === undefined ? {} : { outputsFile }),
+    ...(summaryFile === undefined ? {} : { summaryFile })
+  }
+}

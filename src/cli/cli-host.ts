@@ -1,0 +1,63 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { singleLine } from '../publish/escape.js'
+import type { AnnotationPlace, Host } from '../steps/host.js'
+
+export interface CliStreams {
+  /** The result in the chosen format goes here (stdout), so it can be piped. */
+  out: (text: string) => void
+  /** Progress, warnings and errors go here (stderr). */
+  err: (text: string) => void
+}
+
+export interface CliHost extends Host {
+  /** The step outputs, by the action's output names. */
+  outputs: Map<string, string>
+}
+
+/**
+ * The Host for a terminal or another CI system: log lines on stderr (control characters stripped,
+ * so AWS text cannot drive the terminal), outputs kept for `--outputs-file`, the summary appended
+ * to `--summary-file`.
+ */
+export function cliHost(options: {
+  streams: CliStreams
+  summaryFile?: string
+  verbose: boolean
+  workspace: string
+  env: Record<string, string | undefined>
+}): CliHost {
+  const { streams, summaryFile } = options
+  const line = (prefix: string, message: string, place?: AnnotationPlace): void => {
+    const where = place?.file === undefined ? '' : ` (${place.file}:${place.startLine ?? 1})`
+    const title = place?.title === undefined ? '' : `${place.title}: `
+    streams.err(`${prefix}${singleLine(`${title}${message}`)}${where}\n`)
+  }
+  const outputs = new Map<string, string>()
+  return {
+    outputs,
+    info: (message) => line('', message),
+    debug: (message) => {
+      if (options.verbose) line('debug: ', message)
+    },
+    warning: (message, place) => line('warning: ', message, place),
+    error: (message, place) => line('error: ', message, place),
+    setOutput: (name, value) => {
+      outputs.set(name, value)
+    },
+    appendSummary: (markdown) => {
+      if (summaryFile === undefined) return Promise.resolve(false)
+      try {
+        mkdirSync(dirname(summaryFile), { recursive: true })
+        appendFileSync(summaryFile, markdown)
+        return Promise.resolve(true)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        line('warning: ', `--summary-file: could not write ${summaryFile} (${reason})`)
+        return Promise.resolve(false)
+      }
+    },
+    workspace: options.workspace,
+    env: options.env
+  }
+}

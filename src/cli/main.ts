@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { errorMessage, type StepOutcome } from '../steps/host.js'
+import { runStep } from '../steps/run-step.js'
+import { VERSION } from '../version.js'
+import { parseCommandLine, UsageError, type CliArguments } from './args.js'
+import { cliHost, type CliStreams } from './cli-host.js'
+import { usage } from './usage.js'
+
+/** Exit codes, as documented in the README: scripts branch on them. */
+export const EXIT = { pass: 0, policyFailure: 1, toolError: 2 } as const
+
+export interface CliEnvironment {
+  streams: CliStreams
+  env: Record<string, string | undefined>
+  cwd: string
+}
+
+/** `inspector-gate <mode> [flags]` → the exit code. Never throws. */
+export async function runCli(argv: readonly string[], where: CliEnvironment): Promise<number> {
+  const { streams } = where
+  let parsed
+  try {
+    parsed = parseCommandLine(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    streams.err(`inspector-gate: ${error.message}\n`)
+    return EXIT.toolError
+  }
+  if (parsed.kind === 'help') {
+    streams.out(usage())
+    return EXIT.pass
+  }
+  if (parsed.kind === 'version') {
+    streams.out(`${VERSION}\n`)
+    return EXIT.pass
+  }
+  return runParsed(parsed.args, where)
+}
+
+async function runParsed(args: CliArguments, where: CliEnvironment): Promise<number> {
+  const { streams, cwd } = where
+  const host = cliHost({
+    streams,
+    verbose: args.verbose,
+    workspace: cwd,
+    env: where.env,
+    ...(args.summaryFile === undefined ? {} : { summaryFile: resolve(cwd, args.summaryFile) })
+  })
+  const outcome = await runStep(args.mode, args.inputs, host)
+  streams.out(outcome.rendered[args.format])
+  let code = exitCode(outcome)
+  if (args.outputsFile !== undefined) {
+    try {
+      writeOutputs(resolve(cwd, args.outputsFile), host.outputs)
+    } catch (error) {
+      streams.err(
+        `error: --outputs-file: could not write ${args.outputsFile} (${errorMessage(error)})\n`
+      )
+      code = Math.max(code, EXIT.toolError)
+    }
+  }
+  if (outcome.failure !== undefined) streams.err(`error: ${outcome.failure}\n`)
+  return code
+}
+
+/** 0 when the step does not fail; 1 for a verdict of fail; 2 when no verdict could be reached. */
+export function exitCode(outcome: StepOutcome): number {
+  if (outcome.failure === undefined) return EXIT.pass
+  return outcome.result === 'fail' ? EXIT.policyFailure : EXIT.toolError
+}
+
+/**
+ * The step outputs for the next job step: JSON (the action's names) for a `.json` path, otherwise
+ * `INSPECTOR_GATE_<NAME>=value` lines, the dotenv format GitLab's `artifacts:reports:dotenv` reads.
+ */
+export function writeOutputs(path: string, outputs: ReadonlyMap<string, string>): void {
+  mkdirSync(dirname(path), { recursive: true })
+  if (path.endsWith('.json')) {
+    writeFileSync(path, `${JSON.stringify(Object.fromEntries(outputs), null, 2)}\n`)
+    return
+  }
+  const lines = [...outputs].map(([name, value]) => {
+    const key = `INSPECTOR_GATE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
+    return `${key}=${value.replace(/[\r\n]+/g, ' ')}`
+  })
+  writeFileSync(path, `${lines.join('\n')}\n`)
+}

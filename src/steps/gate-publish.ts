@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { publishPrComment, githubEnvironment, type PrCommentResult } from '../github/pr-comment.js'
+import type { PublishConfig } from '../config/publish-config.js'
+import type { Verdict } from '../domain/verdict.js'
+import type { GateConfig } from '../modes/gate.js'
+import { findingAnnotations } from '../publish/annotations.js'
+import { markdownText } from '../publish/escape.js'
+import { renderFindingsJson } from '../publish/findings-file.js'
+import { gateOutputs } from '../publish/outputs.js'
+import { commentKey, renderPrComment } from '../publish/pr-comment.js'
+import { renderSarif } from '../publish/sarif.js'
+import { renderSummary } from '../publish/summary.js'
+import { PROJECT_URL, VERSION } from '../version.js'
+import { errorMessage, type Host } from './host.js'
+
+/**
+ * Every place the verdict goes, files first: a gate that fails must still leave its findings file
+ * and SARIF behind. A publisher that cannot write warns; it never changes the verdict.
+ */
+export async function publishVerdict(
+  verdict: Verdict,
+  gate: GateConfig,
+  where: PublishConfig,
+  host: Host
+): Promise<void> {
+  for (const [name, value] of Object.entries(gateOutputs(verdict))) host.setOutput(name, value)
+  const json = renderFindingsJson(verdict, { generatedAt: new Date(), policy: gate.policy })
+  if (writeFile(where.findingsFile, json, 'findings-file', host)) {
+    host.setOutput('findings-file', where.findingsFile)
+  }
+  if (where.sarifFile !== undefined) writeSarif(verdict, where.sarifFile, where, host)
+
+  const comment = await postComment(verdict, gate, where, host)
+  if (where.summary) {
+    const summary = renderSummary(verdict, {
+      policy: gate.policy,
+      findingsFile: where.findingsFile
+    })
+    const note =
+      comment.status === 'unavailable'
+        ? `\n> [!NOTE]\n> The pull request comment was not posted: ${markdownText(comment.reason, 500)}\n`
+        : ''
+    await host.appendSummary(`${summary}${note}`)
+  }
+  for (const annotation of findingAnnotations(verdict, { file: where.sarifLocation })) {
+    const { level, message, ...place } = annotation
+    if (level === 'error') host.error(message, place)
+    else host.warning(message, place)
+  }
+}
+
+function writeSarif(verdict: Verdict, path: string, where: PublishConfig, host: Host): void {
+  const { log, warnings } = renderSarif(verdict, {
+    location: where.sarifLocation,
+    toolVersion: VERSION,
+    informationUri: PROJECT_URL
+  })
+  for (const warning of warnings) host.warning(`sarif-file: ${warning}`)
+  if (writeFile(path, `${JSON.stringify(log, null, 2)}\n`, 'sarif-file', host)) {
+    host.setOutput('sarif-file', path)
+  }
+}
+
+/** The sticky comment; whatever happens, the step goes on (see PrCommentResult). */
+async function postComment(
+  verdict: Verdict,
+  gate: GateConfig,
+  where: PublishConfig,
+  host: Host
+): Promise<PrCommentResult> {
+  const targets = [...gate.images.map((i) => i.raw), ...gate.functions.map((f) => f.raw)]
+  const key = commentKey(commentIdentity(gate, host.env))
+  const github = githubEnvironment(host.env)
+  const result = await publishPrComment(
+    {
+      mode: where.prComment,
+      token: where.githubToken,
+      key,
+      render: (previousResult) =>
+        renderPrComment(verdict, {
+          key,
+          targets,
+          policy: gate.policy,
+          ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
+          ...(previousResult === undefined ? {} : { previousResult })
+        })
+    },
+    github
+  )
+  if (result.status === 'unavailable') host.warning(`pr-comment: ${result.reason}`)
+  else if (result.status === 'skipped') host.debug(`pr-comment: ${result.reason}`)
+  else host.info(`pr-comment: ${result.status} ${result.url}`)
+  if (result.status === 'created' || result.status === 'updated') {
+    host.setOutput('comment-url', result.url)
+  }
+  return result
+}
+
+/**
+ * What a comment is the comment *of*: the gated repositories and functions (not the tag or digest
+ * of this push, which change every push), and the workflow step that gates them, so two gate
+ * steps in one job keep two comments even when they gate the same repository.
+ */
+function commentIdentity(gate: GateConfig, env: Host['env']): string[] {
+  const step = [env['GITHUB_WORKFLOW'], env['GITHUB_JOB'], env['GITHUB_ACTION']]
+  return [
+    `step:${step.map((part) => part ?? '').join('/')}`,
+    ...gate.images.map((i) => `image:${i.registryId}/${i.region}/${i.repository}`),
+    ...gate.functions.map((f) => `function:${f.region}/${f.functionName}`)
+  ]
+}
+
+/** Writes a file the user asked for; a bad path is an error line, not a lost verdict. */
+function writeFile(path: string, content: string, input: string, host: Host): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, content)
+    return true
+  } catch (error) {
+    host.error(`${input}: could not write ${path} (${errorMessage(error)}); choose a writable path`)
+    return false
+  }
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createAwsClients } from '../aws/clients.js'
+import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
+import { buildPublishConfig, type PublishConfig } from '../config/publish-config.js'
+import { buildResponderConfig } from '../config/responder-config.js'
+import type { Verdict } from '../domain/verdict.js'
+import { runGate, type GateConfig } from '../modes/gate.js'
+import type { ResponderConfig } from '../modes/responder.js'
+import { renderFindingsJson } from '../publish/findings-file.js'
+import { renderSummary } from '../publish/summary.js'
+import { renderVerdictText } from '../publish/verdict-text.js'
+import { systemClock } from '../scan/clock.js'
+import { publishVerdict } from './gate-publish.js'
+import { errorMessage, failedStep, type Host, type StepOutcome } from './host.js'
+import { runResponderDeployment } from './responder-step.js'
+
+interface GateStepConfig {
+  gate: GateConfig
+  publish: PublishConfig
+  responder: ResponderConfig | undefined
+}
+
+/** `mode: gate`: inputs → verdict → outputs, files, summary, comment, annotations, outcome. */
+export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
+  let config: GateStepConfig
+  try {
+    config = {
+      responder: buildResponderConfig(inputs),
+      publish: buildPublishConfig(inputs, host),
+      gate: buildGateConfig(
+        inputs,
+        (path) => readFileSync(resolve(host.workspace, path), 'utf8'),
+        host.env
+      )
+    }
+  } catch (error) {
+    return failedStep(host, errorMessage(error))
+  }
+
+  const clients = createAwsClients()
+  try {
+    const verdict = await runGate(config.gate, { clients, clock: systemClock, log: host })
+    await publishVerdict(verdict, config.gate, config.publish, host)
+    const outcome = conclude(verdict, config, host)
+    if (config.responder !== undefined) {
+      // The stack is independent of the verdict: it is deployed whatever the gate decided.
+      const deployed = await runResponderDeployment(config.responder, clients, host)
+      if (!deployed.ok) {
+        const failure = `inspector-gate: ${deployed.error}`
+        return {
+          ...outcome,
+          failure: outcome.failure === undefined ? failure : `${outcome.failure}; ${failure}`
+        }
+      }
+    }
+    return outcome
+  } catch (error) {
+    // Only a bug gets here: every expected failure is an outcome inside the verdict.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    return failedStep(host, `inspector-gate failed unexpectedly: ${detail}`)
+  }
+}
+
+/** One line per reason, then the outcome: its first line is what shows in the checks list. */
+function conclude(verdict: Verdict, config: GateStepConfig, host: Host): StepOutcome {
+  for (const warning of verdict.warnings) host.warning(warning)
+  const counts = Object.entries(verdict.counts)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`)
+    .join(', ')
+  host.info(`findings: ${counts || 'none'}; ${verdict.ignored.length} ignored`)
+
+  const { policy } = config.gate
+  const rendered = {
+    text: renderVerdictText(verdict),
+    markdown: renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile }),
+    json: renderFindingsJson(verdict, { generatedAt: new Date(), policy })
+  }
+  const result = verdict.result
+  if (result === 'pass') {
+    host.info('inspector-gate: pass')
+    return { result, rendered }
+  }
+  if (result === 'error' && policy.onError === 'warn') {
+    host.warning('inspector-gate could not reach a verdict; on-error is warn, so the step passes')
+    return { result, rendered }
+  }
+  for (const line of verdict.failures.slice(1)) host.error(line)
+  const head = verdict.failures[0] ?? 'no verdict'
+  const more = verdict.failures.length > 1 ? ` (+${verdict.failures.length - 1} more)` : ''
+  return { result, failure: `inspector-gate ${result}: ${head}${more}`, rendered }
+}
