@@ -925,6 +925,72 @@ export function reportScale(
   }
 }
 
+/**
+ * One image with `n` findings (the manyFindings300 mix), scanned at 2 s: the API-call benchmark's
+ * 0 / 300 / 3,000-finding cases.
+ */
+export function findingsAtScale(n: number): { scenario: Scenario; image: ImageRef } {
+  const image = ref(`scale-${n}`)
+  const scenario: Scenario = {
+    name: `findings${n}`,
+    description: `One image with ${n} findings, all visible when the scan completes at 2 s.`,
+    repositories: [
+      {
+        name: REPOSITORY,
+        images: [
+          singleImage(image, {
+            coverage: scanTimeline({ discovered: 0.2, scanning: 1, done: 2 }),
+            findings: manyFindingSpecs(n, 7).map((spec) => at(2, spec))
+          })
+        ]
+      }
+    ],
+    timing: { settledAtSeconds: 2, story: `SUCCESSFUL 2 s; ${n} findings at 2 s` }
+  }
+  return { scenario, image }
+}
+
+/**
+ * `n` images in one repository, every `multiArchEvery`-th an index of two platforms (with an
+ * attestation), scans finishing between 2 s and 6 s, a few findings each: the many-targets gate.
+ */
+export function manyImages(
+  n: number,
+  options: { multiArchEvery?: number } = {}
+): { scenario: Scenario; images: ImageRef[] } {
+  const every = options.multiArchEvery ?? 4
+  const images: ImageRef[] = []
+  const specs: (SingleImageSpec | ImageIndexSpec)[] = []
+  for (let i = 0; i < n; i += 1) {
+    const tag = `svc-${String(i + 1).padStart(2, '0')}`
+    const done = 2 + (i % 5)
+    const findings = [at(done, CVE.expressMedium), at(done, CVE.aptLow)]
+    if (i % 3 === 0) findings.push(at(done, CVE.opensslHigh))
+    if ((i + 1) % every === 0) {
+      const image = multiArchRef(tag, 1)
+      images.push(image)
+      const platform = { coverage: scanTimeline({ discovered: 0.5, scanning: 1, done }), findings }
+      specs.push(multiArchIndex(image, [platform, platform]))
+    } else {
+      const image = ref(tag)
+      images.push(image)
+      specs.push(
+        singleImage(image, {
+          coverage: scanTimeline({ discovered: 0.5, scanning: 1, done }),
+          findings
+        })
+      )
+    }
+  }
+  const scenario: Scenario = {
+    name: `manyImages${n}`,
+    description: `${n} images (every ${every}th multi-arch) with scans done between 2 s and 6 s.`,
+    repositories: [{ name: REPOSITORY, images: specs }],
+    timing: { settledAtSeconds: 6, story: `${n} images; the last scans complete at 6 s` }
+  }
+  return { scenario, images }
+}
+
 export const scenarios = {
   clean,
   criticals,

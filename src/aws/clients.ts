@@ -6,8 +6,12 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient } from '@aws-sdk/client-sts'
+import { limitInFlight, RequestSlots } from './in-flight.js'
 
 export const USER_AGENT = 'inspector-gate'
+
+/** AWS requests in flight at once, across all clients (see in-flight.ts). */
+export const DEFAULT_MAX_IN_FLIGHT = 8
 
 /**
  * One SDK client per service and region for the whole run: the adaptive retry limiter keeps its
@@ -35,7 +39,14 @@ type AnyClient =
   | SNSClient
   | STSClient
 
-export function createAwsClients(options: { maxAttempts?: number } = {}): AwsClients {
+export function createAwsClients(
+  options: {
+    maxAttempts?: number
+    /** The cap on requests in flight; pass one to read its `peak` (benchmarks, tests). */
+    slots?: RequestSlots
+  } = {}
+): AwsClients {
+  const slots = options.slots ?? new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
   const common = {
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 6,
@@ -48,7 +59,7 @@ export function createAwsClients(options: { maxAttempts?: number } = {}): AwsCli
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
-    const client = make()
+    const client = limitInFlight(make(), slots)
     cache.set(key, client)
     return client
   }
