@@ -89,3 +89,20 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(argv)).toThrow(message)
   })
 })
+
+describe('parseCommandLine: regressions found by the property tests', () => {
+  it.each([
+    [['gate\nsetup'], '"gate\\nsetup" is not a mode; use one of gate, setup, report'],
+    [['--format', 'json\r\n'], '--format: "json\\r\\n" is not one of text, json, markdown'],
+    [['--fail\non', 'high'], '--fail\\non is not a flag; see --help'],
+    [['gate', 'x\ny'], 'unexpected argument "x\\ny"; flags start with --']
+  ])('%j is refused in one line', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(new UsageError(message))
+  })
+
+  it('quotes a huge argument short', () => {
+    expect(() => parseCommandLine([`--${'x'.repeat(100_000)}`])).toThrow(
+      new UsageError(`--${'x'.repeat(200)}… (100000 characters) is not a flag; see --help`)
+    )
+  })
+})

@@ -195,6 +195,15 @@ describe('buildGateConfig: ignore-file', () => {
 
     expect(error.message).toContain('ig.yml:3: unknown key "reson"')
   })
+
+  // Found by the property tests: the path and the cause were repeated as given, line breaks and all.
+  it('quotes a missing path on one line', () => {
+    const error = inputErrorOf(() => build({ 'ignore-file': 'a\rb.yml' }, files({})))
+
+    expect(error.message).toBe(
+      'ignore-file: a\\rb.yml does not exist; check the path (relative to the workspace)'
+    )
+  })
 })
 
 describe('buildGateConfig: INSPECTOR_GATE_POLL_INTERVAL', () => {

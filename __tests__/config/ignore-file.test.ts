@@ -197,3 +197,50 @@ describe('parseIgnoreFile: errors name file and line', () => {
     )
   })
 })
+
+describe('parseIgnoreFile: regressions found by the property tests', () => {
+  it('keeps plain values as written where YAML would read a number', () => {
+    const text = yaml(
+      'ignore:',
+      '  - id: 0x1F',
+      '    reason: 1.10',
+      '    function: 0123',
+      '    repository: 1e3',
+      '    package: true'
+    )
+
+    expect(parseIgnoreFile(text, FILE)).toEqual([
+      {
+        id: '0x1F',
+        reason: '1.10',
+        function: '0123',
+        repository: '1e3',
+        package: 'true',
+        line: 2,
+        file: FILE
+      }
+    ])
+  })
+
+  it('quotes keys, ids, dates and the file name on one line, and short', () => {
+    const key = errorOf(yaml('ignore:', '  - id: CVE-1', '    "re\\nson": r'))
+    const id = errorOf(yaml('ignore:', `  - id: "${'A'.repeat(50_000)}\\nB"`))
+    const expires = errorOf(
+      yaml('ignore:', '  - id: CVE-1', '    reason: r', '    expires: "2026\\n01-01"')
+    )
+    let file: unknown
+    try {
+      parseIgnoreFile('- x\n', 'dir\nname.yml')
+    } catch (error) {
+      file = error
+    }
+
+    expect(key.message).toContain(`${FILE}:3: unknown key "re\\nson"`)
+    expect(id.message).toContain(`entry ${'A'.repeat(200)}… (50002 characters) has no "reason"`)
+    expect(expires.message).toContain('has expires "2026\\n01-01"')
+    expect(file).toEqual(
+      new IgnoreFileError('ignore-file dir\\nname.yml:1: expected a mapping with an `ignore:` list')
+    )
+    for (const error of [key, id, expires]) expect(error.message).not.toMatch(/\n/)
+  })
+})

@@ -50,6 +50,16 @@ describe('buildPublishConfig', () => {
     }
   )
 
+  // Found by the property tests: `./` used to give an empty location, `.` the repository root.
+  it.each(['.', './', 'a/..', 'docker/../'])(
+    'refuses sarif-location %s, which names the repository rather than a file',
+    (location) => {
+      expect(() => buildPublishConfig({ 'sarif-location': location }, where())).toThrow(
+        /^sarif-location: .* is not a path inside the repository/
+      )
+    }
+  )
+
   it('refuses an unknown pr-comment mode, naming the input and the choices', () => {
     expect(() => buildPublishConfig({ 'pr-comment': 'yes' }, where())).toThrow(
       'pr-comment: "yes" is not one of auto, always, off'

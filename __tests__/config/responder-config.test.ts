@@ -34,3 +34,23 @@ describe('buildResponderConfig', () => {
     expect(() => buildResponderConfig({ 'deploy-responder': 'true', ...inputs })).toThrow(message)
   })
 })
+
+describe('buildResponderConfig: regressions found by the property tests', () => {
+  it.each(['0x1E', '0o36', '0b11110', '3e1', '30.0', '+30'])(
+    'refuses retention %p, which Number() would read as 30',
+    (days) => {
+      expect(() =>
+        buildResponderConfig({ 'deploy-responder': 'true', 'responder-log-retention-days': days })
+      ).toThrow(`responder-log-retention-days: "${days}" is not a CloudWatch Logs retention`)
+    }
+  )
+
+  it('takes retention written in digits', () => {
+    const config = buildResponderConfig({
+      'deploy-responder': 'true',
+      'responder-log-retention-days': ' 030 '
+    })
+
+    expect(config?.logRetentionDays).toBe(30)
+  })
+})

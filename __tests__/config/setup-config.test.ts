@@ -42,3 +42,20 @@ describe('buildSetupConfig', () => {
     expect(() => buildSetupConfig({}, {})).toThrow('setup needs a region: set AWS_REGION')
   })
 })
+
+describe('buildSetupConfig: regressions found by the property tests', () => {
+  it.each(['constructor', '__proto__', 'toString'])(
+    'refuses ecr-rescan-duration %p (was taken from Object.prototype)',
+    (value) => {
+      expect(() => buildSetupConfig({ 'ecr-rescan-duration': value }, env)).toThrow(
+        `ecr-rescan-duration: "${value.toLowerCase()}" is not one of 14d, 30d, 60d, 90d, 180d, lifetime`
+      )
+    }
+  )
+
+  it('reads a standard named like an Object method as that name', () => {
+    const config = buildSetupConfig({ standards: 'constructor, __proto__' }, env)
+
+    expect(config.standards.map((s) => s.slug)).toEqual(['constructor', '__proto__'])
+  })
+})

@@ -5,7 +5,8 @@ import {
   parseBudgets,
   parseChoice,
   parseDuration,
-  parseLines
+  parseLines,
+  shown
 } from '../../src/config/values.js'
 
 describe('parseDuration', () => {
@@ -126,5 +127,75 @@ describe('parseLines', () => {
 
   it('is empty for an empty value', () => {
     expect(parseLines('')).toEqual([])
+  })
+})
+
+describe('shown: values as messages quote them', () => {
+  it('keeps a short value as it is', () => {
+    expect(shown('high')).toBe('high')
+    expect(shown('')).toBe('')
+  })
+
+  it('writes line breaks and control characters as escapes, so a message is one line', () => {
+    expect(shown('high\nmedium\r\t\u0000\u2028')).toBe('high\\nmedium\\r\\t\\u0000\\u2028')
+  })
+
+  it('cuts a huge value, saying how long it was', () => {
+    const text = shown('x'.repeat(100_000))
+
+    expect(text).toBe(`${'x'.repeat(200)}… (100000 characters)`)
+  })
+
+  it('never cuts a character in half', () => {
+    expect(shown(`${'x'.repeat(199)}${'😀'.repeat(10)}`)).toBe(
+      `${'x'.repeat(199)}😀… (219 characters)`
+    )
+  })
+})
+
+describe('regressions found by the property tests (__tests__/properties)', () => {
+  it.each([
+    ['a 400-digit number of seconds (was Infinity)', '9'.repeat(400)],
+    ['more milliseconds than 2^53 (was rounded)', '9007199254740993ms'],
+    ['a duration past 2^53 ms', '200000000000d']
+  ])('parseDuration refuses %s', (_case, value) => {
+    expect(() => parseDuration('timeout', value)).toThrow(
+      new InputError(`timeout: "${shown(value)}" is too long a duration; use e.g. 15m or 7d`)
+    )
+  })
+
+  it('parseDuration still takes the largest exact number of milliseconds', () => {
+    expect(parseDuration('timeout', `${Number.MAX_SAFE_INTEGER}ms`)).toBe(Number.MAX_SAFE_INTEGER)
+  })
+
+  it.each([`high=${'9'.repeat(400)}`, 'critical=9007199254740993'])(
+    'parseBudgets refuses a count that is not exact: %s',
+    (value) => {
+      expect(() => parseBudgets('max-findings', value)).toThrow(
+        new InputError(
+          `max-findings: "${shown(value)}" is not severity=count, e.g. critical=0, high=5`
+        )
+      )
+    }
+  )
+
+  it('parseLines drops a trailing comment on a CRLF line', () => {
+    expect(parseLines('a:1 # the api\r\nb:2\t# the worker\r\n')).toEqual(['a:1', 'b:2'])
+  })
+
+  it.each([
+    ['parseChoice', () => parseChoice('fail-on', 'high\nmedium', ['high'])],
+    ['parseBoolean', () => parseBoolean('summary', 'true\r\nfalse')],
+    ['parseDuration', () => parseDuration('settle', '1m\n30s')],
+    ['parseBudgets', () => parseBudgets('max-findings', 'high=1\rlow=2')]
+  ])('%s quotes a value with line breaks on one line', (_case, parse) => {
+    expect(parse).toThrow(InputError)
+    expect(parse).not.toThrow(/[\r\n]/)
+  })
+
+  it('a huge value is quoted short', () => {
+    const attempt = (): unknown => parseChoice('fail-on', 'x'.repeat(100_000), ['high'])
+
+    expect(attempt).toThrow(`fail-on: "${'x'.repeat(200)}… (100000 characters)" is not one of high`)
   })
 })

@@ -67,3 +67,14 @@ describe('functionResourceId', () => {
     expect(functionResourceId(`${base}:7`)).toBe(`${base}:$LATEST`)
   })
 })
+
+describe('parseFunctionReference: regressions found by the property tests', () => {
+  it('quotes a huge qualifier short and on one line', () => {
+    const arn = 'arn:aws:lambda:us-east-1:123456789012:function:billing'
+    const attempt = (): unknown =>
+      parseFunctionReference(`${arn}:v\n${'1'.repeat(50_000)}`, 'us-east-1')
+
+    expect(attempt).toThrow('Inspector scans only $LATEST')
+    expect(attempt).not.toThrow(/\n|.{2000}/)
+  })
+})

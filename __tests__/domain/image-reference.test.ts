@@ -131,3 +131,22 @@ describe('imageResourceId', () => {
     expect(imageResourceId(ref, DIGEST)).toMatch(/^arn:aws-us-gov:ecr:us-gov-west-1:/)
   })
 })
+
+describe('parseImageReference: regressions found by the property tests', () => {
+  it('quotes a huge entry short: a pasted file does not become a 200 KB message', () => {
+    const attempt = (): unknown => parseImageReference(`${HOST}/${'a'.repeat(100_000)}:1`)
+
+    expect(attempt).toThrow(ImageReferenceError)
+    expect(attempt).toThrow(
+      /^images: ".{200}… \(100047 characters\)" has an invalid repository name/
+    )
+    expect(attempt).not.toThrow(/.{2000}/)
+  })
+
+  it('keeps the message on one line when the entry holds a line break', () => {
+    const attempt = (): unknown => parseImageReference(`${HOST}/app\r\u2028:1`)
+
+    expect(attempt).toThrow('invalid repository name "app\\r\\u2028"')
+    expect(attempt).toThrow(`images: "${HOST}/app\\r\\u2028:1"`)
+  })
+})

@@ -103,3 +103,13 @@ describe('sameInsight', () => {
     )
   })
 })
+
+describe('parseStandardChoice', () => {
+  // Found by the property tests: `constructor` used to resolve to Object's constructor function.
+  it.each(['constructor', '__proto__', 'toString'])(
+    'reads %p as a name, not an Object key',
+    (name) => {
+      expect(parseStandardChoice(name)).toEqual({ raw: name, slug: name.toLowerCase() })
+    }
+  )
+})

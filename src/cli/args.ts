@@ -1,5 +1,6 @@
 import { INPUT_NAMES } from '../action/input-names.js'
 import type { RawInputs } from '../config/gate-config.js'
+import { shown } from '../config/values.js'
 import { MODES, type Mode } from '../steps/run-step.js'
 
 export const FORMATS = ['text', 'json', 'markdown'] as const
@@ -73,7 +74,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       switches.add(name)
       continue
     }
-    if (!isKnownFlag(name)) throw new UsageError(`--${name} is not a flag; see --help`)
+    if (!isKnownFlag(name)) throw new UsageError(`--${shown(name)} is not a flag; see --help`)
     let value: string
     if (equals !== -1) value = arg.slice(equals + 1)
     else {
@@ -108,7 +109,9 @@ function toArguments(
   }
   const single = (name: string): string | undefined => values.get(name)?.[0]
   if (positional.length > 1) {
-    throw new UsageError(`unexpected argument "${positional[1]}"; flags start with --`)
+    throw new UsageError(
+      `unexpected argument "${shown(positional[1] as string)}"; flags start with --`
+    )
   }
   const modeWord = positional[0] ?? single('mode') ?? 'gate'
   if (positional[0] !== undefined && single('mode') !== undefined) {
@@ -116,12 +119,12 @@ function toArguments(
   }
   const mode = MODES.find((m) => m === modeWord)
   if (mode === undefined) {
-    throw new UsageError(`"${modeWord}" is not a mode; use one of ${MODES.join(', ')}`)
+    throw new UsageError(`"${shown(modeWord)}" is not a mode; use one of ${MODES.join(', ')}`)
   }
   const formatWord = single('format') ?? 'text'
   const format = FORMATS.find((f) => f === formatWord)
   if (format === undefined) {
-    throw new UsageError(`--format: "${formatWord}" is not one of ${FORMATS.join(', ')}`)
+    throw new UsageError(`--format: "${shown(formatWord)}" is not one of ${FORMATS.join(', ')}`)
   }
   const inputs: RawInputs = { mode }
   for (const name of INPUT_NAMES) {

@@ -10,7 +10,8 @@ import {
   parseBudgets,
   parseChoice,
   parseDuration,
-  parseLines
+  parseLines,
+  shown
 } from './values.js'
 
 /** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
@@ -60,7 +61,9 @@ export function buildGateConfig(
 
   const timeoutMs = parseDuration('timeout', get('timeout') || '15m')
   if (timeoutMs < 1_000) {
-    throw new InputError(`timeout: "${get('timeout')}" is too short; give at least 1s (e.g. 15m)`)
+    throw new InputError(
+      `timeout: "${shown(get('timeout'))}" is too short; give at least 1s (e.g. 15m)`
+    )
   }
   const settleMs = parseDuration('settle', get('settle') || '60s')
 
@@ -81,9 +84,9 @@ export function buildGateConfig(
       text = readFile(ignoreFile)
     } catch (error) {
       const reason =
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(error)
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : shown(String(error))
       throw new InputError(
-        `ignore-file: ${ignoreFile} ${reason}; check the path (relative to the workspace)`
+        `ignore-file: ${shown(ignoreFile)} ${reason}; check the path (relative to the workspace)`
       )
     }
     try {

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
 import type { IgnoreRule } from '../domain/ignore-rules.js'
+import { shown } from './values.js'
 
 export class IgnoreFileError extends Error {
   override name = 'IgnoreFileError'
@@ -34,14 +35,15 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const lineOf = (node: Node | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1
-  const fail = (line: number, why: string): never => {
-    throw new IgnoreFileError(`ignore-file ${file}:${line}: ${why}`)
+  // A declaration (not an arrow) so that TypeScript narrows after a call: it never returns.
+  function fail(line: number, why: string): never {
+    throw new IgnoreFileError(`ignore-file ${shown(file)}:${line}: ${why}`)
   }
 
   const syntaxError = doc.errors[0]
   if (syntaxError) {
     const line = syntaxError.linePos?.[0].line ?? lineCounter.linePos(syntaxError.pos[0]).line
-    fail(line, `invalid YAML (${syntaxError.message.split('\n')[0]})`)
+    fail(line, `invalid YAML (${shown(syntaxError.message.split('\n')[0] ?? '')})`)
   }
   if (doc.contents === null) return []
   if (!isMap(doc.contents)) fail(lineOf(doc.contents), 'expected a mapping with an `ignore:` list')
@@ -50,7 +52,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (key !== 'ignore')
-      fail(lineOf(pair.key as Node), `unknown top-level key "${key}" (expected "ignore")`)
+      fail(lineOf(pair.key as Node), `unknown top-level key "${shown(key)}" (expected "ignore")`)
   }
   const list = root.get('ignore', true)
   if (list === undefined || (isScalar(list) && list.value === null)) return []
@@ -64,18 +66,26 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
       const keyLine = lineOf(pair.key as Node)
       if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
-        fail(keyLine, `unknown key "${key}" (allowed: ${ENTRY_KEYS.join(', ')})`)
+        fail(keyLine, `unknown key "${shown(key)}" (allowed: ${ENTRY_KEYS.join(', ')})`)
       }
       const value = pair.value
       if (!isScalar(value) || value.value === null || typeof value.value === 'object') {
         fail(keyLine, `"${key}" must be a single value`)
       }
-      fields[key as EntryKey] = String((value as { value: unknown }).value).trim()
+      // As written: YAML would read `function: 0123` as the number 123, `id: 1.10` as 1.1.
+      const scalar = value as Scalar
+      const text =
+        typeof scalar.value === 'string' ? scalar.value : (scalar.source ?? String(scalar.value))
+      fields[key as EntryKey] = text.trim()
     }
     if (!fields.id) fail(line, 'entry has no "id" (a CVE id or an Inspector finding ARN)')
-    if (!fields.reason) fail(line, `entry ${fields.id} has no "reason": say why it is accepted`)
+    if (!fields.reason)
+      fail(line, `entry ${shown(fields.id)} has no "reason": say why it is accepted`)
     if (fields.expires !== undefined && !isValidDate(fields.expires)) {
-      fail(line, `entry ${fields.id} has expires "${fields.expires}", expected a date YYYY-MM-DD`)
+      fail(
+        line,
+        `entry ${shown(fields.id)} has expires "${shown(fields.expires)}", expected a date YYYY-MM-DD`
+      )
     }
     const rule: IgnoreRule = {
       id: fields.id as string,

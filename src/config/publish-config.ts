@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, normalize, resolve } from 'node:path'
 import type { RawInputs } from './gate-config.js'
-import { InputError, parseBoolean, parseChoice } from './values.js'
+import { InputError, parseBoolean, parseChoice, shown } from './values.js'
 
 export const PR_COMMENT_MODES = ['auto', 'always', 'off'] as const
 export type PrCommentSetting = (typeof PR_COMMENT_MODES)[number]
@@ -68,9 +68,11 @@ export function defaultSarifLocation(
 function repoPath(value: string): string {
   const slashed = value.replace(/\\/g, '/')
   const normalized = normalize(slashed).replace(/\\/g, '/').replace(/^\.\//, '')
-  if (isAbsolute(slashed) || /^[a-zA-Z]:/.test(slashed) || normalized.startsWith('..')) {
+  // `.`, `./` or `a/..` is the repository itself, not a file in it.
+  const root = normalized === '' || normalized === '.'
+  if (isAbsolute(slashed) || /^[a-zA-Z]:/.test(slashed) || normalized.startsWith('..') || root) {
     throw new InputError(
-      `sarif-location: "${value}" is not a path inside the repository; give it relative to the repository root, e.g. Dockerfile or docker/app.Dockerfile`
+      `sarif-location: "${shown(value)}" is not a path inside the repository; give it relative to the repository root, e.g. Dockerfile or docker/app.Dockerfile`
     )
   }
   return normalized

@@ -1,7 +1,7 @@
 import { SEVERITY_LABELS, type ComplianceReport, type SeverityLabel } from '../domain/report.js'
 import type { ReportConfig } from '../modes/report.js'
 import type { RawInputs } from './gate-config.js'
-import { InputError, parseDuration } from './values.js'
+import { InputError, parseDuration, shown } from './values.js'
 
 export const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90'
 const WORKFLOW = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED']
@@ -31,25 +31,29 @@ export function buildReportSettings(
   const periodDays = periodMs / 86_400_000
   if (periodDays < 1 / 24 || periodDays > 90) {
     throw new InputError(
-      `period: "${get('period')}" must be between 1h and 90d (Security Hub keeps findings for 90 days)`
+      `period: "${shown(get('period'))}" must be between 1h and 90d (Security Hub keeps findings for 90 days)`
     )
   }
 
   const severities = list(get('report-severities')).map((s) => s.toUpperCase())
   for (const s of severities) {
     if (!(SEVERITY_LABELS as readonly string[]).includes(s)) {
-      throw new InputError(`report-severities: "${s}" is not one of ${SEVERITY_LABELS.join(', ')}`)
+      throw new InputError(
+        `report-severities: "${shown(s)}" is not one of ${SEVERITY_LABELS.join(', ')}`
+      )
     }
   }
   const workflowStatuses = list(get('report-workflow-statuses')).map((s) => s.toUpperCase())
   for (const s of workflowStatuses) {
     if (!WORKFLOW.includes(s))
-      throw new InputError(`report-workflow-statuses: "${s}" is not one of ${WORKFLOW.join(', ')}`)
+      throw new InputError(
+        `report-workflow-statuses: "${shown(s)}" is not one of ${WORKFLOW.join(', ')}`
+      )
   }
   const accounts = list(get('report-accounts'))
   for (const a of accounts) {
     if (!/^\d{12}$/.test(a))
-      throw new InputError(`report-accounts: "${a}" is not a 12-digit AWS account id`)
+      throw new InputError(`report-accounts: "${shown(a)}" is not a 12-digit AWS account id`)
   }
   const filters: ComplianceReport['filters'] = {
     products: list(get('report-products')),
@@ -82,11 +86,15 @@ function parseTargets(value: string): Partial<Record<SeverityLabel, number>> {
     if (
       !match ||
       severity === undefined ||
-      !(SEVERITY_LABELS as readonly string[]).includes(severity)
+      !(SEVERITY_LABELS as readonly string[]).includes(severity) ||
+      !Number.isSafeInteger(Number(match[2]))
     ) {
       throw new InputError(
-        `remediation-targets: "${entry}" is not severity=days, e.g. critical=2, high=14`
+        `remediation-targets: "${shown(entry)}" is not severity=days, e.g. critical=2, high=14`
       )
+    }
+    if (targets[severity as SeverityLabel] !== undefined) {
+      throw new InputError(`remediation-targets: ${severity.toLowerCase()} is given twice`)
     }
     targets[severity as SeverityLabel] = Number(match[2])
   }
@@ -97,7 +105,7 @@ function parseTopic(value: string): string | undefined {
   if (value === '') return undefined
   if (!/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(value)) {
     throw new InputError(
-      `sns-topic-arn: "${value}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)`
+      `sns-topic-arn: "${shown(value)}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)`
     )
   }
   return value
@@ -107,7 +115,7 @@ function parseS3Uri(value: string): { bucket: string; prefix: string } | undefin
   if (value === '') return undefined
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(value)
   if (!match)
-    throw new InputError(`s3-uri: "${value}" is not an S3 location (s3://<bucket>/<prefix>)`)
+    throw new InputError(`s3-uri: "${shown(value)}" is not an S3 location (s3://<bucket>/<prefix>)`)
   return { bucket: match[1] as string, prefix: (match[2] ?? '').replace(/\/+$/, '') }
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_RESPONDER_STACK, type ResponderConfig } from '../modes/responder.js'
 import type { RawInputs } from './gate-config.js'
-import { InputError, parseBoolean } from './values.js'
+import { InputError, parseBoolean, shown } from './values.js'
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,54}$/
 const RETENTION = [
@@ -16,12 +16,12 @@ export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undef
   if (!STACK_NAME.test(stackName)) {
     // The template names the function and the topic after the stack, which caps it at 55.
     throw new InputError(
-      `responder-stack-name: "${stackName}" must start with a letter and have at most 55 letters, digits or -`
+      `responder-stack-name: "${shown(stackName)}" must start with a letter and have at most 55 letters, digits or -`
     )
   }
   const email = get('responder-email')
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw new InputError(`responder-email: "${email}" is not an e-mail address`)
+    throw new InputError(`responder-email: "${shown(email)}" is not an e-mail address`)
   }
   const kmsKeyArn = get('responder-kms-key-arn')
   if (
@@ -29,13 +29,15 @@ export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undef
     !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(kmsKeyArn)
   ) {
     throw new InputError(
-      `responder-kms-key-arn: "${kmsKeyArn}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`
+      `responder-kms-key-arn: "${shown(kmsKeyArn)}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`
     )
   }
-  const retention = Number(get('responder-log-retention-days') || '30')
+  // Digits only: Number() would also read `0x1E`, `0o36` or `3e1` as 30.
+  const days = get('responder-log-retention-days') || '30'
+  const retention = /^\d+$/.test(days) ? Number(days) : NaN
   if (!RETENTION.includes(retention)) {
     throw new InputError(
-      `responder-log-retention-days: "${get('responder-log-retention-days')}" is not a CloudWatch Logs retention (${RETENTION.join(', ')})`
+      `responder-log-retention-days: "${shown(get('responder-log-retention-days'))}" is not a CloudWatch Logs retention (${RETENTION.join(', ')})`
     )
   }
   return {

@@ -2,7 +2,7 @@ import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
 import type { SetupConfig } from '../modes/setup.js'
 import { parseStandardChoice } from '../modes/setup-standards.js'
 import type { RawInputs } from './gate-config.js'
-import { InputError, parseBoolean, parseChoice, parseDuration } from './values.js'
+import { InputError, parseBoolean, parseChoice, parseDuration, shown } from './values.js'
 
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'] as const
 const RESCAN: Record<string, EcrRescanDuration> = {
@@ -37,10 +37,11 @@ export function buildSetupConfig(
   }
 
   const rescan = get('ecr-rescan-duration').toLowerCase()
-  const ecrRescanDuration = rescan === '' ? undefined : RESCAN[rescan]
+  // hasOwn: `constructor` or `__proto__` must not find what every object inherits.
+  const ecrRescanDuration = Object.hasOwn(RESCAN, rescan) ? RESCAN[rescan] : undefined
   if (rescan !== '' && ecrRescanDuration === undefined) {
     throw new InputError(
-      `ecr-rescan-duration: "${rescan}" is not one of ${Object.keys(RESCAN).join(', ')}`
+      `ecr-rescan-duration: "${shown(rescan)}" is not one of ${Object.keys(RESCAN).join(', ')}`
     )
   }
 

@@ -1,24 +1,37 @@
 import { RANKED_SEVERITIES, type RankedSeverity } from '../domain/severity.js'
+import { shown } from '../domain/shown.js'
 
 /** A bad input value. Its message names the input, the value and what is allowed. */
 export class InputError extends Error {
   override name = 'InputError'
 }
 
+/** Re-exported: config messages quote values the way domain messages do. */
+export { shown } from '../domain/shown.js'
+
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
 /** `90s`, `15m`, `1h30m`, `500ms`, `7d`, or a bare number of seconds. */
 export function parseDuration(input: string, value: string): number {
   const text = value.trim()
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
+  // A bare number is seconds: one part, as if written with `s`.
+  const parts: readonly (readonly string[])[] = /^\d+(\.\d+)?$/.test(text)
+    ? [[text, text, 's']]
+    : [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)]
   const consumed = parts.map((p) => p[0]).join('')
   if (parts.length === 0 || consumed !== text) {
-    throw new InputError(`${input}: "${value}" is not a duration; use e.g. 90s, 15m, 1h30m or 7d`)
+    throw new InputError(
+      `${input}: "${shown(value)}" is not a duration; use e.g. 90s, 15m, 1h30m or 7d`
+    )
   }
-  return Math.round(
+  const ms = Math.round(
     parts.reduce((sum, p) => sum + Number(p[1]) * (UNITS[p[2] as string] as number), 0)
   )
+  // Beyond 2^53 ms (285,000 years) the number is no longer exact; 400 digits would be Infinity.
+  if (!Number.isSafeInteger(ms)) {
+    throw new InputError(`${input}: "${shown(value)}" is too long a duration; use e.g. 15m or 7d`)
+  }
+  return ms
 }
 
 export function parseChoice<T extends string>(
@@ -29,7 +42,7 @@ export function parseChoice<T extends string>(
   const normalized = value.trim().toLowerCase()
   const match = allowed.find((choice) => choice === normalized)
   if (match === undefined) {
-    throw new InputError(`${input}: "${value}" is not one of ${allowed.join(', ')}`)
+    throw new InputError(`${input}: "${shown(value)}" is not one of ${allowed.join(', ')}`)
   }
   return match
 }
@@ -38,7 +51,7 @@ export function parseBoolean(input: string, value: string): boolean {
   const normalized = value.trim().toLowerCase()
   if (normalized === 'true') return true
   if (normalized === 'false') return false
-  throw new InputError(`${input}: "${value}" is not true or false`)
+  throw new InputError(`${input}: "${shown(value)}" is not true or false`)
 }
 
 /** `critical=0, high=5` (commas or newlines). A budget names a ranked severity and a count ≥ 0. */
@@ -52,8 +65,12 @@ export function parseBudgets(
     .map((e) => e.trim())
     .filter(Boolean)) {
     const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
-    if (!match)
-      throw new InputError(`${input}: "${entry}" is not severity=count, e.g. critical=0, high=5`)
+    // A count past 2^53 is no longer exact (and 400 digits would be Infinity).
+    if (!match || !Number.isSafeInteger(Number(match[2]))) {
+      throw new InputError(
+        `${input}: "${shown(entry)}" is not severity=count, e.g. critical=0, high=5`
+      )
+    }
     const severity = parseChoice(input, match[1] as string, RANKED_SEVERITIES)
     if (budgets[severity] !== undefined)
       throw new InputError(`${input}: ${severity} is given twice`)
@@ -64,8 +81,9 @@ export function parseBudgets(
 
 /** One entry per line; blank lines and `#` comments are skipped so a list can be annotated. */
 export function parseLines(value: string): string[] {
+  // `s`: a comment runs to the end of the line, past a `\r` too (CRLF line endings).
   return value
     .split('\n')
-    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .map((line) => line.replace(/\s+#.*$/s, '').trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
 }

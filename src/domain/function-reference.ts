@@ -1,3 +1,5 @@
+import { shown } from './shown.js'
+
 /** One `functions:` entry: a function name (in the default region) or a full function ARN. */
 export interface FunctionReference {
   raw: string
@@ -39,7 +41,7 @@ export function parseFunctionReference(
     ]
     if (qualifier !== undefined && qualifier !== '$LATEST') {
       throw new FunctionReferenceError(
-        `functions: "${raw}" names version or alias ${qualifier}, but Inspector scans only $LATEST; give the function name or its unqualified ARN`
+        `functions: "${shown(raw)}" names version or alias ${shown(qualifier)}, but Inspector scans only $LATEST; give the function name or its unqualified ARN`
       )
     }
     const unqualified = `arn:${partition}:lambda:${region}:${accountId}:function:${functionName}`
@@ -47,17 +49,17 @@ export function parseFunctionReference(
   }
   if (raw.startsWith('arn:')) {
     throw new FunctionReferenceError(
-      `functions: "${raw}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`
+      `functions: "${shown(raw)}" is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`
     )
   }
   if (!NAME.test(raw)) {
     throw new FunctionReferenceError(
-      `functions: "${raw}" is not a function name (letters, digits, - and _, at most 64) or a function ARN`
+      `functions: "${shown(raw)}" is not a function name (letters, digits, - and _, at most 64) or a function ARN`
     )
   }
   if (!defaultRegion) {
     throw new FunctionReferenceError(
-      `functions: "${raw}" has no region; set AWS_REGION (configure-aws-credentials does) or give the function ARN`
+      `functions: "${shown(raw)}" has no region; set AWS_REGION (configure-aws-credentials does) or give the function ARN`
     )
   }
   const partition = defaultRegion.startsWith('cn-')

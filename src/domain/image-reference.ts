@@ -1,3 +1,5 @@
+import { shown } from './shown.js'
+
 /** A parsed ECR image URI: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>(:<tag>)(@sha256:<hex>)`. */
 export interface ImageReference {
   /** The text as the user wrote it (trimmed). */
@@ -27,14 +29,14 @@ export function parseImageReference(input: string): ImageReference {
   const raw = input.trim()
   const problem = (why: string): ImageReferenceError =>
     new ImageReferenceError(
-      `images: "${raw}" ${why}; expected <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or …/<repository>@sha256:<digest>`
+      `images: "${shown(raw)}" ${why}; expected <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or …/<repository>@sha256:<digest>`
     )
 
   const slash = raw.indexOf('/')
   if (slash < 0) throw problem('has no registry host')
   const host = raw.slice(0, slash)
   const hostMatch = HOST.exec(host)
-  if (!hostMatch) throw problem(`is not in an Amazon ECR private registry (host "${host}")`)
+  if (!hostMatch) throw problem(`is not in an Amazon ECR private registry (host "${shown(host)}")`)
   const [, registryId, region, china] = hostMatch as unknown as [string, string, string, string?]
 
   let rest = raw.slice(slash + 1)
@@ -43,18 +45,19 @@ export function parseImageReference(input: string): ImageReference {
   if (at >= 0) {
     digest = rest.slice(at + 1)
     rest = rest.slice(0, at)
-    if (!DIGEST.test(digest)) throw problem(`has an invalid digest "${digest}" (sha256:<64 hex>)`)
+    if (!DIGEST.test(digest))
+      throw problem(`has an invalid digest "${shown(digest)}" (sha256:<64 hex>)`)
   }
   let tag: string | undefined
   const colon = rest.lastIndexOf(':')
   if (colon >= 0) {
     tag = rest.slice(colon + 1)
     rest = rest.slice(0, colon)
-    if (!TAG.test(tag)) throw problem(`has an invalid tag "${tag}"`)
+    if (!TAG.test(tag)) throw problem(`has an invalid tag "${shown(tag)}"`)
   }
   const repository = rest
   if (repository.length < 2 || repository.length > 256 || !REPOSITORY.test(repository)) {
-    throw problem(`has an invalid repository name "${repository}"`)
+    throw problem(`has an invalid repository name "${shown(repository)}"`)
   }
   if (tag === undefined && digest === undefined) {
     throw problem('names no tag or digest (latest is not assumed: gate exactly what you pushed)')

@@ -17,7 +17,8 @@ const ALIASES: Record<string, string> = {
 
 export function parseStandardChoice(raw: string): StandardChoice {
   const [name = '', version] = raw.trim().toLowerCase().split('@')
-  const slug = ALIASES[name] ?? name
+  // hasOwn: `constructor` or `__proto__` must not find what every object inherits.
+  const slug = (Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined) ?? name
   return { raw: raw.trim(), slug, ...(version !== undefined && version !== '' && { version }) }
 }
 
