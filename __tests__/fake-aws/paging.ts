@@ -23,6 +23,23 @@ export interface PageRequest {
   errorCode: string
 }
 
+/** Items by which a continued page starts early while `withPageOverlap` runs (chaos only). */
+let pageOverlap = 0
+
+/**
+ * Runs `answer` (synchronously) with every continued page starting `overlap` items early, so
+ * items of the previous page come again, as when an item is inserted ahead of a client's cursor.
+ */
+export function withPageOverlap<T>(overlap: number, answer: () => T): T {
+  const previous = pageOverlap
+  pageOverlap = overlap
+  try {
+    return answer()
+  } finally {
+    pageOverlap = previous
+  }
+}
+
 export function paginate<T>(items: readonly T[], request: PageRequest): Page<T> {
   const pageSize = pageSizeOf(request)
   const fingerprint = createHash('sha256')
@@ -33,8 +50,11 @@ export function paginate<T>(items: readonly T[], request: PageRequest): Page<T> 
     request.nextToken === undefined
       ? 0
       : decodeToken(request.nextToken, fingerprint, request.errorCode)
-  const pageItems = items.slice(offset, offset + pageSize)
-  const next = offset + pageSize
+  // Never a full page early: the next token must still move forward.
+  const overlap = Math.min(pageOverlap, pageSize - 1)
+  const start = request.nextToken === undefined ? 0 : Math.max(0, offset - overlap)
+  const pageItems = items.slice(start, start + pageSize)
+  const next = start + pageSize
   const page: Page<T> = { items: pageItems }
   if (next < items.length) page.nextToken = encodeToken(next, fingerprint)
   return page

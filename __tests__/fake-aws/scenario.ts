@@ -15,8 +15,8 @@
  * "pushed 5 s before the gate started" when `pushedAtSeconds: -5`).
  * Negative seconds describe the past (an image pushed before the gate started).
  *
- * Real delays that are not part of the story (`slowMs`, fault `delayMs`) are plain milliseconds
- * and are not scaled.
+ * Real delays that are not part of the story (`slowMs`, fault `delayMs`, chaos `slow`) are plain
+ * milliseconds and are not scaled (unless the server's `delay` option says otherwise).
  */
 import { createHash } from 'node:crypto'
 import type {
@@ -88,6 +88,14 @@ export interface Scenario {
   /** Lambda functions (GetFunctionConfiguration) and what Inspector says about them. */
   functions?: LambdaFunctionSpec[]
   faults?: FaultSpec[]
+  /** Random faults drawn from a seeded generator (see ChaosSpec); none by default. */
+  chaos?: ChaosSpec
+  /**
+   * What a request signed for another region than `region` sees. `mirror` (default): this same
+   * account, as if every region held it. `empty`: a region where nothing was ever set up — a BASIC
+   * registry without repositories, Inspector DISABLED, no functions, Security Hub off.
+   */
+  otherRegions?: 'mirror' | 'empty'
   /** Real milliseconds added to every response (not scaled). */
   slowMs?: number
   /** What a test needs to know to size its timeouts. Informational only. */
@@ -213,6 +221,13 @@ export interface InspectorFindingSpec {
   release?: string
   filePath?: string
   referenceUrls?: string[]
+  /**
+   * `packageVulnerabilityDetails.sourceUrl`; default derived from `source` and the id. `null`
+   * leaves the field out (and, with `referenceUrls: []`, the remediation URL is the only link).
+   */
+  sourceUrl?: string | null
+  /** `remediation.recommendation`; default Inspector's stock text and the source URL. */
+  remediation?: { text?: string; url?: string }
   /** Partial fixes: several vulnerable packages, some without a fix → fixAvailable PARTIAL. */
   extraPackages?: { name: string; installedVersion: string; fixedInVersion?: string }[]
 }
@@ -252,15 +267,62 @@ export interface ManualScanSpec {
  * 503 → ServiceUnavailableException.
  */
 export interface FaultSpec {
+  /** The operation's name, or `*` for every operation. */
   operation: string
   service?: 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub'
   count: number
   /** 403 answers as the service's access-denied error: the caller's role lacks the permission. */
   status: 403 | 429 | 500 | 503
+  /**
+   * `expired-credentials`: answer what the service says to an expired session token instead
+   * (`status` is then ignored): ExpiredTokenException, "The security token included in the
+   * request is expired" — HTTP 400 from ECR, 403 from Inspector, Lambda and Security Hub; STS
+   * answers 403 ExpiredToken.
+   */
+  error?: 'expired-credentials'
+  /** Scenario second from which the fault is armed; earlier calls are not counted. Default 0. */
+  fromSeconds?: number
   retryAfterSeconds?: number
   /** Real milliseconds to wait before answering with the fault. */
   delayMs?: number
 }
+
+/**
+ * Random faults, deterministic for a seed: whether the n-th call of an operation is hit, and how,
+ * is a function of (`seed`, service, operation, n) alone, so the same seed gives the same faults
+ * to the same sequence of calls of each operation, whatever the interleaving between operations.
+ * Counted `faults` take precedence over chaos.
+ */
+export interface ChaosSpec {
+  seed: number
+  /** Chance (0–1) that one call is hit, by one of the kinds that apply to it. */
+  probability: number
+  kinds: readonly ChaosKind[]
+  /** Only calls of these operations are hit; default every operation. */
+  operations?: readonly string[]
+  /** Upper bound of a throttle's `Retry-After`, in seconds (fractions allowed); default 0.05. */
+  maxRetryAfterSeconds?: number
+  /** Upper bound of a `slow` delay, in milliseconds of the server's `delay`; default 200. */
+  maxSlowMs?: number
+}
+
+/**
+ * - `throttle`: 429 in the service's throttling shape (as FaultSpec), with a small `Retry-After`.
+ * - `server-error`: 500 or 503 in the service's shape.
+ * - `drop`: the connection is destroyed without a response (the SDK sees ECONNRESET).
+ * - `slow`: the answer is delayed by up to `maxSlowMs`, then given as usual.
+ * - `expired-token` (only calls that carry a pagination token): the service's answer to a stale
+ *   token — Inspector 400 ValidationException, ECR 400 InvalidParameterException, Security Hub 400
+ *   InvalidInputException.
+ * - `coverage-flap` (ListCoverage only): the answer is stale or moving for this one call — the
+ *   resource rows are missing, or SUCCESSFUL rows read SCAN_IN_PROGRESS, or read SUCCESSFUL with
+ *   `lastScannedAt` now (a rescan just finished).
+ * - `page-overlap` (only calls that carry a pagination token): the page starts one to three items
+ *   early, repeating items of the previous page, as when an item is inserted ahead of the cursor
+ *   while a client pages.
+ */
+export type ChaosKind =
+  'throttle' | 'server-error' | 'drop' | 'slow' | 'expired-token' | 'coverage-flap' | 'page-overlap'
 
 /**
  * Inspector's Enable for this account. Without it, a valid Enable turns the requested types

@@ -9,15 +9,17 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Status as InspectorStatus } from '@aws-sdk/client-inspector2'
+import type { ListCoverageResponse, Status as InspectorStatus } from '@aws-sdk/client-inspector2'
 import type { InspectorEnableRecord } from './accounts.js'
 import { ECR_TARGET_PREFIX, handleEcr } from './ecr-api.js'
-import { createFaultInjector } from './faults.js'
+import { createFaultInjector, flapCoverage } from './faults.js'
+import type { FaultPlan } from './faults.js'
 import { handleInspector, inspectorOperationFor } from './inspector-api.js'
 import { handleLambda, lambdaOperationFor } from './lambda-api.js'
 import type { InspectorConfigurationSnapshot } from './inspector-configuration.js'
 import { inspectorConfigurationSnapshot } from './inspector-configuration.js'
-import type { InspectorResourceKind, Scenario } from './scenario.js'
+import { withPageOverlap } from './paging.js'
+import type { ChaosKind, InspectorResourceKind, Scenario } from './scenario.js'
 import { handleSecurityHub, securityHubOperationFor } from './securityhub-api.js'
 import type { SecurityHubContext } from './securityhub-findings-api.js'
 import {
@@ -37,6 +39,7 @@ import type {
   WriteRecord
 } from './snapshots.js'
 import { createFakeState, resetFakeState } from './state.js'
+import type { FakeState } from './state.js'
 import { handleSts } from './sts-api.js'
 import { createTimelineClock } from './timeline.js'
 import {
@@ -61,6 +64,11 @@ export interface FakeAwsOptions {
   log?: (line: string) => void
   /** Real-time source in epoch ms (default Date.now); inject one to drive the timeline by hand. */
   now?: () => number
+  /**
+   * How the server waits for `slowMs`, fault `delayMs` and chaos `slow` (default a real sleep).
+   * Inject one to let such delays pass on the same clock as `now`.
+   */
+  delay?: (ms: number) => Promise<void>
 }
 
 export interface RecordedCall {
@@ -72,8 +80,10 @@ export interface RecordedCall {
   /** Scenario seconds at the time of the call (atMs / 1000 × timeScale). */
   atScenarioSeconds: number
   status: number
-  /** The error code sent back, if any. */
+  /** The error code sent back, if any (`ConnectionDropped` when chaos dropped the connection). */
   errorCode?: string
+  /** The chaos fault that hit this call, if any (ChaosSpec). */
+  chaos?: ChaosKind
   /**
    * Parsed request: the JSON body, or the form fields for STS; for REST operations also the
    * path and query members (e.g. Lambda's FunctionName/Qualifier, Security Hub's MaxResults).
@@ -140,7 +150,20 @@ export async function startFakeAws(
 ): Promise<FakeAws> {
   const clock = createTimelineClock(scenario.timeScale ?? 1, options.now)
   const state = createFakeState(scenario, clock)
-  const faults = createFaultInjector(scenario.faults ?? [])
+  const faults = createFaultInjector(scenario.faults ?? [], scenario.chaos)
+  const delay = options.delay ?? ((ms: number) => sleep(ms))
+  // otherRegions 'empty': the account as another region holds it, made on first use.
+  const otherRegions = new Map<string, FakeState>()
+  const stateFor = (service: ServiceName, region: string | undefined): FakeState => {
+    if (scenario.otherRegions !== 'empty' || service === 'sts') return state
+    if (region === undefined || region === state.catalog.region) return state
+    let regional = otherRegions.get(region)
+    if (regional === undefined) {
+      regional = createFakeState(emptyRegion(state, region), clock)
+      otherRegions.set(region, regional)
+    }
+    return regional
+  }
   const calls: RecordedCall[] = []
   const writes: WriteRecord[] = []
   const log = options.log ?? (() => undefined)
@@ -190,6 +213,7 @@ export async function startFakeAws(
     }
 
     let before: string | undefined
+    let target = state
     const recordWrite = () => {
       if (call.service === 'unknown' || !isWriteOperation(call.service, call.operation)) return
       const record: WriteRecord = {
@@ -202,7 +226,7 @@ export async function startFakeAws(
             ? 'throttled'
             : call.status >= 400 || before === undefined
               ? 'rejected'
-              : writeFingerprint(state) === before
+              : writeFingerprint(target) === before
                 ? 'unchanged'
                 : 'changed',
         status: call.status
@@ -215,16 +239,29 @@ export async function startFakeAws(
       const { operation, input } = parseRequest(service, req, body)
       call.operation = operation
       call.input = input
-      if (scenario.slowMs !== undefined) await sleep(scenario.slowMs)
-      const fault = faults.next(service, operation)
-      if (fault !== undefined) {
-        if (fault.delayMs > 0) await sleep(fault.delayMs)
-        throw fault.error
-      }
-      if (isWriteOperation(service, operation)) before = writeFingerprint(state)
-      const status = respond(service, operation, input, res, {
-        signingRegion: signingRegionOf(req.headers.authorization)
+      if (scenario.slowMs !== undefined) await delay(scenario.slowMs)
+      const signingRegion = signingRegionOf(req.headers.authorization)
+      target = stateFor(service, signingRegion)
+      const plan = faults.next({
+        service,
+        operation,
+        input,
+        nowSeconds: clock.scenarioSeconds()
       })
+      if (plan?.chaos !== undefined) call.chaos = plan.chaos
+      if (plan?.kind === 'error') {
+        if (plan.delayMs > 0) await delay(plan.delayMs)
+        throw plan.error
+      }
+      if (plan?.kind === 'drop') {
+        // No answer at all: the client sees the connection reset.
+        req.socket.destroy()
+        finish(0, 'ConnectionDropped')
+        return
+      }
+      if (plan?.kind === 'slow') await delay(plan.delayMs)
+      if (isWriteOperation(service, operation)) before = writeFingerprint(target)
+      const status = respond(target, service, operation, input, res, { signingRegion }, plan)
       finish(status)
       recordWrite()
     } catch (error) {
@@ -244,19 +281,39 @@ export async function startFakeAws(
   }
 
   function respond(
+    state: FakeState,
     service: ServiceName,
     operation: string,
     input: Record<string, unknown>,
     res: ServerResponse,
-    context: SecurityHubContext
+    context: SecurityHubContext,
+    plan: FaultPlan | undefined
   ): number {
+    if (plan?.kind === 'page-overlap') {
+      return withPageOverlap(plan.items, () =>
+        respond(state, service, operation, input, res, context, undefined)
+      )
+    }
     switch (service) {
       case 'ecr':
         sendJson(res, 200, AWS_JSON_11, handleEcr(state, operation, input))
         return 200
-      case 'inspector2':
-        sendJson(res, 200, 'application/json', handleInspector(state, operation, input))
+      case 'inspector2': {
+        const answer = handleInspector(state, operation, input)
+        sendJson(
+          res,
+          200,
+          'application/json',
+          plan?.kind === 'coverage-flap'
+            ? flapCoverage(
+                answer as ListCoverageResponse,
+                plan.mode,
+                state.clock.dateAt(state.clock.scenarioSeconds())
+              )
+            : answer
+        )
         return 200
+      }
       case 'sts':
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
@@ -301,6 +358,7 @@ export async function startFakeAws(
       clock.reset()
       faults.reset()
       resetFakeState(state)
+      otherRegions.clear()
       calls.length = 0
       writes.length = 0
     },
@@ -311,6 +369,28 @@ export async function startFakeAws(
         server.closeAllConnections()
       })
   }
+}
+
+/** The same account in a region where nothing was ever set up (otherRegions: 'empty'). */
+function emptyRegion(home: FakeState, region: string): Scenario {
+  const disabled = 'DISABLED' as const
+  const scenario: Scenario = {
+    name: `${home.scenario.name} (${region}, empty)`,
+    account: home.catalog.account,
+    region,
+    registryScanType: 'BASIC',
+    inspectorStatus: {
+      ec2: disabled,
+      ecr: disabled,
+      lambda: disabled,
+      lambdaCode: disabled,
+      codeRepository: disabled
+    },
+    securityHub: { enabled: false, inspectorImport: false },
+    repositories: []
+  }
+  if (home.scenario.timeScale !== undefined) scenario.timeScale = home.scenario.timeScale
+  return scenario
 }
 
 function parseRequest(

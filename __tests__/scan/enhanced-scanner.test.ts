@@ -249,4 +249,44 @@ describe('scanEnhanced', () => {
       'CVE-3'
     ])
   })
+
+  it('counts a finding that comes again on the next page once', async () => {
+    const clock = new VirtualClock(Date.parse('2026-11-22T12:00:00Z'))
+    inspector
+      .on(ListCoverageCommand)
+      .resolves({ coveredResources: [row('SUCCESSFUL', new Date('2026-11-22T10:05:00Z'))] })
+    // A finding inserted ahead of the cursor pushes CVE-2 from page 1 onto page 2 as well.
+    inspector
+      .on(ListFindingsCommand)
+      .resolvesOnce({
+        findings: [inspectorFinding('CVE-1', 'LOW'), inspectorFinding('CVE-2', 'HIGH')],
+        nextToken: 'p2'
+      })
+      .resolvesOnce({
+        findings: [inspectorFinding('CVE-2', 'HIGH'), inspectorFinding('CVE-3', 'LOW')]
+      })
+
+    const outcome = await scanEnhanced(target, deps(clock))
+
+    expect(outcome.status === 'scanned' && outcome.findings.map((f) => f.vulnerabilityId)).toEqual([
+      'CVE-1',
+      'CVE-2',
+      'CVE-3'
+    ])
+  })
+
+  it('refuses a page token that comes back unchanged instead of stopping short', async () => {
+    const clock = new VirtualClock(Date.parse('2026-11-22T12:00:00Z'))
+    inspector
+      .on(ListCoverageCommand)
+      .resolves({ coveredResources: [row('SUCCESSFUL', new Date('2026-11-22T10:05:00Z'))] })
+    inspector.on(ListFindingsCommand).resolves({
+      findings: [inspectorFinding('CVE-1', 'LOW')],
+      nextToken: 'stuck'
+    })
+
+    await expect(scanEnhanced(target, deps(clock))).rejects.toThrow(
+      'ListFindings returned the same page token twice'
+    )
+  })
 })

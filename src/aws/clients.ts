@@ -5,10 +5,13 @@ import { LambdaClient } from '@aws-sdk/client-lambda'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { SNSClient } from '@aws-sdk/client-sns'
-import { STSClient } from '@aws-sdk/client-sts'
+import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
 import { limitInFlight, RequestSlots } from './in-flight.js'
 
 export const USER_AGENT = 'inspector-gate'
+
+/** Attempts per call (the first try and five retries), in the SDK's adaptive retry mode. */
+export const MAX_ATTEMPTS = 6
 
 /** AWS requests in flight at once, across all clients (see in-flight.ts). */
 export const DEFAULT_MAX_IN_FLIGHT = 8
@@ -29,6 +32,16 @@ export interface AwsClients {
   s3(region: string): S3Client
 }
 
+/**
+ * Test-only settings merged into every client: a local endpoint, its credentials and default
+ * region, or a retry strategy (for instance the adaptive one with compressed delays). Real runs
+ * never set them; everything then comes from the SDK's own chain.
+ */
+export type ClientOverrides = Pick<
+  STSClientConfig,
+  'endpoint' | 'region' | 'credentials' | 'retryStrategy'
+>
+
 type AnyClient =
   | CloudFormationClient
   | ECRClient
@@ -44,17 +57,20 @@ export function createAwsClients(
     maxAttempts?: number
     /** The cap on requests in flight; pass one to read its `peak` (benchmarks, tests). */
     slots?: RequestSlots
+    /** Test-only: called once per client, so each gets its own retry strategy. */
+    overrides?: () => ClientOverrides
   } = {}
 ): AwsClients {
   const slots = options.slots ?? new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
   const common = {
     retryMode: 'adaptive',
-    maxAttempts: options.maxAttempts ?? 6,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
     customUserAgent: USER_AGENT,
     // The SDK sets no request timeout by default: a stalled connection would hang the job until
     // GitHub kills it, long after the gate's own timeout. Every call here is small and quick.
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 }
   } as const
+  const config = () => ({ ...common, ...options.overrides?.() })
   const cache = new Map<string, AnyClient>()
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
@@ -64,16 +80,16 @@ export function createAwsClients(
     return client
   }
   return {
-    ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...common, region })),
+    ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...config(), region })),
     inspector: (region) =>
-      memo(`inspector2:${region}`, () => new Inspector2Client({ ...common, region })),
-    lambda: (region) => memo(`lambda:${region}`, () => new LambdaClient({ ...common, region })),
+      memo(`inspector2:${region}`, () => new Inspector2Client({ ...config(), region })),
+    lambda: (region) => memo(`lambda:${region}`, () => new LambdaClient({ ...config(), region })),
     securityHub: (region) =>
-      memo(`securityhub:${region}`, () => new SecurityHubClient({ ...common, region })),
-    sts: () => memo('sts', () => new STSClient(common)),
+      memo(`securityhub:${region}`, () => new SecurityHubClient({ ...config(), region })),
+    sts: () => memo('sts', () => new STSClient(config())),
     cloudformation: (region) =>
-      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...common, region })),
-    sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...common, region })),
-    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...common, region }))
+      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...config(), region })),
+    sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...config(), region })),
+    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...config(), region }))
   }
 }

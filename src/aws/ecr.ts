@@ -60,7 +60,7 @@ export async function describeImage(client: ECRClient, ref: ImageReference): Pro
     }
     if (code === 'RepositoryNotFoundException') {
       throw new AwsCallError(
-        `repository ${ref.repository} does not exist in registry ${ref.registryId} (${ref.region})`,
+        `repository ${ref.repository} does not exist in registry ${ref.registryId} in ${ref.region}; check the region in the image URI (${ref.registryId}.dkr.ecr.<region>.amazonaws.com) against where the push step pushed it`,
         code,
         false
       )

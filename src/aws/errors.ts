@@ -70,7 +70,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   }
   if (EXPIRED.has(code)) {
     return say(
-      `the AWS session expired while ${context.doing}; raise role-duration-seconds in configure-aws-credentials or lower timeout`
+      `the AWS credentials expired while ${context.doing} (${code}): the role session ended before the gate did; raise role-duration-seconds in configure-aws-credentials above timeout (or lower timeout) and re-run`
     )
   }
   if (code === 'ThrottlingException' || code === 'TooManyRequestsException') {

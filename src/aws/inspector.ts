@@ -101,28 +101,11 @@ export async function listImageFindings(
     awsAccountId: [eq(target.registryId)],
     findingStatus: [eq('ACTIVE')]
   }
-  const context = {
+  // All pages, each finding once (a finding inserted while paging can repeat another on the next
+  // page), and a repeated page token is an error rather than a silently short list.
+  const findings = await readAllFindings(client, filterCriteria, {
     action: 'inspector2:ListFindings',
     doing: `reading Inspector findings of ${target.repository}@${target.digest}`
-  }
-  const findings = await callAws(context, async () => {
-    const all: InspectorFinding[] = []
-    // A fresh input object per call: the paginator writes its token back into the input.
-    const pages = paginateListFindings(
-      { client, pageSize: 100, stopOnSameToken: true },
-      { filterCriteria }
-    )
-    for await (const page of pages) {
-      if (!Array.isArray(page.findings)) {
-        throw new AwsCallError(
-          'ListFindings returned a page without a findings list',
-          'UnexpectedResponse',
-          false
-        )
-      }
-      all.push(...page.findings)
-    }
-    return all
   })
   // The filters already say this; checking again means a filter Inspector ignored cannot leak
   // another image's findings into this verdict.
