@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { exitCode, runCli, writeOutputs } from '../../src/cli/main.js'
 import type { StepOutcome } from '../../src/steps/host.js'
 import { VERSION } from '../../src/version.js'
+import { workflowCommands } from '../helpers/workflow-commands.js'
 
 function terminal() {
   const out: string[] = []
@@ -62,6 +63,19 @@ describe('runCli without AWS', () => {
     expect(code).toBe(2)
     expect(t.err.join('')).toMatch(/^error: .*app:v1/m)
     expect(JSON.parse(readFileSync(outputs, 'utf8'))).toEqual({ result: 'error' })
+  })
+
+  it('the failure line and the JSON quote input and AWS text without running a workflow command', async () => {
+    const t = terminal()
+    const hostile = 'x ##[set-output name=result;]pass ##vso[task.complete result=Succeeded]'
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1'
+    const argv = ['gate', '--images', image, '--fail-on', hostile, '--format', 'json']
+    expect(await runCli(argv, t.where)).toBe(2)
+    const [stdout, stderr] = [t.out.join(''), t.err.join('')]
+    expect(workflowCommands(stdout + stderr)).toEqual([])
+    expect(stderr).toMatch(/^error: fail-on: "x #\u200b#\[set-output/m)
+    // The JSON document still says exactly what was given.
+    expect((JSON.parse(stdout) as { error: string }).error).toContain(hostile)
   })
 
   it('--format json prints a JSON document even for an input error', async () => {

@@ -91,7 +91,10 @@ function packageFinding(
   resource: Resource
 ): Finding {
   const source = spec.source ?? (spec.vulnerabilityId.startsWith('GHSA') ? 'GITHUB' : 'NVD')
-  const sourceUrl = sourceUrlFor(source, spec.vulnerabilityId)
+  const sourceUrl =
+    spec.sourceUrl === null
+      ? undefined
+      : (spec.sourceUrl ?? sourceUrlFor(source, spec.vulnerabilityId))
   const cvssVector = spec.cvssVector ?? defaultCvssVector(spec.inspectorScore)
   const packages = [
     {
@@ -129,10 +132,11 @@ function packageFinding(
     remediation: {
       recommendation: {
         text:
-          fixAvailable === 'NO'
+          spec.remediation?.text ??
+          (fixAvailable === 'NO'
             ? 'None Provided'
-            : 'Upgrade your installed software packages to the proposed fixed in version and release.',
-        Url: sourceUrl
+            : 'Upgrade your installed software packages to the proposed fixed in version and release.'),
+        Url: spec.remediation?.url ?? sourceUrl
       }
     },
     fixAvailable,
@@ -146,7 +150,7 @@ function packageFinding(
       vendorCreatedAt: new Date(Date.UTC(2024, 0, 10)),
       vendorUpdatedAt: new Date(Date.UTC(2024, 5, 1)),
       cvss: [{ baseScore: spec.inspectorScore, scoringVector: cvssVector, version: '3.1', source }],
-      referenceUrls: spec.referenceUrls ?? [sourceUrl],
+      referenceUrls: spec.referenceUrls ?? (sourceUrl === undefined ? [] : [sourceUrl]),
       relatedVulnerabilities: [],
       vulnerablePackages: packages
     },

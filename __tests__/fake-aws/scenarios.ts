@@ -18,6 +18,11 @@ import {
   manyFindingSpecs
 } from './fixtures.js'
 import {
+  HOSTILE_CODE_FINDINGS,
+  HOSTILE_IMAGE_FINDINGS,
+  HOSTILE_SEVERITY_FINDING
+} from './hostile.js'
+import {
   codeSha256For,
   DEFAULT_ACCOUNT,
   DEFAULT_REGION,
@@ -93,7 +98,8 @@ export const IMAGES = {
   unscannable: ref('v5.0.0'),
   neverScanned: ref('v6.0.0'),
   manyFindings300: ref('v7.0.0'),
-  demo: multiArchRef('v2.4.0', 2)
+  demo: multiArchRef('v2.4.0', 2),
+  hostile: ref('v9.9.9')
 } satisfies Record<string, ImageRef>
 
 /** The usual enhanced-scan story: discovered, queued, scanning, done. */
@@ -475,7 +481,9 @@ export const FUNCTIONS = {
   ]),
   ordersApi: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v40')),
   ordersApiCodeScan: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v43')),
-  billingWorker: functionRef('billing-worker', 'nodejs20.x', codeSha256For('billing-worker@v7'))
+  billingWorker: functionRef('billing-worker', 'nodejs20.x', codeSha256For('billing-worker@v7')),
+  hostileHandler: functionRef('hostile-handler', 'python3.12', codeSha256For('hostile-handler@v1')),
+  hostileBroken: functionRef('hostile-broken', 'python3.12', codeSha256For('hostile-broken@v1'))
 } satisfies Record<string, FunctionRef>
 
 function pkg(
@@ -596,6 +604,55 @@ const lambdaCodeScanning: Scenario = {
       'orders-api PACKAGE: discovered 0.5 s, SUCCESSFUL 3 s (LOW Werkzeug at 3 s); CODE: discovered ' +
       '0.5 s, SCAN_IN_PROGRESS 2 s, SUCCESSFUL 4 s (HIGH CWE-89 orders.py, MEDIUM CWE-22 reports.py ' +
       'at 4 s). Also serves app:v1.0.0 as in clean.'
+  }
+}
+
+const hostile: Scenario = {
+  name: 'hostile',
+  description:
+    'app:v9.9.9 and the function hostile-handler (package and code scanning), whose findings carry ' +
+    'markup, workflow commands, mentions, terminal escapes, bidi overrides and 100 KB strings in ' +
+    'every text field (see hostile.ts): critical to untriaged, blocking and not. hostile-broken has ' +
+    'a finding whose severity is such text, so its package scan ends in an error quoting it.',
+  inspectorStatus: { lambda: 'ENABLED', lambdaCode: 'ENABLED' },
+  repositories: [
+    {
+      name: REPOSITORY,
+      images: [
+        singleImage(IMAGES.hostile, {
+          coverage: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+          findings: [...HOSTILE_IMAGE_FINDINGS, HOSTILE_VULNERABILITY].map((spec) => at(3, spec))
+        })
+      ]
+    }
+  ],
+  functions: [
+    {
+      ...deployedFunction(
+        FUNCTIONS.hostileHandler,
+        scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+        [
+          pkg(3, { ...HOSTILE_VULNERABILITY, packageManager: 'PYTHONPKG' }),
+          ...HOSTILE_CODE_FINDINGS.map((spec) => code(3, spec))
+        ]
+      ),
+      coverage: {
+        package: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+        code: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 })
+      }
+    },
+    deployedFunction(
+      FUNCTIONS.hostileBroken,
+      scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+      [pkg(3, HOSTILE_SEVERITY_FINDING)]
+    )
+  ],
+  timing: {
+    settledAtSeconds: 3,
+    story:
+      'the image and both scans of each function SUCCESSFUL at 3 s; every finding (' +
+      `${HOSTILE_IMAGE_FINDINGS.length + 1} on the image, ${HOSTILE_CODE_FINDINGS.length + 1} on ` +
+      'hostile-handler, 1 on hostile-broken) at 3 s'
   }
 }
 
@@ -991,6 +1048,65 @@ export function manyImages(
   return { scenario, images }
 }
 
+/**
+ * One image whose scan becomes final (SUCCESSFUL, with its MEDIUM and LOW findings) at scenario
+ * second `doneAtSeconds` and never changes after: the verdict-latency benchmark, at real time.
+ */
+export function latencyScenario(doneAtSeconds: number): { scenario: Scenario; image: ImageRef } {
+  const image = ref(`latency-${doneAtSeconds}`)
+  const scenario: Scenario = {
+    name: `latency${doneAtSeconds}`,
+    description: `One image; the scan is final at ${doneAtSeconds} s (MEDIUM + LOW, nothing later).`,
+    repositories: [
+      {
+        name: REPOSITORY,
+        images: [
+          singleImage(image, {
+            coverage: scanTimeline({ discovered: 1, scanning: 3, done: doneAtSeconds }),
+            findings: [at(doneAtSeconds, CVE.expressMedium), at(doneAtSeconds, CVE.aptLow)]
+          })
+        ]
+      }
+    ],
+    timing: {
+      settledAtSeconds: doneAtSeconds,
+      story: `discovered 1 s, SCAN_IN_PROGRESS 3 s, SUCCESSFUL ${doneAtSeconds} s with MEDIUM + LOW`
+    }
+  }
+  return { scenario, image }
+}
+
+/**
+ * An OCI index of four platforms (linux/amd64, linux/arm64/v8, linux/arm/v7, linux/ppc64le), each
+ * with its BuildKit attestation, scans done at 2, 3, 4 and 5 s: the multi-arch API-call case.
+ */
+export function fourPlatformIndex(): { scenario: Scenario; image: ImageRef } {
+  const tag = 'multi-4'
+  const platforms = ['linux/amd64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/ppc64le'].map(
+    (platform) => ({ platform, digest: digestFor(`${REPOSITORY}:${tag}/${platform}`) })
+  )
+  const image = ref(tag, {
+    platforms,
+    attestations: platforms.map((p) => digestFor(`${p.digest}/attestation`))
+  })
+  const perPlatform = platforms.map((_, i) => {
+    const done = 2 + i
+    const findings = [at(done, CVE.expressMedium), at(done, CVE.aptLow)]
+    if (i % 2 === 0) findings.push(at(done, CVE.opensslHigh))
+    return { coverage: scanTimeline({ discovered: 0.5, scanning: 1, done }), findings }
+  })
+  const scenario: Scenario = {
+    name: 'fourPlatformIndex',
+    description: `OCI index app:${tag} → 4 platforms + 4 attestations; scans done 2–5 s.`,
+    repositories: [{ name: REPOSITORY, images: [multiArchIndex(image, perPlatform)] }],
+    timing: {
+      settledAtSeconds: 5,
+      story: 'platform i SUCCESSFUL at 2 + i s with MEDIUM + LOW (and a HIGH on amd64 and arm/v7)'
+    }
+  }
+  return { scenario, image }
+}
+
 export const scenarios = {
   clean,
   criticals,
@@ -1010,6 +1126,7 @@ export const scenarios = {
   enableFailedAccounts,
   enablingTakesPolls,
   mixedTargets,
+  hostile,
   baselineFresh,
   baselineDone,
   baselineStandardFails,
@@ -1045,6 +1162,7 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   enableFailedAccounts: IMAGES.clean,
   enablingTakesPolls: IMAGES.clean,
   mixedTargets: IMAGES.clean,
+  hostile: IMAGES.hostile,
   baselineFresh: IMAGES.clean,
   baselineDone: IMAGES.clean,
   baselineStandardFails: IMAGES.clean,
@@ -1075,6 +1193,7 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   enableFailedAccounts: [FUNCTIONS.ordersApi],
   enablingTakesPolls: [FUNCTIONS.ordersApi],
   mixedTargets: [FUNCTIONS.ordersApi, FUNCTIONS.billingWorker],
+  hostile: [FUNCTIONS.hostileHandler, FUNCTIONS.hostileBroken],
   baselineFresh: [],
   baselineDone: [],
   baselineStandardFails: [],

@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
-import { codeSpan, markdownText, safeHref, safeLink, truncate } from '../../src/publish/escape.js'
+import {
+  codeSpan,
+  defuseWorkflowCommands,
+  logLine,
+  logSafeJson,
+  logText,
+  markdownText,
+  safeHref,
+  safeLink,
+  truncate
+} from '../../src/publish/escape.js'
+import { controlCharacters } from '../helpers/markdown-safety.js'
+import { workflowCommands } from '../helpers/workflow-commands.js'
 
 /** Tags a renderer allowing inline HTML would see. */
 const HTML_TAG = /<\/?[a-z][^>]*>/i
@@ -116,5 +128,53 @@ describe('codeSpan', () => {
 
   it('keeps code spans on one line', () => {
     expect(codeSpan('out\n\ndir/file.json')).toBe('`out dir/file.json`')
+  })
+})
+
+describe('log text', () => {
+  /** Forged commands in every form the GitHub runner accepts. */
+  const FORGED = [
+    '::set-output name=result::pass',
+    '  \t::add-mask::secret',
+    '\u0085::stop-commands::token',
+    'before ##[set-output name=result;]pass',
+    '##[add-mask]secret and ##vso[task.setvariable variable=result]pass'
+  ].join('\n')
+
+  it('defuses workflow commands at the start of a line and legacy ones anywhere, invisibly', () => {
+    expect(workflowCommands(FORGED).map((command) => command.name)).toEqual([
+      'set-output',
+      'add-mask',
+      'stop-commands',
+      'set-output',
+      'add-mask'
+    ])
+    const defused = defuseWorkflowCommands(FORGED)
+    expect(workflowCommands(defused)).toEqual([])
+    expect(defused.replace(/\u200b/g, '')).toBe(FORGED)
+    expect(defuseWorkflowCommands('a::b # c ## d [e]')).toBe('a::b # c ## d [e]')
+  })
+
+  it('logLine: one line, no terminal controls or bidi overrides, no command', () => {
+    const line = logLine(
+      `\n::set-output name=result::pass \u001b[31mred\u009b1m \u202eevil ${FORGED}`
+    )
+    expect(line).not.toMatch(/[\n\r]/)
+    expect(controlCharacters(line)).toEqual([])
+    expect(workflowCommands(line)).toEqual([])
+    expect(line.startsWith('\u200b::set-output')).toBe(true)
+  })
+
+  it('logText keeps line breaks (for messages @actions/core encodes) and drops the rest', () => {
+    expect(logText('one\n\u001b[31mtwo\u0007\u202e\ttab')).toBe('one\n[31mtwo\ttab')
+    expect(workflowCommands(logText(FORGED))).toEqual([])
+  })
+
+  it('logSafeJson writes what a log would act on as escapes; the data parses back unchanged', () => {
+    const value = { title: `${FORGED} \u202eevil\u2066 \u009b1m \u2028`, path: 'a\\##[b]' }
+    const json = logSafeJson(JSON.stringify(value, null, 2))
+    expect(JSON.parse(json)).toEqual(value)
+    expect(json).not.toMatch(/[\u009b\u202e\u2066\u2028]/)
+    expect(workflowCommands(json)).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { RawInputs } from '../config/gate-config.js'
 import { parseChoice } from '../config/values.js'
+import { logText } from '../publish/escape.js'
 import { MODES, runStep, type Mode } from '../steps/run-step.js'
 import { actionHost } from './action-host.js'
 import { INPUT_NAMES } from './input-names.js'
@@ -16,7 +17,8 @@ export async function run(): Promise<void> {
     return
   }
   const outcome = await runStep(mode, readInputs(), actionHost())
-  if (outcome.failure !== undefined) core.setFailed(outcome.failure)
+  // The failure can quote AWS text (an error message): no terminal controls in the log.
+  if (outcome.failure !== undefined) core.setFailed(logText(outcome.failure))
 }
 
 function readInputs(): RawInputs {

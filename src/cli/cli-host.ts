@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { singleLine } from '../publish/escape.js'
+import { logLine } from '../publish/escape.js'
 import type { AnnotationPlace, Host } from '../steps/host.js'
 
 export interface CliStreams {
@@ -16,9 +16,10 @@ export interface CliHost extends Host {
 }
 
 /**
- * The Host for a terminal or another CI system: log lines on stderr (control characters stripped,
- * so AWS text cannot drive the terminal), outputs kept for `--outputs-file`, the summary appended
- * to `--summary-file`.
+ * The Host for a terminal or another CI system: log lines on stderr (`logLine`: control characters
+ * stripped, so AWS text cannot drive the terminal, and workflow commands defused, so it cannot drive
+ * a CI runner that reads the output), outputs kept for `--outputs-file`, the summary appended to
+ * `--summary-file`.
  */
 export function cliHost(options: {
   streams: CliStreams
@@ -31,7 +32,7 @@ export function cliHost(options: {
   const line = (prefix: string, message: string, place?: AnnotationPlace): void => {
     const where = place?.file === undefined ? '' : ` (${place.file}:${place.startLine ?? 1})`
     const title = place?.title === undefined ? '' : `${place.title}: `
-    streams.err(`${prefix}${singleLine(`${title}${message}`)}${where}\n`)
+    streams.err(`${logLine(`${prefix}${title}${message}${where}`)}\n`)
   }
   const outputs = new Map<string, string>()
   return {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { logLine, logSafeJson } from '../publish/escape.js'
 import { errorMessage, type StepOutcome } from '../steps/host.js'
 import { runStep } from '../steps/run-step.js'
 import { VERSION } from '../version.js'
@@ -48,7 +49,10 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
     ...(args.summaryFile === undefined ? {} : { summaryFile: resolve(cwd, args.summaryFile) })
   })
   const outcome = await runStep(args.mode, args.inputs, host)
-  streams.out(outcome.rendered[args.format])
+  // Text and markdown are single-line and escaped where they are rendered; JSON keeps every value
+  // as AWS gave it, so the characters a CI log would act on are written as escapes.
+  const rendered = outcome.rendered[args.format]
+  streams.out(args.format === 'json' ? logSafeJson(rendered) : rendered)
   let code = exitCode(outcome)
   if (args.outputsFile !== undefined) {
     try {
@@ -60,7 +64,7 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
       code = Math.max(code, EXIT.toolError)
     }
   }
-  if (outcome.failure !== undefined) streams.err(`error: ${outcome.failure}\n`)
+  if (outcome.failure !== undefined) streams.err(`${logLine(`error: ${outcome.failure}`)}\n`)
   return code
 }
 

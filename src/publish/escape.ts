@@ -6,7 +6,10 @@
  * `publish/` escapes.
  *
  * Everything produced here is single-line, so it is safe inside a table cell, a list item or a
- * paragraph alike.
+ * paragraph alike (except `logText`, whose caller encodes line breaks).
+ *
+ * The same text also reaches CI logs and terminals: the `log…` helpers at the end keep it from
+ * running a workflow command or driving a terminal, for the action and CLI hosts.
  */
 
 /** Cells longer than this (in characters) are cut with `…`: one huge title must not eat the budget. */
@@ -135,4 +138,55 @@ export function codeSpan(text: string, maxLength = DEFAULT_MAX_TEXT_LENGTH): str
  */
 export function sarifMessageText(text: string, maxLength = DEFAULT_MAX_TEXT_LENGTH): string {
   return truncate(singleLine(text), maxLength).replace(/[\\[\]]/g, (ch) => `\\${ch}`)
+}
+
+// ---- CI logs -------------------------------------------------------------------------------
+
+/**
+ * A CI runner acts on lines it reads from a step: GitHub's runner on `::name::` at the start of a
+ * line *after leading white space* (.NET's, which includes U+0085), and on the legacy `##[name]`
+ * form *anywhere* in a line, as Azure Pipelines does on `##vso[`. A zero-width space before the
+ * `::` or between the `#`s breaks both and stays invisible.
+ */
+const LINE_START_COMMAND = /^([\s\u0085]*)::/gm
+const LEGACY_COMMAND = /#(?=#[A-Za-z]*\[)/g
+
+/** Terminal control characters (C0 other than tab and line breaks, DEL, C1): colours, links, bells. */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+
+/** Every workflow command in `text` broken, whether a line starts with it or not. Nothing else changes. */
+export function defuseWorkflowCommands(text: string): string {
+  return text
+    .replace(LINE_START_COMMAND, `$1${ZERO_WIDTH_SPACE}::`)
+    .replace(LEGACY_COMMAND, `#${ZERO_WIDTH_SPACE}`)
+}
+
+/**
+ * Untrusted text → a message for a CI log whose line breaks the caller deals with (an annotation,
+ * which @actions/core percent-encodes): terminal controls and bidi overrides removed, workflow
+ * commands defused.
+ */
+export function logText(text: string): string {
+  return defuseWorkflowCommands(text.replace(BIDI_CONTROLS, '').replace(TERMINAL_CONTROLS, ''))
+}
+
+/** Untrusted text → one plain log line that no CI runner reads a command from (`singleLine`, defused). */
+export function logLine(text: string): string {
+  return defuseWorkflowCommands(singleLine(text))
+}
+
+/**
+ * JSON text → the same JSON, safe to print to a CI log: inside strings, bidi overrides, line
+ * separators, DEL and C1 controls (JSON.stringify leaves them raw) and the `[` of a `##…[` command
+ * become `\uXXXX` escapes. Every value parses back unchanged.
+ */
+export function logSafeJson(json: string): string {
+  return json
+    .replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, unicodeEscape)
+    .replace(/(##[A-Za-z]*)\[/g, (_match, prefix: string) => `${prefix}\\u005b`)
+}
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
 }

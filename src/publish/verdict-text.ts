@@ -1,7 +1,7 @@
 import { artifactLabel } from '../domain/finding.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
 import type { Verdict } from '../domain/verdict.js'
-import { singleLine, truncate } from './escape.js'
+import { logLine, truncate } from './escape.js'
 import { compareAssessed } from './finding-order.js'
 import { COUNTED_SEVERITIES } from './labels.js'
 
@@ -9,8 +9,9 @@ const MAX_BLOCKING_LINES = 20
 
 /**
  * The verdict for a terminal (the CLI's `--format text`): one line per target, the counts, the
- * blocking findings. Finding text goes through `singleLine`, which strips control characters, so
- * a hostile title cannot move the cursor or recolour the terminal.
+ * blocking findings. Every line goes through `logLine`, which strips control characters, so a
+ * hostile title cannot move the cursor or recolour the terminal, and defuses workflow commands, so
+ * it cannot drive a CI runner reading the output (`##[set-output …]` counts anywhere in a line).
  */
 export function renderVerdictText(verdict: Verdict): string {
   const blocking = [...verdict.assessed].filter((entry) => entry.blocking).sort(compareAssessed)
@@ -35,7 +36,7 @@ export function renderVerdictText(verdict: Verdict): string {
   }
   lines.push(...verdict.failures.map((failure) => `fail: ${failure}`))
   lines.push(...verdict.warnings.map((warning) => `warning: ${warning}`))
-  return `${lines.map((line) => truncate(singleLine(line), 500)).join('\n')}\n`
+  return `${lines.map((line) => truncate(logLine(line), 500)).join('\n')}\n`
 }
 
 function outcomeLine(outcome: ArtifactOutcome): string {
