@@ -1,101 +1,54 @@
 /**
- * `npm run bench`: what one gate costs, measured against the local AWS endpoint.
- * - bundle size of dist/index.js;
- * - cold start: spawning `node dist/index.js` (Node 24) until the first AWS request arrives;
- * - AWS API calls, by operation, for a single image with 300 findings.
- * It prints numbers; nothing here asserts a time.
+ * `npm run bench [-- --quick]`: what a gate costs, measured against the local AWS endpoint. Prints
+ * the machine's facts and one markdown table per section, ready for docs/performance.md:
+ * 1. bundle sizes and cold start (spawn → first AWS request) of dist/index.js and dist/cli/index.js;
+ * 2. verdict latency at real time with the default timing, against a fixed 5-second poll, and what
+ *    each sees of findings that arrive after the scan reports SUCCESSFUL;
+ * 3. AWS API calls per gate (0 / 300 / 3,000 findings, a 4-platform image, 20 images);
+ * 4. one gate of three targets against each target alone;
+ * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU).
+ * `--quick` skips the 100,000-finding report and runs fewer repetitions (about 2.5 minutes instead
+ * of about 8). It prints numbers; nothing here asserts a time. Progress goes to stderr.
  */
-import { statSync } from 'node:fs'
-import { startFakeAws } from '../__tests__/fake-aws/server.js'
-import {
-  scenarioFunctions,
-  scenarioImages,
-  scenarios,
-  withTimeScale
-} from '../__tests__/fake-aws/scenarios.js'
-import { runBundle } from '../__tests__/e2e/runner.js'
+import { machineFacts } from './lib/machine.js'
+import { markdownTable } from './lib/markdown.js'
+import { measureReport, REPORT_HEADERS, reportRow } from './lib/report.js'
+import { apiCallsSection } from './sections/api-calls.js'
+import { concurrencySection } from './sections/concurrency.js'
+import { latencySection } from './sections/latency.js'
+import { startupSection } from './sections/startup.js'
 
-const COLD_START_RUNS = 7
+const quick = process.argv.includes('--quick')
+const started = Date.now()
+const progress = (what: string) =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`)
 
-const bundleBytes = statSync(new URL('../dist/index.js', import.meta.url)).size
-console.log(`bundle: dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB (${bundleBytes} bytes)`)
+const print = (title: string, body: string) => console.log(`\n### ${title}\n\n${body}`)
 
-const coldStarts: number[] = []
-for (let i = 0; i < COLD_START_RUNS; i += 1) {
-  // The endpoint's call times are relative to its start; it starts within a millisecond of this.
-  const fakeStarted = Date.now()
-  const fake = await startFakeAws(withTimeScale(scenarios.clean, 10))
-  const spawned = Date.now()
-  await runBundle({
-    endpoint: fake.url,
-    inputs: { images: scenarioImages.clean.uri, timeout: '20s', settle: '5s' },
-    env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
-  })
-  const first = fake.calls[0]
-  if (first) coldStarts.push(fakeStarted + first.atMs - spawned)
-  await fake.close()
-}
-coldStarts.sort((a, b) => a - b)
-const median = coldStarts[Math.floor(coldStarts.length / 2)] ?? NaN
 console.log(
-  `cold start to first AWS request: median ${median.toFixed(0)} ms, min ${coldStarts[0]?.toFixed(0)} ms, max ${coldStarts.at(-1)?.toFixed(0)} ms (${coldStarts.length} runs)`
+  `## inspector-gate benchmarks (${quick ? 'npm run bench -- --quick' : 'npm run bench'})`
 )
+print('Machine', machineFacts())
 
-const fake = await startFakeAws(withTimeScale(scenarios.manyFindings300, 10))
-const run = await runBundle({
-  endpoint: fake.url,
-  inputs: {
-    images: scenarioImages.manyFindings300.uri,
-    'fail-on': 'none',
-    timeout: '20s',
-    settle: '5s'
-  },
-  env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
-})
-const byOperation = new Map<string, number>()
-for (const call of fake.calls)
-  byOperation.set(call.operation, (byOperation.get(call.operation) ?? 0) + 1)
-await fake.close()
-const total = fake.calls.length
-const counts = JSON.parse(run.outputs['counts'] ?? '{}') as Record<string, number>
-const findings = Object.entries(counts)
-  .filter(([k]) => k !== 'blocking' && k !== 'ignored')
-  .reduce((sum, [, n]) => sum + n, 0)
-console.log(
-  `single image, ${findings} findings: ${total} API calls (result ${run.outputs['result']})`
-)
-for (const [operation, n] of [...byOperation].sort()) console.log(`  ${operation}: ${n}`)
+progress('cold start')
+print('Bundle size and cold start', await startupSection(quick ? 3 : 7))
 
-// Concurrency: one image and two functions in one gate, against each target gated alone.
-// Real scenario time (scale 1), so the numbers are the waits a user would see at these timings.
-const mixed = scenarioFunctions.mixedTargets
-const targets: Array<{ label: string; inputs: Record<string, string> }> = [
-  { label: 'image', inputs: { images: scenarioImages.mixedTargets.uri, functions: '' } },
-  ...mixed.map((fn) => ({ label: fn.name, inputs: { images: '', functions: fn.name } }))
-]
-async function timedGate(inputs: Record<string, string>): Promise<number> {
-  const endpoint = await startFakeAws(withTimeScale(scenarios.mixedTargets, 1))
-  const started = Date.now()
-  await runBundle({
-    endpoint: endpoint.url,
-    inputs: { 'fail-on': 'none', timeout: '60s', settle: '5s', ...inputs },
-    env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
-  })
-  const elapsed = Date.now() - started
-  await endpoint.close()
-  return elapsed
+progress('verdict latency (real time, about 1.5 minutes)')
+// Off the 5-second grid, so the fixed poll meets each scan at a different point of its interval.
+const latency = await latencySection(quick ? [32.5] : [20.5, 26.5, 32.5, 38.5, 44.5])
+print('Verdict latency and late findings', `${latency.table}\n\n${latency.summary}`)
+
+progress('API calls per gate')
+print('API calls per gate', await apiCallsSection())
+
+progress('one gate of three targets')
+print('Concurrency', await concurrencySection())
+
+const sizes = quick ? [10_000] : [10_000, 100_000]
+const rows: string[][] = []
+for (const size of sizes) {
+  progress(`report over ${size} findings`)
+  rows.push(reportRow(await measureReport(size)))
 }
-const alone: number[] = []
-for (const target of targets) {
-  const ms = await timedGate(target.inputs)
-  alone.push(ms)
-  console.log(`  ${target.label} alone: ${(ms / 1000).toFixed(1)} s`)
-}
-const together = await timedGate({
-  images: scenarioImages.mixedTargets.uri,
-  functions: mixed.map((fn) => fn.name).join('\n')
-})
-const sum = alone.reduce((a, b) => a + b, 0)
-console.log(
-  `one image + two functions in one gate: ${(together / 1000).toFixed(1)} s wall, against ${(sum / 1000).toFixed(1)} s for the three gated one after another (longest alone ${(Math.max(...alone) / 1000).toFixed(1)} s)`
-)
+print('Report', markdownTable(REPORT_HEADERS, rows, [0, 1, 2, 4, 5, 6, 7, 8]))
+progress('done')
