@@ -8,6 +8,7 @@ import type { CoveredResource, ListCoverageResponse } from '@aws-sdk/client-insp
 import type { ChaosKind, ChaosSpec, FaultSpec } from './scenario.js'
 import { FakeAwsError } from './wire.js'
 import type { ServiceName } from './wire.js'
+import { mulberry32 } from './random.js'
 
 /** How one call is answered instead of (or on top of) the operation's normal answer. */
 export type FaultPlan =
@@ -236,18 +237,6 @@ function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string
     }
   } as const
   return codes[service][status]
-}
-
-/** A small seeded generator of floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** FNV-1a: a 32-bit seed from a string. */

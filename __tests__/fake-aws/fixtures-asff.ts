@@ -33,6 +33,7 @@ import type {
 import { KNOWN_LAMBDA_VULNERABILITIES, KNOWN_VULNERABILITIES } from './fixtures.js'
 import type { AsffFixtureSpec, InspectorFindingSpec, StandardId } from './scenario.js'
 import { STANDARD_IDS } from './standards.js'
+import { mulberry32 } from './random.js'
 
 export const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -424,17 +425,6 @@ function fmix32(value: number): number {
   h = Math.imul(h, 0xc2b2ae35)
   h ^= h >>> 16
   return h >>> 0
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** `length` lowercase hex characters, a pure function of `seed`. */

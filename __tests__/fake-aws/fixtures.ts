@@ -16,6 +16,7 @@ import type {
 } from '@aws-sdk/client-inspector2'
 import type { ImageScanFinding } from '@aws-sdk/client-ecr'
 import type { BasicFindingSpec, CodeFindingSpec, InspectorFindingSpec } from './scenario.js'
+import { mulberry32 } from './random.js'
 
 /** The image a finding is about. */
 export interface ImageArtifact {
@@ -960,15 +961,4 @@ export function manyFindingSpecs(n: number, seed = 1): InspectorFindingSpec[] {
 
 export function manyFindings(n: number, artifact: ImageArtifact, seed = 1): Finding[] {
   return manyFindingSpecs(n, seed).map((spec) => inspectorFinding(spec, artifact))
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

@@ -14,7 +14,7 @@ import {
 import { buildGateConfig, type RawInputs } from '../../src/config/gate-config.js'
 import type { Verdict } from '../../src/domain/verdict.js'
 import { runGate, type GateDeps } from '../../src/modes/gate.js'
-import { mulberry32 } from '../fake-aws/faults.js'
+import { mulberry32 } from '../fake-aws/random.js'
 import type { Scenario } from '../fake-aws/scenario.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'

@@ -4,9 +4,10 @@ import { RequestSlots } from '../../src/aws/in-flight.js'
 import { buildGateConfig } from '../../src/config/gate-config.js'
 import { runGate } from '../../src/modes/gate.js'
 import { systemClock } from '../../src/scan/clock.js'
-import { manyImages, withTimeScale } from '../fake-aws/scenarios.js'
+import { manyImages, withTimeScale, type ImageRef } from '../fake-aws/scenarios.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
+import type { Scenario } from '../fake-aws/scenario.js'
 
 /**
  * Twenty images in one gate, every fourth a two-platform index: the real clients (adaptive retries,
@@ -31,30 +32,29 @@ afterAll(() => {
   process.env = saved
 })
 
+/** Gates `images` of `scenario` in process with the real clients sharing `slots`. */
+async function gateAll(scenario: Scenario, images: ImageRef[], slots: RequestSlots) {
+  fake = await startFakeAws(withTimeScale(scenario, 10))
+  started.push(fake)
+  process.env['AWS_ENDPOINT_URL'] = fake.url
+  const config = buildGateConfig(
+    { images: images.map((image) => image.uri).join('\n'), timeout: '60s', settle: '5s' },
+    () => '',
+    { AWS_REGION: 'us-east-1', INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
+  )
+  const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+  return runGate(config, { clients: createAwsClients({ slots }), clock: systemClock, log })
+}
+
 describe('a gate of 20 images, 5 of them multi-arch', () => {
   it('completes with every platform scanned, within the in-flight cap, never throttled', async () => {
     const { scenario, images } = manyImages(20)
-    fake = await startFakeAws(withTimeScale(scenario, 10))
-    started.push(fake)
-    process.env['AWS_ENDPOINT_URL'] = fake.url
     const slots = new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
-    const config = buildGateConfig(
-      { images: images.map((image) => image.uri).join('\n'), timeout: '60s', settle: '5s' },
-      () => '',
-      { AWS_REGION: 'us-east-1', INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
-    )
-    const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
-
-    const verdict = await runGate(config, {
-      clients: createAwsClients({ slots }),
-      clock: systemClock,
-      log
-    })
+    const verdict = await gateAll(scenario, images, slots)
 
     expect(verdict.outcomes.filter((o) => o.status !== 'scanned')).toEqual([])
     // 15 single-platform images + 5 indexes of 2 platforms each (attestations skipped).
     expect(verdict.outcomes).toHaveLength(25)
-    // Images 1, 4, 7, … carry the HIGH: 7 images, and the multi-arch ones count it per platform.
     expect(verdict.result).toBe('fail')
     expect(verdict.counts.medium).toBe(25)
     expect(verdict.counts.low).toBe(25)
@@ -70,21 +70,8 @@ describe('a gate of 20 images, 5 of them multi-arch', () => {
 describe('the in-flight cap', () => {
   it('binds: with 2 slots the same gate never has more than 2 requests in flight', async () => {
     const { scenario, images } = manyImages(8)
-    fake = await startFakeAws(withTimeScale(scenario, 10))
-    started.push(fake)
-    process.env['AWS_ENDPOINT_URL'] = fake.url
     const slots = new RequestSlots(2)
-    const config = buildGateConfig(
-      { images: images.map((image) => image.uri).join('\n'), timeout: '60s', settle: '5s' },
-      () => '',
-      { AWS_REGION: 'us-east-1', INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
-    )
-    const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
-    const verdict = await runGate(config, {
-      clients: createAwsClients({ slots }),
-      clock: systemClock,
-      log
-    })
+    const verdict = await gateAll(scenario, images, slots)
     expect(verdict.outcomes.every((o) => o.status === 'scanned')).toBe(true)
     expect(slots.peak).toBe(2)
   })
