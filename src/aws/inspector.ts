@@ -60,20 +60,52 @@ export async function getCoverage(
   })
 }
 
+/** Whole re-reads allowed when a page token goes stale mid-read (see readAllFindings). */
+const STALE_TOKEN_RESTARTS = 2
+
+/** A page after the first was refused as invalid input: its token, the only input that changed. */
+class StalePageToken extends Error {
+  constructor(readonly original: unknown) {
+    super('a ListFindings page token was refused')
+  }
+}
+
 async function readAllFindings(
   client: Inspector2Client,
   filterCriteria: FilterCriteria,
   context: { action: string; doing: string }
 ): Promise<InspectorFinding[]> {
   return callAws(context, async () => {
-    const byArn = new Map<string, InspectorFinding>()
-    // A fresh input object per call: the paginator writes its token back into the input.
-    const pages = paginateListFindings(
-      { client, pageSize: 100 },
-      { filterCriteria: structuredClone(filterCriteria) }
-    )
-    const guard = pageGuard('ListFindings')
+    // A read that outlives its page token (a slow or throttled read of thousands of findings)
+    // starts over: half a finding set is never returned as the whole, and a fresh read is as good
+    // as the one that went stale. A token that keeps going stale is reported as the error it is.
+    for (let restarts = 0; ; restarts += 1) {
+      try {
+        return await readFindingPages(client, filterCriteria)
+      } catch (error) {
+        if (!(error instanceof StalePageToken)) throw error
+        if (restarts >= STALE_TOKEN_RESTARTS) throw error.original
+      }
+    }
+  })
+}
+
+/** One read of every page; each finding once, a repeated page token is an error. */
+async function readFindingPages(
+  client: Inspector2Client,
+  filterCriteria: FilterCriteria
+): Promise<InspectorFinding[]> {
+  const byArn = new Map<string, InspectorFinding>()
+  // A fresh input object per call: the paginator writes its token back into the input.
+  const pages = paginateListFindings(
+    { client, pageSize: 100 },
+    { filterCriteria: structuredClone(filterCriteria) }
+  )
+  const guard = pageGuard('ListFindings')
+  let pageCount = 0
+  try {
     for await (const page of pages) {
+      pageCount += 1
       if (!Array.isArray(page.findings)) {
         throw new AwsCallError(
           'ListFindings returned a page without a findings list',
@@ -86,8 +118,13 @@ async function readAllFindings(
         byArn.set(finding.findingArn ?? `#${byArn.size}`, finding)
       guard(page.nextToken)
     }
-    return [...byArn.values()]
-  })
+  } catch (error) {
+    if (pageCount > 0 && (error as { name?: unknown }).name === 'ValidationException') {
+      throw new StalePageToken(error)
+    }
+    throw error
+  }
+  return [...byArn.values()]
 }
 
 /** Every ACTIVE finding of one image digest in one repository, all pages. */
