@@ -19,13 +19,16 @@ const target = { ...image, registryId: image.registryId }
 const staleToken = () =>
   new ValidationException({
     message: 'The pagination token has expired',
+    reason: 'OTHER',
     $metadata: { httpStatusCode: 400 }
   })
 
 const page1 = [inspectorFinding('CVE-2026-0001', 'HIGH'), inspectorFinding('CVE-2026-0002', 'LOW')]
 const page2 = [inspectorFinding('CVE-2026-0003', 'CRITICAL')]
 
-beforeEach(() => inspector.reset())
+beforeEach(() => {
+  inspector.reset()
+})
 
 describe('listImageFindings when a page token goes stale', () => {
   it('starts the read over and returns every finding once', async () => {

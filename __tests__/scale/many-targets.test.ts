@@ -64,6 +64,11 @@ describe('a gate of 20 images, 5 of them multi-arch', () => {
     expect(slots.peak).toBeGreaterThan(1)
     expect(fake.calls.filter((call) => call.status === 429)).toEqual([])
     expect(fake.calls.filter((call) => call.status >= 500)).toEqual([])
+    // All twenty tags are in one repository: its scanning rules are read once, not per tag.
+    const rules = fake.calls.filter(
+      (c) => c.operation === 'BatchGetRepositoryScanningConfiguration'
+    )
+    expect(rules).toHaveLength(1)
   })
 })
 

@@ -41,7 +41,7 @@ export async function scanImage(
       // A repository no enhanced-scanning rule covers will never be scanned: say so now instead of
       // waiting out the whole timeout. The lookup only reads the caller's own registry, hence the
       // ownAccount condition; when it fails, the coverage wait still reports the reason in time.
-      const frequency = await getRepositoryScanFrequency(ecr, ref).catch((error: unknown) => {
+      const frequency = await repositoryScanFrequency(ecr, ref, deps).catch((error: unknown) => {
         deps.log.debug(`${ref.raw}: could not read repository scanning rules: ${String(error)}`)
         return undefined
       })
@@ -68,6 +68,27 @@ export async function scanImage(
   } catch (error) {
     return [errorOutcome(ref, error, undefined, scanType)]
   }
+}
+
+/**
+ * One lookup per repository per gate: twenty tags of one repository share its scanning rules. The
+ * cache lives as long as the gate's ScanDeps, which runGate creates once per run.
+ */
+const frequencies = new WeakMap<ScanDeps, Map<string, Promise<string | undefined>>>()
+
+function repositoryScanFrequency(
+  ecr: Parameters<typeof getRepositoryScanFrequency>[0],
+  ref: ImageReference,
+  deps: ScanDeps
+): Promise<string | undefined> {
+  const cache = frequencies.get(deps) ?? new Map<string, Promise<string | undefined>>()
+  frequencies.set(deps, cache)
+  const key = `${ref.registryId}/${ref.region}/${ref.repository}`
+  const known = cache.get(key)
+  if (known !== undefined) return known
+  const lookup = getRepositoryScanFrequency(ecr, ref)
+  cache.set(key, lookup)
+  return lookup
 }
 
 function errorOutcome(
