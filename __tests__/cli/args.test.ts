@@ -83,7 +83,13 @@ describe('parseCommandLine', () => {
     [['gate', 'extra'], 'unexpected argument "extra"; flags start with --'],
     [['gate', '--mode', 'report'], 'the mode is given twice'],
     [['--format', 'xml'], '--format: "xml" is not one of text, json, markdown'],
-    [['--verbose=yes'], '--verbose takes no value']
+    [['--verbose=yes'], '--verbose takes no value'],
+    [
+      ['--sarif-file', '--pr-comment=off'],
+      '--sarif-file needs a value; for a value that starts with --, write --sarif-file=<value>'
+    ],
+    [['--outputs-file='], '--outputs-file needs a file path'],
+    [['--summary-file', ' '], '--summary-file needs a file path']
   ])('refuses %j with a line naming the flag', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError)
     expect(() => parseCommandLine(argv)).toThrow(message)

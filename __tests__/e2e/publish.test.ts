@@ -154,6 +154,17 @@ describe('code scanning and annotations e2e', () => {
   })
 })
 
+describe('responder stack failure e2e', () => {
+  it('a passing gate whose responder stack cannot be deployed fails with result error', async () => {
+    // The local endpoint has no CloudFormation, so the deployment fails.
+    await start('clean')
+    const gate = await run({ ...gateInputs('clean'), 'deploy-responder': 'true' })
+    expect(gate.exitCode).toBe(1)
+    expect(gate.outputs['result']).toBe('error')
+    expect(gate.log).toMatch(/::error::inspector-gate: responder stack inspector-gate-responder: /)
+  })
+})
+
 describe('CLI e2e', () => {
   it('gives the same verdict and counts as the action on the same scenario', async () => {
     const fake = await start('criticals')

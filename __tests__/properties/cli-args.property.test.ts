@@ -55,7 +55,11 @@ const commandLine = fc.record({
   format: fc.option(fc.record({ text: fc.constantFrom(...FORMATS), equals: fc.boolean() }), {
     nil: undefined
   }),
-  outputsFile: fc.option(given, { nil: undefined }),
+  // A file path: never blank (a blank --outputs-file is refused, see args.test.ts).
+  outputsFile: fc.option(
+    given.filter(({ text }) => text.trim() !== ''),
+    { nil: undefined }
+  ),
   verbose: fc.boolean()
 })
 
@@ -65,7 +69,8 @@ function argvOf(line: CommandLine): { argv: string[]; inputs: Record<string, str
   const argv: string[] = []
   const inputs: Record<string, string> = {}
   const flag = (name: string, { text, equals }: { text: string; equals: boolean }): void => {
-    if (equals) argv.push(`--${name}=${text}`)
+    // A value that starts with -- must be written --x=value (a separate word reads as a flag).
+    if (equals || text.startsWith('--')) argv.push(`--${name}=${text}`)
     else argv.push(`--${name}`, text)
   }
   if (line.mode !== undefined) {
@@ -121,7 +126,8 @@ describe('parseCommandLine', () => {
     const single = fc.constantFrom(...FLAG_INPUTS.filter((name) => !LIST_INPUTS.has(name)))
     fc.assert(
       fc.property(single, value, value, (name, a, b) => {
-        expect(() => parseCommandLine([`--${name}`, a, `--${name}=${b}`])).toThrow(
+        const first = a.startsWith('--') ? [`--${name}=${a}`] : [`--${name}`, a]
+        expect(() => parseCommandLine([...first, `--${name}=${b}`])).toThrow(
           new UsageError(`--${name} is given 2 times; give it once`)
         )
       }),

@@ -275,22 +275,20 @@ describe('renderSarif log and runs', () => {
     expect(empty.runs[0]?.invocations).toEqual([{ executionSuccessful: true }])
   })
 
-  it('keeps the run of a scan whose findings had not settled, marked unsuccessful', () => {
+  it('gives a scan whose findings had not settled no run: late findings would look fixed', () => {
     const verdict = verdictOf([scanned([finding({ artifact: AMD64 })], { settled: false })])
-    const run = onlyRun(render(verdict).log)
-    expect(resultsOf(run)).toHaveLength(1)
-    expect(run.invocations).toEqual([
+    const { log, warnings } = render(verdict)
+    expect(log.runs.map((run) => run.automationDetails?.id)).toEqual([STATUS_CATEGORY])
+    expect(log.runs[0]?.invocations?.[0]?.toolExecutionNotifications).toEqual([
       {
-        executionSuccessful: false,
-        toolExecutionNotifications: [
-          {
-            level: 'warning',
-            message: {
-              text: `${AMD64.reference} (linux/amd64): findings were still arriving when settle ran out, so this run may be missing some`
-            }
-          }
-        ]
+        level: 'warning',
+        message: {
+          text: `${AMD64.reference} (linux/amd64): findings were still arriving when settle ran out. No run was uploaded for ${AMD64.reference}; code scanning keeps the alerts of its last complete scan.`
+        }
       }
+    ])
+    expect(warnings).toEqual([
+      `no code scanning run for ${AMD64.reference}: ${AMD64.reference} (linux/amd64) had findings still arriving; code scanning keeps the alerts of its last complete scan`
     ])
   })
 

@@ -80,6 +80,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     else {
       const next = argv[i + 1]
       if (next === undefined) throw new UsageError(`--${name} needs a value`)
+      // `--sarif-file --pr-comment=off` is a forgotten value, not a file named `--pr-comment=off`.
+      if (next.startsWith('--')) {
+        throw new UsageError(
+          `--${name} needs a value; for a value that starts with --, write --${name}=<value>`
+        )
+      }
       value = next
       i += 1
     }
@@ -133,6 +139,13 @@ function toArguments(
   }
   const outputsFile = single('outputs-file')
   const summaryFile = single('summary-file')
+  for (const [flag, path] of [
+    ['outputs-file', outputsFile],
+    ['summary-file', summaryFile]
+  ] as const) {
+    // Found out before the gate runs, not as a failed write after it.
+    if (path?.trim() === '') throw new UsageError(`--${flag} needs a file path`)
+  }
   return {
     mode,
     inputs,

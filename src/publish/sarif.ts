@@ -17,8 +17,8 @@
  *   (category `inspector-gate/status/`, which never has alerts to close), and as warnings. The
  *   status run is also what keeps the log valid when no target has a run: GitHub rejects a log
  *   with no runs.
- * - A scan whose findings had not settled still gets its run (what was read is real), with an
- *   invocation marked unsuccessful and a notification saying the set may be incomplete.
+ * - A scan whose findings had not settled counts as incomplete too: findings that had not arrived
+ *   yet would look fixed, and their alerts would close.
  * - GitHub's limits: at most 20 runs per upload (runs with blocking findings are kept first) and
  *   25,000 results per run (the most severe are kept); each cut is a warning for the caller.
  *   Every result has exactly one location (GitHub rejects results without one, and allows 1,000).
@@ -171,7 +171,7 @@ function targetKeys(targets: Target[]): Map<Target, string> {
 }
 
 function isComplete(target: Target): boolean {
-  return target.outcomes.every((outcome) => outcome.status === 'scanned')
+  return target.outcomes.every((outcome) => outcome.status === 'scanned' && outcome.settled)
 }
 
 /** Targets with blocking findings first, then by their worst severity and how much they hold. */
@@ -234,20 +234,8 @@ function targetRun(
     return findingResult(entry, ruleId, ruleIndex.get(ruleId) ?? 0, key, location)
   })
 
-  const unsettled: Notification[] = target.outcomes.flatMap((outcome) =>
-    outcome.status === 'scanned' && !outcome.settled
-      ? [
-          notification(
-            'warning',
-            `${artifactLabel(outcome.artifact.reference, outcome.artifact)}: findings were still arriving when settle ran out, so this run may be missing some`
-          )
-        ]
-      : []
-  )
-  const invocation: Invocation =
-    unsettled.length === 0
-      ? { executionSuccessful: true }
-      : { executionSuccessful: false, toolExecutionNotifications: unsettled }
+  // Only complete targets get a run (see isComplete), so the scan behind it succeeded.
+  const invocation: Invocation = { executionSuccessful: true }
 
   return {
     tool: { driver: driver(options, rules) },
@@ -266,7 +254,14 @@ function statusRun(incomplete: Target[], left: Target[], options: SarifOptions):
     target.outcomes.flatMap((outcome) => {
       switch (outcome.status) {
         case 'scanned':
-          return []
+          return outcome.settled
+            ? []
+            : [
+                notification(
+                  'warning',
+                  `${artifactLabel(outcome.artifact.reference, outcome.artifact)}: findings were still arriving when settle ran out. No run was uploaded for ${target.reference}; code scanning keeps the alerts of its last complete scan.`
+                )
+              ]
         case 'unscannable':
           return [
             notification(
@@ -485,6 +480,11 @@ function notScannedText(target: Target): string {
     if (outcome.status === 'error') {
       return [
         `${artifactLabel(outcome.reference, outcome.artifact)} failed (${short(outcome.message, 300)})`
+      ]
+    }
+    if (!outcome.settled) {
+      return [
+        `${artifactLabel(outcome.artifact.reference, outcome.artifact)} had findings still arriving`
       ]
     }
     return []

@@ -4,7 +4,7 @@ import { publishPrComment, githubEnvironment, type PrCommentResult } from '../gi
 import type { PublishConfig } from '../config/publish-config.js'
 import type { Verdict } from '../domain/verdict.js'
 import type { GateConfig } from '../modes/gate.js'
-import { findingAnnotations } from '../publish/annotations.js'
+import { DEFAULT_MAX_ANNOTATIONS, findingAnnotations } from '../publish/annotations.js'
 import { markdownText } from '../publish/escape.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
 import { gateOutputs } from '../publish/outputs.js'
@@ -24,29 +24,65 @@ export async function publishVerdict(
   where: PublishConfig,
   host: Host
 ): Promise<void> {
+  // Outputs first and unguarded: they carry the verdict, and without them nothing downstream works.
   for (const [name, value] of Object.entries(gateOutputs(verdict))) host.setOutput(name, value)
-  const json = renderFindingsJson(verdict, { generatedAt: new Date(), policy: gate.policy })
-  if (writeFile(where.findingsFile, json, 'findings-file', host)) {
-    host.setOutput('findings-file', where.findingsFile)
+  guarded('findings-file', host, () => {
+    const json = renderFindingsJson(verdict, { generatedAt: new Date(), policy: gate.policy })
+    if (writeFile(where.findingsFile, json, 'findings-file', host)) {
+      host.setOutput('findings-file', where.findingsFile)
+    }
+  })
+  const sarifFile = where.sarifFile
+  if (sarifFile !== undefined) {
+    guarded('sarif-file', host, () => writeSarif(verdict, sarifFile, where, host))
   }
-  if (where.sarifFile !== undefined) writeSarif(verdict, where.sarifFile, where, host)
 
-  const comment = await postComment(verdict, gate, where, host)
+  let comment: PrCommentResult = { status: 'skipped', reason: 'not attempted' }
+  await guardedAsync('pr-comment', host, async () => {
+    comment = await postComment(verdict, gate, where, host)
+  })
   if (where.summary) {
-    const summary = renderSummary(verdict, {
-      policy: gate.policy,
-      findingsFile: where.findingsFile
+    await guardedAsync('summary', host, async () => {
+      const summary = renderSummary(verdict, {
+        policy: gate.policy,
+        findingsFile: where.findingsFile
+      })
+      const note =
+        comment.status === 'unavailable'
+          ? `\n> [!NOTE]\n> The pull request comment was not posted: ${markdownText(comment.reason, 500)}\n`
+          : ''
+      await host.appendSummary(`${summary}${note}`)
     })
-    const note =
-      comment.status === 'unavailable'
-        ? `\n> [!NOTE]\n> The pull request comment was not posted: ${markdownText(comment.reason, 500)}\n`
-        : ''
-    await host.appendSummary(`${summary}${note}`)
   }
-  for (const annotation of findingAnnotations(verdict, { file: where.sarifLocation })) {
-    const { level, message, ...place } = annotation
-    if (level === 'error') host.error(message, place)
-    else host.warning(message, place)
+  guarded('annotations', host, () => {
+    // GitHub shows 10 error annotations per step; keep room for the step's own failure lines.
+    const failureLines = verdict.result === 'pass' ? 0 : verdict.failures.length
+    const max = Math.max(1, DEFAULT_MAX_ANNOTATIONS - failureLines)
+    for (const annotation of findingAnnotations(verdict, { file: where.sarifLocation, max })) {
+      const { level, message, ...place } = annotation
+      if (level === 'error') host.error(message, place)
+      else host.warning(message, place)
+    }
+  })
+}
+
+/**
+ * A publisher that throws (a bug, an odd finding) costs its own output, with a warning: it must
+ * not turn the verdict into `error` or fail a passing gate.
+ */
+function guarded(what: string, host: Host, publish: () => void): void {
+  try {
+    publish()
+  } catch (error) {
+    host.warning(`${what}: not published (${errorMessage(error)}); the verdict stands`)
+  }
+}
+
+async function guardedAsync(what: string, host: Host, publish: () => Promise<void>): Promise<void> {
+  try {
+    await publish()
+  } catch (error) {
+    host.warning(`${what}: not published (${errorMessage(error)}); the verdict stands`)
   }
 }
 

@@ -48,8 +48,12 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
       const deployed = await runResponderDeployment(config.responder, clients, host)
       if (!deployed.ok) {
         const failure = `inspector-gate: ${deployed.error}`
+        // A passing gate whose stack failed is not a pass: the step fails, and `result` says why.
+        const result = outcome.result === 'pass' ? 'error' : outcome.result
+        host.setOutput('result', result)
         return {
           ...outcome,
+          result,
           failure: outcome.failure === undefined ? failure : `${outcome.failure}; ${failure}`
         }
       }
