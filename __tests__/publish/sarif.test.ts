@@ -292,6 +292,23 @@ describe('renderSarif log and runs', () => {
     ])
   })
 
+  it('gives two gate steps disjoint categories, even for the same repository', () => {
+    const verdict = verdictOf([
+      scanned([finding({ artifact: AMD64 })]),
+      unscannable({ repository: 'legacy' })
+    ])
+    const categories = (step: string) =>
+      render(verdict, { step }).log.runs.map((run) => run.automationDetails?.id)
+    const build = categories('ci/build/gate')
+    const nightly = categories('ci/build/gate-again')
+    expect(build).toHaveLength(2)
+    expect(nightly).toHaveLength(2)
+    expect(build.filter((id) => nightly.includes(id))).toEqual([])
+    // The same step keeps its categories from run to run.
+    expect(categories('ci/build/gate')).toEqual(build)
+    expect(build).not.toContain(STATUS_CATEGORY)
+  })
+
   it('is deterministic', () => {
     const verdict = verdictOf([
       scanned([finding({ artifact: AMD64 }), finding({ artifact: AMD64, severity: 'low' })]),

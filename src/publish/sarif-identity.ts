@@ -14,6 +14,11 @@ const CATEGORY_PREFIX = 'inspector-gate'
 /** The run that carries only notifications, for targets that have no run of their own. */
 export const STATUS_CATEGORY = `${CATEGORY_PREFIX}/status/`
 
+/** The status run's category: one per gate step when the step is known (see SarifOptions.step). */
+export function statusCategory(step: string | undefined): string {
+  return step === undefined ? STATUS_CATEGORY : `${CATEGORY_PREFIX}/status-${shortHash(step, 12)}/`
+}
+
 const MAX_SLUG_LENGTH = 60
 const MAX_RULE_ID_LENGTH = 200
 

@@ -45,7 +45,7 @@ import {
   findingFingerprint,
   ruleIdOf,
   stableTargetKey,
-  STATUS_CATEGORY,
+  statusCategory,
   targetSlugName
 } from './sarif-identity.js'
 import { findingPlace, pathToUri, repositoryPath } from './sarif-location.js'
@@ -58,6 +58,12 @@ export interface SarifOptions {
   toolVersion: string
   /** Project page for tool.driver.informationUri. */
   informationUri: string
+  /**
+   * The gate step (workflow, job, step id) when known. Mixed into every category, so two gate
+   * steps never share one, even for the same repository: GitHub rejects an upload with two runs
+   * of one category, and separate uploads of one category replace each other's alerts.
+   */
+  step?: string
 }
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -240,7 +246,10 @@ function targetRun(
   return {
     tool: { driver: driver(options, rules) },
     automationDetails: {
-      id: automationId(key, targetSlugName(target.artifact, target.reference))
+      id: automationId(
+        options.step === undefined ? key : `${key}\u0002${options.step}`,
+        targetSlugName(target.artifact, target.reference)
+      )
     },
     invocations: [invocation],
     results,
@@ -296,7 +305,7 @@ function statusRun(incomplete: Target[], left: Target[], options: SarifOptions):
         }
   return {
     tool: { driver: driver(options, []) },
-    automationDetails: { id: STATUS_CATEGORY },
+    automationDetails: { id: statusCategory(options.step) },
     invocations: [invocation],
     results: []
   }

@@ -87,10 +87,12 @@ async function guardedAsync(what: string, host: Host, publish: () => Promise<voi
 }
 
 function writeSarif(verdict: Verdict, path: string, where: PublishConfig, host: Host): void {
+  const step = gateStep(host.env)
   const { log, warnings } = renderSarif(verdict, {
     location: where.sarifLocation,
     toolVersion: VERSION,
-    informationUri: PROJECT_URL
+    informationUri: PROJECT_URL,
+    ...(step === undefined ? {} : { step })
   })
   for (const warning of warnings) host.warning(`sarif-file: ${warning}`)
   if (writeFile(path, `${JSON.stringify(log, null, 2)}\n`, 'sarif-file', host)) {
@@ -139,12 +141,17 @@ async function postComment(
  * steps in one job keep two comments even when they gate the same repository.
  */
 function commentIdentity(gate: GateConfig, env: Host['env']): string[] {
-  const step = [env['GITHUB_WORKFLOW'], env['GITHUB_JOB'], env['GITHUB_ACTION']]
   return [
-    `step:${step.map((part) => part ?? '').join('/')}`,
+    `step:${gateStep(env) ?? ''}`,
     ...gate.images.map((i) => `image:${i.registryId}/${i.region}/${i.repository}`),
     ...gate.functions.map((f) => `function:${f.region}/${f.functionName}`)
   ]
+}
+
+/** The workflow step running the gate (workflow/job/step id); undefined outside GitHub Actions. */
+function gateStep(env: Host['env']): string | undefined {
+  const parts = [env['GITHUB_WORKFLOW'], env['GITHUB_JOB'], env['GITHUB_ACTION']]
+  return parts.every((part) => part === undefined) ? undefined : parts.map((p) => p ?? '').join('/')
 }
 
 /** Writes a file the user asked for; a bad path is an error line, not a lost verdict. */
