@@ -21,16 +21,16 @@ function terminal() {
   }
 }
 
-const rendered = { text: '', markdown: '', json: '' }
+const render = () => ''
 
 describe('exit codes', () => {
   it.each<[StepOutcome, number]>([
-    [{ result: 'pass', rendered }, 0],
-    [{ result: 'error', rendered }, 0], // on-error: warn — the step does not fail
-    [{ result: 'fail', failure: 'x', rendered }, 1],
-    [{ result: 'error', failure: 'x', rendered }, 2],
+    [{ result: 'pass', render }, 0],
+    [{ result: 'error', render }, 0], // on-error: warn — the step does not fail
+    [{ result: 'fail', failure: 'x', render }, 1],
+    [{ result: 'error', failure: 'x', render }, 2],
     // a pass whose responder deployment failed is a tool error, not a policy failure
-    [{ result: 'pass', failure: 'x', rendered }, 2]
+    [{ result: 'pass', failure: 'x', render }, 2]
   ])('%j → %d', (outcome, code) => {
     expect(exitCode(outcome)).toBe(code)
   })

@@ -51,7 +51,7 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
   const outcome = await runStep(args.mode, args.inputs, host)
   // Text and markdown are single-line and escaped where they are rendered; JSON keeps every value
   // as AWS gave it, so the characters a CI log would act on are written as escapes.
-  const rendered = outcome.rendered[args.format]
+  const rendered = outcome.render(args.format)
   streams.out(args.format === 'json' ? logSafeJson(rendered) : rendered)
   let code = exitCode(outcome)
   if (args.outputsFile !== undefined) {

@@ -26,7 +26,7 @@ export async function publishVerdict(
 ): Promise<void> {
   // Outputs first and unguarded: they carry the verdict, and without them nothing downstream works.
   for (const [name, value] of Object.entries(gateOutputs(verdict))) host.setOutput(name, value)
-  guarded('findings-file', host, () => {
+  await guarded('findings-file', host, () => {
     const json = renderFindingsJson(verdict, { generatedAt: new Date(), policy: gate.policy })
     if (writeFile(where.findingsFile, json, 'findings-file', host)) {
       host.setOutput('findings-file', where.findingsFile)
@@ -34,15 +34,15 @@ export async function publishVerdict(
   })
   const sarifFile = where.sarifFile
   if (sarifFile !== undefined) {
-    guarded('sarif-file', host, () => writeSarif(verdict, sarifFile, where, host))
+    await guarded('sarif-file', host, () => writeSarif(verdict, sarifFile, where, host))
   }
 
   let comment: PrCommentResult = { status: 'skipped', reason: 'not attempted' }
-  await guardedAsync('pr-comment', host, async () => {
+  await guarded('pr-comment', host, async () => {
     comment = await postComment(verdict, gate, where, host)
   })
   if (where.summary) {
-    await guardedAsync('summary', host, async () => {
+    await guarded('summary', host, async () => {
       const summary = renderSummary(verdict, {
         policy: gate.policy,
         findingsFile: where.findingsFile
@@ -54,7 +54,7 @@ export async function publishVerdict(
       await host.appendSummary(`${summary}${note}`)
     })
   }
-  guarded('annotations', host, () => {
+  await guarded('annotations', host, () => {
     // GitHub shows 10 error annotations per step; keep room for the step's own failure lines.
     const failureLines = verdict.result === 'pass' ? 0 : verdict.failures.length
     const max = Math.max(1, DEFAULT_MAX_ANNOTATIONS - failureLines)
@@ -70,15 +70,11 @@ export async function publishVerdict(
  * A publisher that throws (a bug, an odd finding) costs its own output, with a warning: it must
  * not turn the verdict into `error` or fail a passing gate.
  */
-function guarded(what: string, host: Host, publish: () => void): void {
-  try {
-    publish()
-  } catch (error) {
-    host.warning(`${what}: not published (${errorMessage(error)}); the verdict stands`)
-  }
-}
-
-async function guardedAsync(what: string, host: Host, publish: () => Promise<void>): Promise<void> {
+async function guarded(
+  what: string,
+  host: Host,
+  publish: () => void | Promise<void>
+): Promise<void> {
   try {
     await publish()
   } catch (error) {

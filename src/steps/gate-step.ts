@@ -12,7 +12,7 @@ import { renderSummary } from '../publish/summary.js'
 import { renderVerdictText } from '../publish/verdict-text.js'
 import { systemClock } from '../scan/clock.js'
 import { publishVerdict } from './gate-publish.js'
-import { errorMessage, failedStep, type Host, type StepOutcome } from './host.js'
+import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 import { runResponderDeployment } from './responder-step.js'
 
 interface GateStepConfig {
@@ -76,22 +76,24 @@ function conclude(verdict: Verdict, config: GateStepConfig, host: Host): StepOut
   host.info(`findings: ${counts || 'none'}; ${verdict.ignored.length} ignored`)
 
   const { policy } = config.gate
-  const rendered = {
-    text: renderVerdictText(verdict),
-    markdown: renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile }),
-    json: renderFindingsJson(verdict, { generatedAt: new Date(), policy })
+  const render = (format: OutputFormat): string => {
+    if (format === 'markdown') {
+      return renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile })
+    }
+    if (format === 'json') return renderFindingsJson(verdict, { generatedAt: new Date(), policy })
+    return renderVerdictText(verdict)
   }
   const result = verdict.result
   if (result === 'pass') {
     host.info('inspector-gate: pass')
-    return { result, rendered }
+    return { result, render }
   }
   if (result === 'error' && policy.onError === 'warn') {
     host.warning('inspector-gate could not reach a verdict; on-error is warn, so the step passes')
-    return { result, rendered }
+    return { result, render }
   }
   for (const line of verdict.failures.slice(1)) host.error(line)
   const head = verdict.failures[0] ?? 'no verdict'
   const more = verdict.failures.length > 1 ? ` (+${verdict.failures.length - 1} more)` : ''
-  return { result, failure: `inspector-gate ${result}: ${head}${more}`, rendered }
+  return { result, failure: `inspector-gate ${result}: ${head}${more}`, render }
 }

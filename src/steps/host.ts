@@ -33,15 +33,14 @@ export interface StepOutcome {
   result: StepResult
   /** The one line the step fails with; undefined when it does not fail (e.g. `on-error: warn`). */
   failure?: string
-  /** The outcome rendered for a terminal, as markdown and as JSON (the CLI's `--format`). */
-  rendered: RenderedOutcome
+  /**
+   * The outcome for a terminal, as markdown or as JSON (the CLI's `--format`). Rendered on demand:
+   * the action never asks, and a large verdict should not be rendered twice for nothing.
+   */
+  render: (format: OutputFormat) => string
 }
 
-export interface RenderedOutcome {
-  text: string
-  markdown: string
-  json: string
-}
+export type OutputFormat = 'text' | 'markdown' | 'json'
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -53,10 +52,10 @@ export function failedStep(host: Host, line: string): StepOutcome {
   return {
     result: 'error',
     failure: line,
-    rendered: {
-      text: `${line}\n`,
-      markdown: `${markdownText(line, 4_000)}\n`,
-      json: `${JSON.stringify({ result: 'error', error: line }, null, 2)}\n`
+    render: (format) => {
+      if (format === 'markdown') return `${markdownText(line, 4_000)}\n`
+      if (format === 'json') return `${JSON.stringify({ result: 'error', error: line }, null, 2)}\n`
+      return `${line}\n`
     }
   }
 }

@@ -20,7 +20,7 @@ import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
 import { systemClock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
-import { errorMessage, failedStep, type Host, type StepOutcome } from './host.js'
+import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 
 /** `mode: report`: Security Hub findings → findings.csv, report.json, report.html, summary. */
 export async function runReportStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
@@ -76,7 +76,12 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
     log.info(`report written to ${dir} (findings.csv, report.json, report.html)`)
     return {
       result: 'pass',
-      rendered: { text: reportText(report, dir), markdown, json: readFileSync(files.json, 'utf8') }
+      render: (format: OutputFormat) =>
+        format === 'markdown'
+          ? markdown
+          : format === 'json'
+            ? readFileSync(files.json, 'utf8')
+            : reportText(report, dir)
     }
   } catch (error) {
     return failedStep(host, `inspector-gate report: ${errorMessage(error)}`)

@@ -5,7 +5,7 @@ import { buildSetupConfig } from '../config/setup-config.js'
 import { runSetup, type SetupReport } from '../modes/setup.js'
 import { renderSetupSummary } from '../publish/setup-summary.js'
 import { systemClock } from '../scan/clock.js'
-import { errorMessage, failedStep, type Host, type StepOutcome } from './host.js'
+import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 import { runResponderDeployment } from './responder-step.js'
 
 /** `mode: setup`: inputs → baseline → outputs, summary, outcome. Never throws. */
@@ -28,11 +28,16 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
     for (const warning of report.warnings) host.warning(warning)
     const markdown = renderSetupSummary(report)
     await host.appendSummary(markdown)
-    const rendered = { text: setupText(report), markdown, json: setupJson(result, report) }
-    if (report.problems.length === 0) return { result, rendered }
+    const render = (format: OutputFormat): string =>
+      format === 'markdown'
+        ? markdown
+        : format === 'json'
+          ? setupJson(result, report)
+          : setupText(report)
+    if (report.problems.length === 0) return { result, render }
     for (const problem of report.problems.slice(1)) host.error(problem)
     const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : ''
-    return { result, failure: `inspector-gate setup: ${report.problems[0]}${more}`, rendered }
+    return { result, failure: `inspector-gate setup: ${report.problems[0]}${more}`, render }
   } catch (error) {
     return failedStep(host, `inspector-gate setup: ${errorMessage(error)}`)
   }
