@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES } from '../../src/action/input-names.js'
 import { parseIgnoreFile } from '../../src/config/ignore-file.js'
+import { MODES } from '../../src/steps/run-step.js'
 
 const root = new URL('../../', import.meta.url)
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8')
@@ -103,6 +104,55 @@ function fencedBlocks(markdown: string, language: string): string[] {
   const pattern = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```', 'gm')
   return [...markdown.matchAll(pattern)].map((match) => match[1] as string)
 }
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function anchorOf(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-')
+}
+
+describe('README modes', () => {
+  const headings = readme
+    .split('\n')
+    .filter((line) => /^#{1,6} /.test(line))
+    .map((line) => line.replace(/^#+ /, ''))
+  const intro = readme.slice(0, readme.indexOf('\n## Quick start'))
+  const { rows } = firstTable(intro.split('\n'))
+  const modeOf = (row: string[]): string => nameOf((row[0] ?? '').replace(/ \(default\)$/, ''))
+
+  it('action.yml describes exactly the modes the program dispatches', () => {
+    const input = action.inputs['mode'] as ActionInput
+    const described = [...(input.description ?? '').matchAll(/`([a-z]+)` \(/g)].map((m) => m[1])
+    expect(described).toEqual([...MODES])
+    expect(input.default).toBe('gate')
+  })
+
+  it('opens with a table of every mode, and each row links to a heading that exists', () => {
+    expect(rows.map(modeOf)).toEqual([...MODES])
+    expect(rows[0]?.[0]).toBe('`gate` (default)')
+    for (const row of rows) {
+      const links = [...(row.at(-1) ?? '').matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1])
+      expect(links.length).toBeGreaterThan(0)
+      for (const link of links) expect(headings.map(anchorOf)).toContain(link)
+    }
+  })
+
+  it('has a section for every mode but the default one', () => {
+    for (const mode of MODES.filter((m) => m !== 'gate')) {
+      const title = `${mode[0]?.toUpperCase()}${mode.slice(1)} mode`
+      expect(section(readme, title).join('\n')).toContain(`mode: ${mode}`)
+    }
+  })
+
+  it('says nothing is missing that exists: no "one mode", "not built yet" or "coming" mode', () => {
+    for (const text of [readme, read('action.yml')]) {
+      expect(text).not.toMatch(/has (only )?one mode|not built yet|the coming `?mode/i)
+    }
+  })
+})
 
 describe('README Inputs table', () => {
   const { header, rows } = firstTable(section(readme, 'Inputs'))

@@ -69,7 +69,16 @@ describe('gate e2e', () => {
   })
 
   it('counts findings that keep arriving after Inspector reports the scan complete', async () => {
-    const run = await gate('trickle', { 'fail-on': 'none' })
+    // The story starts when the bundle starts waiting for the scan (its first ListCoverage), not
+    // at its first request: the findings arrive within 0.4 s of the scan's end, and on a busy
+    // machine the calls before the wait (identity, registry, ensure-enabled, the image) can take
+    // longer than that, after which the first read would already see everything.
+    const run = await gate(
+      'trickle',
+      { 'fail-on': 'none' },
+      {},
+      { holdTimelineUntil: 'ListCoverage' }
+    )
 
     expect(run.exitCode).toBe(0)
     expect(

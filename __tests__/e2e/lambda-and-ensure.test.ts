@@ -12,8 +12,9 @@ function functionsOf(name: keyof typeof scenarioFunctions): string {
 describe('gate e2e: Lambda functions', () => {
   it('gates only the deployed code: findings of the previous deployment never decide the build', async () => {
     const [fn] = scenarioFunctions.lambdaPreviousDeployment
-    // Half real time: the deployment is still in progress for 2 s after the endpoint starts, well
-    // beyond the bundle's cold start even on a loaded CI machine (at ×2 it was 0.5 s, and flaky).
+    // Half real time: the deployment is still in progress for 2 s after the bundle's first
+    // request (scenario time starts there), so the bundle sees it in progress however busy the
+    // machine is.
     const run = await gate(
       'lambdaPreviousDeployment',
       { images: '', functions: functionsOf('lambdaPreviousDeployment') },

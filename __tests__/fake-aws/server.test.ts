@@ -415,6 +415,45 @@ describe('Inspector ListCoverage', () => {
     expect(row?.lastScannedAt?.getTime()).toBe(clock.now())
   })
 
+  it('holds scenario time at second 0 until the first request, and again after a reset', async () => {
+    const clock = manualNow()
+    const fake = await start(scenarios.clean, {
+      now: clock.now,
+      holdTimelineUntil: 'first-request'
+    })
+    const { inspector } = clients(fake)
+    // A slow start-up: ten real seconds pass before the process under test asks anything.
+    clock.advanceMs(10_000)
+    expect(fake.scenarioSeconds()).toBe(0)
+    expect(await coverageOf(inspector, IMAGES.clean.digest)).toEqual([])
+    clock.advanceMs(3000)
+    const [row] = await coverageOf(inspector, IMAGES.clean.digest)
+    expect(row?.scanStatus?.reason).toBe('SUCCESSFUL')
+    // Scenario second 3 is three real seconds after the first request, not after start.
+    expect(row?.lastScannedAt?.getTime()).toBe(clock.now())
+    expect(fake.calls.map((c) => c.atScenarioSeconds)).toEqual([0, 3])
+
+    fake.resetTimeline()
+    clock.advanceMs(10_000)
+    expect(fake.scenarioSeconds()).toBe(0)
+    expect(await coverageOf(inspector, IMAGES.clean.digest)).toEqual([])
+  })
+
+  it('can hold scenario time until the first call of one operation', async () => {
+    const clock = manualNow()
+    const fake = await start(scenarios.clean, { now: clock.now, holdTimelineUntil: 'ListCoverage' })
+    const { inspector, sts } = clients(fake)
+    await sts.send(new GetCallerIdentityCommand({}))
+    clock.advanceMs(10_000)
+    expect(fake.scenarioSeconds()).toBe(0)
+    expect(await coverageOf(inspector, IMAGES.clean.digest)).toEqual([])
+    clock.advanceMs(1000)
+    expect(fake.scenarioSeconds()).toBe(1)
+    expect((await coverageOf(inspector, IMAGES.clean.digest))[0]?.scanStatus?.reason).toBe(
+      'PENDING_INITIAL_SCAN'
+    )
+  })
+
   it('applies resourceType, scanType and ecrRepositoryName filters and pages with paginateListCoverage', async () => {
     const { fake, clock } = await startAt(scenarios.multiArch)
     clock.advanceMs(4000)

@@ -69,6 +69,12 @@ export interface FakeAwsOptions {
    * Inject one to let such delays pass on the same clock as `now`.
    */
   delay?: (ms: number) => Promise<void>
+  /**
+   * Hold scenario time at second 0 until the process under test is ready: its first request
+   * (`'first-request'`), or its first call of the named operation (e.g. `'ListCoverage'`, when it
+   * starts waiting for a scan). See TimelineOptions. Default: time runs from start.
+   */
+  holdTimelineUntil?: 'first-request' | string
 }
 
 export interface RecordedCall {
@@ -135,8 +141,9 @@ export interface FakeAws {
   /** All of the above plus `inspectorStatus()` and `securityHub()`, for before/after comparisons. */
   snapshot(): AccountSnapshot
   /**
-   * Back to scenario second 0: clears calls, writes and Enable records, re-arms faults, forgets
-   * StartImageScan calls, and restores the scenario's Inspector and Security Hub state.
+   * Back to scenario second 0 (held there again, with `holdTimelineUntil`):
+   * clears calls, writes and Enable records, re-arms faults, forgets StartImageScan calls, and
+   * restores the scenario's Inspector and Security Hub state.
    */
   resetTimeline(): void
   close(): Promise<void>
@@ -148,7 +155,10 @@ export async function startFakeAws(
   scenario: Scenario,
   options: FakeAwsOptions = {}
 ): Promise<FakeAws> {
-  const clock = createTimelineClock(scenario.timeScale ?? 1, options.now)
+  const holdUntil = options.holdTimelineUntil
+  const clock = createTimelineClock(scenario.timeScale ?? 1, options.now, {
+    held: holdUntil !== undefined
+  })
   const state = createFakeState(scenario, clock)
   const faults = createFaultInjector(scenario.faults ?? [], scenario.chaos)
   const delay = options.delay ?? ((ms: number) => sleep(ms))
@@ -176,6 +186,7 @@ export async function startFakeAws(
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (holdUntil === 'first-request') clock.release()
     const body = await readBody(req)
     const signed = signingServiceOf(req.headers.authorization)
     const service =
@@ -239,6 +250,7 @@ export async function startFakeAws(
       const { operation, input } = parseRequest(service, req, body)
       call.operation = operation
       call.input = input
+      if (holdUntil === operation) clock.release()
       if (scenario.slowMs !== undefined) await delay(scenario.slowMs)
       const signingRegion = signingRegionOf(req.headers.authorization)
       target = stateFor(service, signingRegion)

@@ -9,22 +9,48 @@ export interface TimelineClock {
   scenarioSeconds(): number
   /** The wall-clock instant at which scenario second `s` happens. */
   dateAt(scenarioSeconds: number): Date
-  /** Restart the timeline at scenario second 0 from the current `now()`. */
+  /**
+   * Restart the timeline at scenario second 0 from the current `now()` (held again, when the clock
+   * was made `held`).
+   */
   reset(): void
+  /** Lets a held timeline run from now on; a running one is left as it is. */
+  release(): void
+}
+
+export interface TimelineOptions {
+  /**
+   * Hold the timeline at scenario second 0 until `release()`; the server releases it when the
+   * process under test is ready (its first request, or the first call of a named operation), so
+   * that process's start-up time never eats into its story: on a busy machine a bundle that takes
+   * a second to load still meets the scenario from its beginning.
+   */
+  held?: boolean
 }
 
 export function createTimelineClock(
   timeScale: number,
-  now: () => number = Date.now
+  now: () => number = Date.now,
+  options: TimelineOptions = {}
 ): TimelineClock {
   if (!(timeScale > 0)) throw new Error(`timeScale must be > 0, got ${timeScale}`)
+  const hold = options.held === true
+  let held = hold
   let startMs = now()
+  // While held, second 0 is always "now": dates follow the real clock, scenario time stands still.
+  const start = (): number => (held ? now() : startMs)
   return {
-    elapsedMs: () => now() - startMs,
-    scenarioSeconds: () => ((now() - startMs) / 1000) * timeScale,
-    dateAt: (s) => new Date(startMs + (s * 1000) / timeScale),
+    elapsedMs: () => now() - start(),
+    scenarioSeconds: () => ((now() - start()) / 1000) * timeScale,
+    dateAt: (s) => new Date(start() + (s * 1000) / timeScale),
     reset: () => {
       startMs = now()
+      held = hold
+    },
+    release: () => {
+      if (!held) return
+      startMs = now()
+      held = false
     }
   }
 }
