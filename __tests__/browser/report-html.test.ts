@@ -10,7 +10,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -81,8 +89,8 @@ function consoleLines(stderr: string): string[] {
 }
 
 function screenshot(name: string, url: string): { png: Buffer; run: Run } {
-  const file = join(OUTPUT, `${name}.png`)
-  rmSync(file, { force: true })
+  // Taken in this run's own folder (two suites may run side by side), then kept for a human.
+  const file = join(workDir, `${name}.png`)
   const run = chromium([
     '--enable-logging=stderr',
     '--v=0',
@@ -91,6 +99,7 @@ function screenshot(name: string, url: string): { png: Buffer; run: Run } {
     url
   ])
   expect(existsSync(file)).toBe(true)
+  copyFileSync(file, join(OUTPUT, `${name}.png`))
   return { png: readFileSync(file), run }
 }
 
