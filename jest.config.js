@@ -6,10 +6,7 @@ const shared = {
   testEnvironment: 'node',
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': tsJest },
-  // Honest work (spawning a bundle, paging thousands of findings) must never race Jest's 5 s
-  // default on a busy machine; a test that hangs still fails, at this bound.
-  testTimeout: 60_000
+  transform: { '^.+\\.ts$': tsJest }
 }
 
 /**
@@ -51,6 +48,10 @@ if ('path' in chromium) {
 }
 
 export default {
+  // Honest work (spawning a bundle, paging thousands of findings) must never race Jest's 5 s
+  // default on a busy machine; a test that hangs still fails, at this bound. (A global option:
+  // Jest ignores it inside a project.)
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
