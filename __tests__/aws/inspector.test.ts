@@ -68,3 +68,42 @@ describe('listImageFindings when a page token goes stale', () => {
     expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(1)
   })
 })
+
+describe('listImageFindings with findings of odd shape (issue 19, case 1)', () => {
+  const critical = (): ReturnType<typeof inspectorFinding> =>
+    inspectorFinding('CVE-2026-9999', 'CRITICAL')
+
+  it('a finding returned for this image without resources is an error naming it, never dropped', async () => {
+    const withoutResources: Partial<ReturnType<typeof critical>> = critical()
+    delete withoutResources.resources
+    inspector.on(ListFindingsCommand).resolves({ findings: [withoutResources as never] })
+
+    await expect(listImageFindings(client, target)).rejects.toThrow(
+      `ListFindings returned finding ${withoutResources.findingArn} for ${target.repository}@${target.digest} with resources missing`
+    )
+  })
+
+  it('an empty resources list is the same error', async () => {
+    inspector.on(ListFindingsCommand).resolves({ findings: [{ ...critical(), resources: [] }] })
+    await expect(listImageFindings(client, target)).rejects.toThrow('with resources missing')
+  })
+
+  it('resources of another shape give a line naming the member, not a JavaScript error', async () => {
+    const odd = { ...critical(), resources: { id: target.resourceId } } as never
+    inspector.on(ListFindingsCommand).resolves({ findings: [odd] })
+    await expect(listImageFindings(client, target)).rejects.toThrow(
+      'with resources of type object, not a list'
+    )
+  })
+
+  it('still leaves out a finding that names only another image (a filter that leaked)', async () => {
+    const other = inspectorFinding('CVE-2026-1111', 'CRITICAL', {
+      ...image,
+      digest: `sha256:${'9'.repeat(64)}`,
+      resourceId: `arn:aws:ecr:us-east-1:123456789012:repository/app/sha256:${'9'.repeat(64)}`
+    })
+    inspector.on(ListFindingsCommand).resolves({ findings: [critical(), other] })
+    const findings = await listImageFindings(client, target)
+    expect(findings.map((f) => f.findingArn)).toEqual([critical().findingArn])
+  })
+})

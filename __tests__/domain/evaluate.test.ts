@@ -148,7 +148,8 @@ describe('evaluate: fixable-only', () => {
     ['yes', true, undefined],
     ['partial', true, undefined],
     ['no', false, 'no fix available (fixable-only)'],
-    ['unknown', false, 'no fix available (fixable-only)']
+    // A missing fact never passes: unknown fixability blocks (issue 19, case 4).
+    ['unknown', true, undefined]
   ] as const)(
     'a critical finding with fixAvailable %s blocks: %s',
     (fixAvailable, blocks, note) => {
@@ -166,6 +167,20 @@ describe('evaluate: fixable-only', () => {
     })
 
     expect(verdict.failures).toEqual(['1 fixable finding at or above fail-on high (1 high)'])
+  })
+
+  it('names findings of unknown fixability in the failure line instead of calling them fixable', () => {
+    const verdict = gate(
+      [
+        finding({ severity: 'high', fixAvailable: 'yes', vulnerabilityId: 'CVE-1' }),
+        finding({ severity: 'high', fixAvailable: 'unknown', vulnerabilityId: 'CVE-2' })
+      ],
+      { fixableOnly: true }
+    )
+
+    expect(verdict.failures).toEqual([
+      '2 findings at or above fail-on high (2 high); 1 of unknown fixability, which fixable-only does not let off'
+    ])
   })
 
   it('without fixable-only, an unfixable critical still blocks', () => {
@@ -275,6 +290,34 @@ describe('evaluate: max-findings budgets', () => {
     expect(run(outcomes, { maxFindings: { high: 0 } }).failures).toEqual([
       `${reference}: 1 high findings exceed max-findings high=0`
     ])
+  })
+
+  it('counts one CVE in one package at two paths of one image twice (issue 19, case 11)', () => {
+    const at = (filePath: string): Finding =>
+      finding({ vulnerabilityId: 'CVE-JAR', packages: [{ name: 'log4j-core', filePath }] })
+    const verdict = gate([at('/app/a.jar'), at('/opt/b.jar')], { maxFindings: { high: 1 } })
+
+    expect(verdict.result).toBe('fail')
+    expect(verdict.failures[0]).toContain('2 high findings exceed max-findings high=1')
+  })
+
+  it('still counts the same package at the same path on two platforms once', () => {
+    const reference = `${REGISTRY}/app@sha256:${'f'.repeat(64)}`
+    const jar = {
+      vulnerabilityId: 'CVE-JAR',
+      packages: [{ name: 'log4j-core', filePath: '/app/a.jar' }]
+    }
+    const outcomes = [
+      scanned([finding({ artifact: artifact({ reference }), ...jar })]),
+      scanned([
+        finding({
+          artifact: artifact({ reference, platform: 'linux/arm64', digest: DIGEST_ARM64 }),
+          ...jar
+        })
+      ])
+    ]
+
+    expect(run(outcomes, { maxFindings: { high: 1 } }).result).toBe('pass')
   })
 
   it('counts the same CVE in different packages separately', () => {

@@ -144,4 +144,31 @@ describe('scanBasic', () => {
       'enhanced findings'
     )
   })
+
+  it('refuses a list short of the counts ECR states beside it (issue 19, case 5)', async () => {
+    ecr.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'COMPLETE' },
+      imageScanFindings: {
+        findings: [basicFinding('CVE-2018-25032', 'HIGH')],
+        findingSeverityCounts: { CRITICAL: 5, HIGH: 1 }
+      }
+    })
+
+    await expect(scanBasic(target, ref, deps(new VirtualClock()))).rejects.toThrow(
+      'lists fewer findings than its own findingSeverityCounts (CRITICAL 0 of 5)'
+    )
+  })
+
+  it('accepts a list that holds what the counts say', async () => {
+    ecr.on(DescribeImageScanFindingsCommand).resolves({
+      imageScanStatus: { status: 'COMPLETE' },
+      imageScanFindings: {
+        findings: [basicFinding('CVE-2018-25032', 'HIGH')],
+        findingSeverityCounts: { HIGH: 1 }
+      }
+    })
+
+    const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
+    expect(outcome.status).toBe('scanned')
+  })
 })

@@ -6,6 +6,7 @@ import {
   paginateDescribeImageScanFindings,
   StartImageScanCommand,
   type ECRClient,
+  type ImageDetail,
   type ImageScanFinding
 } from '@aws-sdk/client-ecr'
 import type { ImageReference } from '../domain/image-reference.js'
@@ -15,7 +16,7 @@ import { pageGuard } from './paging.js'
 export interface ImageDetails {
   digest: string
   tags: string[]
-  pushedAt: Date | undefined
+  pushedAt: Date
   mediaType: string | undefined
 }
 
@@ -38,6 +39,16 @@ export async function describeImage(client: ECRClient, ref: ImageReference): Pro
     if (!detail?.imageDigest) {
       throw new AwsCallError(
         `ECR returned no image details for ${ref.raw}`,
+        'UnexpectedResponse',
+        false
+      )
+    }
+    checkAnswerIsAsked(detail, ref)
+    if (!(detail.imagePushedAt instanceof Date)) {
+      // "Scanned after push" is the gate's proof that a scan is of this image: without the push
+      // time a year-old scan would do.
+      throw new AwsCallError(
+        `ECR's DescribeImages answer for ${ref.raw} has no imagePushedAt; the gate cannot tell whether a scan is of this push`,
         'UnexpectedResponse',
         false
       )
@@ -69,6 +80,36 @@ export async function describeImage(client: ECRClient, ref: ImageReference): Pro
   }
 }
 
+/**
+ * An answer about another image than the one asked for (another digest, a tag it does not carry,
+ * another repository or registry) would have the gate judge that image instead: refuse it, naming
+ * both values.
+ */
+function checkAnswerIsAsked(detail: ImageDetail, ref: ImageReference): void {
+  const mismatch = (what: string, asked: string, answered: string): AwsCallError =>
+    new AwsCallError(
+      `ECR's DescribeImages answer for ${ref.raw} is about another image: asked for ${what} ${asked}, answered ${answered}; the gate judges only the image it asked about`,
+      'UnexpectedResponse',
+      false
+    )
+  if (ref.digest !== undefined && detail.imageDigest !== ref.digest) {
+    throw mismatch('digest', ref.digest, String(detail.imageDigest))
+  }
+  if (
+    ref.digest === undefined &&
+    ref.tag !== undefined &&
+    !(detail.imageTags ?? []).includes(ref.tag)
+  ) {
+    throw mismatch('tag', ref.tag, `an image tagged ${JSON.stringify(detail.imageTags ?? [])}`)
+  }
+  if (detail.repositoryName !== undefined && detail.repositoryName !== ref.repository) {
+    throw mismatch('repository', ref.repository, detail.repositoryName)
+  }
+  if (detail.registryId !== undefined && detail.registryId !== ref.registryId) {
+    throw mismatch('registry', ref.registryId, detail.registryId)
+  }
+}
+
 /** The manifest (or image index) document of one digest, as ECR stores it. */
 export async function getManifest(
   client: ECRClient,
@@ -94,6 +135,14 @@ export async function getManifest(
       )
   )
   const image = out.images?.[0]
+  const answered = image?.imageId?.imageDigest
+  if (image?.imageManifest && answered !== undefined && answered !== digest) {
+    throw new AwsCallError(
+      `ECR's BatchGetImage answer for ${ref.raw} is about another image: asked for digest ${digest}, answered ${answered}; the gate judges only the image it asked about`,
+      'UnexpectedResponse',
+      false
+    )
+  }
   if (!image?.imageManifest) {
     const failure = out.failures?.[0]
     throw new AwsCallError(
@@ -152,6 +201,8 @@ export interface BasicScan {
   findings: ImageScanFinding[]
   /** Findings in the enhanced shape: the registry switched to Inspector under our feet. */
   enhancedCount: number
+  /** The counts per severity ECR states beside the list (`findingSeverityCounts`). */
+  statedCounts: Record<string, number>
 }
 
 /** Reads a basic scan's status and, when complete, every page of its findings. */
@@ -165,6 +216,7 @@ export async function describeBasicScan(
   let description: string | undefined
   let completedAt: Date | undefined
   let enhancedCount = 0
+  let statedCounts: Record<string, number> = {}
   try {
     const pages = paginateDescribeImageScanFindings(
       { client, pageSize: 1000 },
@@ -182,6 +234,7 @@ export async function describeBasicScan(
       completedAt = page.imageScanFindings?.imageScanCompletedAt ?? completedAt
       findings.push(...(page.imageScanFindings?.findings ?? []))
       enhancedCount += page.imageScanFindings?.enhancedFindings?.length ?? 0
+      statedCounts = page.imageScanFindings?.findingSeverityCounts ?? statedCounts
       if (status !== 'COMPLETE') break
     }
   } catch (error) {
@@ -191,7 +244,8 @@ export async function describeBasicScan(
         description: undefined,
         completedAt: undefined,
         findings: [],
-        enhancedCount: 0
+        enhancedCount: 0,
+        statedCounts: {}
       }
     }
     throw explainAwsError(error, {
@@ -199,7 +253,7 @@ export async function describeBasicScan(
       doing: `reading the basic scan of ${ref.raw}`
     })
   }
-  return { status, description, completedAt, findings, enhancedCount }
+  return { status, description, completedAt, findings, enhancedCount, statedCounts }
 }
 
 export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported'

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import { AwsCallError, callAws } from './errors.js'
 import { pageGuard } from './paging.js'
+import { ShapeCheck } from './response-shape.js'
 
 const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({
   comparison: 'EQUALS',
@@ -146,12 +147,45 @@ export async function listImageFindings(
   })
   // The filters already say this; checking again means a filter Inspector ignored cannot leak
   // another image's findings into this verdict.
-  return findings.filter((f) =>
-    (f.resources ?? []).some(
-      (r) =>
-        r.id === target.resourceId || r.details?.awsEcrContainerImage?.imageHash === target.digest
-    )
+  return findings.filter((f) => namesImage(f, target))
+}
+
+/**
+ * Whether a finding listed for this image's filter is about this image. One that names other
+ * images only is left out (a filter that leaked); one that names no resource at all, or names it in
+ * a shape we cannot read, cannot be told apart and is an error naming it: it was returned for this
+ * image, so dropping it could pass a build that carries it.
+ */
+function namesImage(
+  finding: InspectorFinding,
+  target: { digest: string; repository: string; resourceId: string }
+): boolean {
+  const check = new ShapeCheck(
+    'ListFindings',
+    `finding ${finding.findingArn ?? '(without findingArn)'} for ${target.repository}@${target.digest}`
   )
+  const resources = check.list('resources', finding.resources)
+  if (resources === undefined || resources.length === 0) {
+    throw check.fail('resources', 'missing, so it cannot tell which image the finding is about')
+  }
+  return resources.some((entry, i) => {
+    const resource = check.object(`resources[${i}]`, entry)
+    if (resource === undefined) throw check.fail(`resources[${i}]`, 'missing')
+    const id = check.string(`resources[${i}].id`, resource['id'])
+    const details = check.object(`resources[${i}].details`, resource['details'])
+    const image = check.object(
+      `resources[${i}].details.awsEcrContainerImage`,
+      details?.['awsEcrContainerImage']
+    )
+    const hash = check.string(
+      `resources[${i}].details.awsEcrContainerImage.imageHash`,
+      image?.['imageHash']
+    )
+    if (id === undefined && hash === undefined) {
+      throw check.fail(`resources[${i}]`, 'without an id or image hash')
+    }
+    return id === target.resourceId || hash === target.digest
+  })
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
 } from '../domain/finding.js'
 import { parseAwsSeverity, type Severity } from '../domain/severity.js'
 import { AwsCallError } from './errors.js'
+import { ShapeCheck } from './response-shape.js'
 
 /**
  * SDK shapes → domain Finding. A finding whose shape we do not understand is an error, never a
@@ -54,6 +55,7 @@ export function normalizeInspectorFinding(
 ): Finding {
   const id = raw.findingArn
   if (!id) throw unexpected('a finding without findingArn')
+  checkInspectorFinding(raw, new ShapeCheck('ListFindings', `finding ${id}`))
   const type = FINDING_TYPES[raw.type ?? '']
   if (type === undefined) throw unexpected(`finding ${id} has unknown type "${String(raw.type)}"`)
   const details = raw.packageVulnerabilityDetails
@@ -90,7 +92,7 @@ export function normalizeInspectorFinding(
     source: 'inspector',
     ...(url !== undefined && { url }),
     packages,
-    fixAvailable: availability(raw.fixAvailable),
+    fixAvailable: fixability(raw),
     exploitAvailable: availability(raw.exploitAvailable),
     ...(raw.inspectorScore !== undefined && { inspectorScore: raw.inspectorScore }),
     ...(raw.epss?.score !== undefined && { epss: raw.epss.score }),
@@ -109,6 +111,107 @@ export function normalizeInspectorFinding(
     }),
     ...(codeDetails !== undefined && { code: codeLocation(codeDetails, id) }),
     artifact
+  }
+}
+
+/**
+ * Whether a fix exists, from every field that says so: `fixAvailable`, and each vulnerable
+ * package's `fixedInVersion` or `remediation`. A finding whose `fixAvailable` is missing (or says
+ * NO) while its packages name a fixed version is fixable: with `fixable-only`, reading only
+ * `fixAvailable` would pass a critical that has a published fix.
+ */
+function fixability(raw: InspectorFinding): Availability {
+  const stated = availability(raw.fixAvailable)
+  if (stated === 'yes' || stated === 'partial') return stated
+  const packages = raw.packageVulnerabilityDetails?.vulnerablePackages ?? []
+  const fixed = packages.filter(
+    (p) =>
+      (p.fixedInVersion !== undefined &&
+        p.fixedInVersion !== '' &&
+        p.fixedInVersion !== 'NotAvailable') ||
+      (p.remediation !== undefined && p.remediation.trim() !== '')
+  )
+  if (fixed.length === 0) return stated
+  return fixed.length === packages.length ? 'yes' : 'partial'
+}
+
+/**
+ * Every member of an Inspector finding that the gate reads, checked for its type before it is read
+ * (see ShapeCheck): a malformed finding makes its target an error that names it.
+ */
+function checkInspectorFinding(raw: InspectorFinding, check: ShapeCheck): void {
+  const f = raw as unknown as Record<string, unknown>
+  for (const member of [
+    'type',
+    'severity',
+    'title',
+    'description',
+    'fixAvailable',
+    'exploitAvailable'
+  ]) {
+    check.string(member, f[member])
+  }
+  check.number('inspectorScore', f['inspectorScore'])
+  check.number('epss.score', check.object('epss', f['epss'])?.['score'])
+  check.date('firstObservedAt', f['firstObservedAt'])
+  const details = check.object('packageVulnerabilityDetails', f['packageVulnerabilityDetails'])
+  if (details !== undefined) {
+    check.string('packageVulnerabilityDetails.vulnerabilityId', details['vulnerabilityId'])
+    check.string('packageVulnerabilityDetails.sourceUrl', details['sourceUrl'])
+    check.strings('packageVulnerabilityDetails.referenceUrls', details['referenceUrls'])
+    const packages = check.list(
+      'packageVulnerabilityDetails.vulnerablePackages',
+      details['vulnerablePackages']
+    )
+    packages?.forEach((entry, i) => {
+      const where = `packageVulnerabilityDetails.vulnerablePackages[${i}]`
+      const p = check.object(where, entry)
+      if (p === undefined) throw check.fail(where, 'missing')
+      for (const member of [
+        'name',
+        'version',
+        'release',
+        'fixedInVersion',
+        'remediation',
+        'packageManager',
+        'filePath'
+      ]) {
+        check.string(`${where}.${member}`, p[member])
+      }
+      check.number(`${where}.epoch`, p['epoch'])
+    })
+  }
+  const code = check.object('codeVulnerabilityDetails', f['codeVulnerabilityDetails'])
+  if (code !== undefined) {
+    for (const member of ['ruleId', 'detectorId', 'detectorName']) {
+      check.string(`codeVulnerabilityDetails.${member}`, code[member])
+    }
+    check.strings('codeVulnerabilityDetails.referenceUrls', code['referenceUrls'])
+    check.strings('codeVulnerabilityDetails.cwes', code['cwes'])
+    const path = check.object('codeVulnerabilityDetails.filePath', code['filePath'])
+    if (path !== undefined) {
+      check.string('codeVulnerabilityDetails.filePath.filePath', path['filePath'])
+      check.string('codeVulnerabilityDetails.filePath.fileName', path['fileName'])
+      check.number('codeVulnerabilityDetails.filePath.startLine', path['startLine'])
+      check.number('codeVulnerabilityDetails.filePath.endLine', path['endLine'])
+    }
+  }
+  const cvss = check.object(
+    'inspectorScoreDetails.adjustedCvss',
+    check.object('inspectorScoreDetails', f['inspectorScoreDetails'])?.['adjustedCvss']
+  )
+  if (cvss !== undefined) {
+    check.number('inspectorScoreDetails.adjustedCvss.score', cvss['score'])
+    check.string('inspectorScoreDetails.adjustedCvss.version', cvss['version'])
+    check.string('inspectorScoreDetails.adjustedCvss.scoringVector', cvss['scoringVector'])
+  }
+  const recommendation = check.object(
+    'remediation.recommendation',
+    check.object('remediation', f['remediation'])?.['recommendation']
+  )
+  if (recommendation !== undefined) {
+    check.string('remediation.recommendation.text', recommendation['text'])
+    check.string('remediation.recommendation.Url', recommendation['Url'])
   }
 }
 

@@ -113,7 +113,9 @@ const WITHIN_BUDGET = 'within budget'
 
 function assessOne(finding: Finding, policy: Policy): AssessedFinding {
   const effectiveSeverity = effectiveSeverityOf(finding, policy)
-  if (policy.fixableOnly && finding.fixAvailable !== 'yes' && finding.fixAvailable !== 'partial') {
+  // Only a finding known to have no fix is let off: one whose fixability is unknown (basic
+  // scanning, or an answer that does not say) counts, because a missing fact never passes.
+  if (policy.fixableOnly && finding.fixAvailable === 'no') {
     return { finding, effectiveSeverity, blocking: false, note: 'no fix available (fixable-only)' }
   }
   if (policy.maxFindings[effectiveSeverity] !== undefined) {
@@ -136,15 +138,21 @@ function floorFailures(assessed: AssessedFinding[], policy: Policy): string[] {
   )
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}`)
-  const qualifier = policy.fixableOnly ? 'fixable ' : ''
+  const unknownFix = blocking.filter((a) => a.finding.fixAvailable === 'unknown').length
+  const qualifier = policy.fixableOnly && unknownFix === 0 ? 'fixable ' : ''
+  const unknownNote =
+    policy.fixableOnly && unknownFix > 0
+      ? `; ${unknownFix} of unknown fixability, which fixable-only does not let off`
+      : ''
   return [
-    `${blocking.length} ${qualifier}finding${blocking.length === 1 ? '' : 's'} at or above fail-on ${policy.failOn} (${bySeverity.join(', ')})`
+    `${blocking.length} ${qualifier}finding${blocking.length === 1 ? '' : 's'} at or above fail-on ${policy.failOn} (${bySeverity.join(', ')})${unknownNote}`
   ]
 }
 
 /**
- * Budgets count per image reference, and a vulnerability in the same package on several platforms of
- * one multi-arch image counts once: "high=5" is about the image the team shipped, not its platforms.
+ * Budgets count per image reference, and a vulnerability in the same package at the same path on
+ * several platforms of one multi-arch image counts once: "high=5" is about the image the team
+ * shipped, not its platforms.
  */
 function budgetFailures(budgeted: AssessedFinding[], policy: Policy): string[] {
   const lines: string[] = []
@@ -173,8 +181,10 @@ function budgetKey(finding: Finding): string {
     // Code findings name a rule, not a package: the same rule in two places is two problems.
     return `${finding.vulnerabilityId}|${finding.code.filePath}:${finding.code.startLine ?? ''}`
   }
+  // The same package at two paths (two copies of a jar) is two problems to fix; the same package
+  // at the same path on two platforms of one image is one.
   const packages = finding.packages
-    .map((p) => p.name)
+    .map((p) => `${p.name}@${p.filePath ?? ''}`)
     .sort()
     .join(',')
   return `${finding.vulnerabilityId}|${packages}`

@@ -77,6 +77,7 @@ export async function scanBasic(
       false
     )
   }
+  checkListMatchesCounts(result, name)
   return {
     status: 'scanned',
     artifact,
@@ -85,5 +86,28 @@ export async function scanBasic(
     findings: result.findings.map((raw) => normalizeBasicFinding(raw, artifact)),
     // Basic scan results are final once COMPLETE; nothing trickles in afterwards.
     settled: true
+  }
+}
+
+/**
+ * ECR states the number of findings per severity beside the list. A list short of those counts is
+ * not the whole answer (a truncated page, a proxy that dropped it): judging it would pass what the
+ * counts say is there.
+ */
+function checkListMatchesCounts(scan: BasicScan, name: string): void {
+  const listed = new Map<string, number>()
+  for (const finding of scan.findings) {
+    const severity = String(finding.severity)
+    listed.set(severity, (listed.get(severity) ?? 0) + 1)
+  }
+  const short = Object.entries(scan.statedCounts)
+    .filter(([severity, count]) => (listed.get(severity) ?? 0) < count)
+    .map(([severity, count]) => `${severity} ${listed.get(severity) ?? 0} of ${count}`)
+  if (short.length > 0) {
+    throw new AwsCallError(
+      `${name}: ECR's DescribeImageScanFindings lists fewer findings than its own findingSeverityCounts (${short.join(', ')}); the finding list is incomplete, so the gate cannot pass it; run the gate again`,
+      'UnexpectedResponse',
+      false
+    )
   }
 }

@@ -2,6 +2,7 @@ import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
 import { getCoverage, listFunctionFindings } from '../aws/inspector.js'
 import { getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
 import { normalizeInspectorFinding } from '../aws/normalize.js'
+import { ShapeCheck } from '../aws/response-shape.js'
 import type { Finding, FunctionArtifact } from '../domain/finding.js'
 import { functionResourceId, type FunctionReference } from '../domain/function-reference.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
@@ -137,8 +138,24 @@ async function scanFunctionArtifact(
 
 /** The CodeSha256 a Lambda finding was raised against; undefined when the finding does not say. */
 function deployedCodeOf(finding: InspectorFinding): string | undefined {
-  return finding.resources?.find((r) => r.details?.awsLambdaFunction?.codeSha256)?.details
-    ?.awsLambdaFunction?.codeSha256
+  const check = new ShapeCheck('ListFindings', `finding ${finding.findingArn ?? '(without ARN)'}`)
+  const resources = check.list('resources', finding.resources) ?? []
+  for (const [i, entry] of resources.entries()) {
+    const details = check.object(
+      `resources[${i}].details`,
+      check.object(`resources[${i}]`, entry)?.['details']
+    )
+    const fn = check.object(
+      `resources[${i}].details.awsLambdaFunction`,
+      details?.['awsLambdaFunction']
+    )
+    const code = check.string(
+      `resources[${i}].details.awsLambdaFunction.codeSha256`,
+      fn?.['codeSha256']
+    )
+    if (code) return code
+  }
+  return undefined
 }
 
 function errorOutcome(

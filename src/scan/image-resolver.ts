@@ -12,6 +12,7 @@ const INDEX_TYPES = new Set([
 interface IndexEntry {
   digest?: unknown
   mediaType?: unknown
+  artifactType?: unknown
   platform?: { os?: unknown; architecture?: unknown; variant?: unknown }
   annotations?: Record<string, unknown>
 }
@@ -51,7 +52,7 @@ export async function resolveImage(client: ECRClient, ref: ImageReference): Prom
           ...base,
           digest: image.digest,
           resourceId: imageResourceId(ref, image.digest),
-          ...(image.pushedAt !== undefined && { pushedAt: image.pushedAt })
+          pushedAt: image.pushedAt
         }
       ],
       skipped: []
@@ -68,14 +69,22 @@ export async function resolveImage(client: ECRClient, ref: ImageReference): Prom
   )
   return {
     artifacts: platforms.map(({ digest, platform }) => {
-      const childPushedAt = pushedAt.get(digest) ?? image.pushedAt
+      const childPushedAt = pushedAt.get(digest)
+      if (childPushedAt === undefined) {
+        // Without its push time a scan of any age would count as a scan of this push.
+        throw new AwsCallError(
+          `ECR's DescribeImages answer for the platform images of ${ref.raw} has no push time for ${digest}; the gate cannot tell whether a scan is of this push`,
+          'UnexpectedResponse',
+          false
+        )
+      }
       return {
         ...base,
         digest,
         platform,
         indexDigest: image.digest,
         resourceId: imageResourceId(ref, digest),
-        ...(childPushedAt !== undefined && { pushedAt: childPushedAt })
+        pushedAt: childPushedAt
       }
     }),
     skipped
@@ -123,12 +132,10 @@ export function platformChildren(
         false
       )
     }
-    // Only what the index itself marks as an attestation is skipped: a platform image without a
-    // platform field is unusual but real, and skipping it would leave it ungated.
-    const isAttestation =
-      entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-      (entry.platform?.os === 'unknown' && entry.platform?.architecture === 'unknown')
-    if (isAttestation) {
+    // Only a child proven to be an attestation is skipped. `unknown/unknown` alone proves nothing:
+    // anyone who can push can write it on an image full of vulnerable packages, and skipping it
+    // would leave that image ungated. Such a child is gated like any other.
+    if (isAttestation(entry)) {
       skipped.push(`${entry.digest} (attestation manifest)`)
       continue
     }
@@ -149,6 +156,21 @@ export function platformChildren(
     )
   }
   return { platforms, skipped }
+}
+
+/** In-toto statements: what BuildKit and other tools store SBOM and provenance attestations as. */
+const IN_TOTO = /^application\/vnd\.in-toto(\+json|\.)/
+
+/**
+ * An index entry the index itself marks as an attestation: BuildKit's
+ * `vnd.docker.reference.type: attestation-manifest` annotation, or an in-toto artifact or media
+ * type (OCI 1.1 `artifactType`).
+ */
+function isAttestation(entry: IndexEntry): boolean {
+  if (entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') return true
+  return [entry.artifactType, entry.mediaType].some(
+    (type) => typeof type === 'string' && IN_TOTO.test(type)
+  )
 }
 
 /** `linux/arm64/v8`. The parts come from a manifest anyone who can push wrote, so they are checked. */
