@@ -27,6 +27,8 @@ export interface GateOptions {
   /** Scenario seconds per real second (default TIME_SCALE). */
   timeScale?: number
   faults?: Scenario['faults']
+  /** Answers edited on their way out (see Scenario.answerEdits). */
+  answerEdits?: Scenario['answerEdits']
   /** The workflow event the run sees (a push by default). */
   event?: BundleOptions['event']
 }
@@ -58,7 +60,11 @@ export function e2eHarness(): {
   const start = async (name: ScenarioName, options: GateOptions = {}): Promise<FakeAws> => {
     const scenario = withTimeScale(scenarios[name], options.timeScale ?? TIME_SCALE)
     current = await startFakeAws(
-      options.faults ? { ...scenario, faults: options.faults } : scenario,
+      {
+        ...scenario,
+        ...(options.faults && { faults: options.faults }),
+        ...(options.answerEdits && { answerEdits: options.answerEdits })
+      },
       { holdTimelineUntil: options.holdTimelineUntil ?? 'first-request' }
     )
     started.push(current)

@@ -98,8 +98,21 @@ export interface Scenario {
   otherRegions?: 'mirror' | 'empty'
   /** Real milliseconds added to every response (not scaled). */
   slowMs?: number
+  /**
+   * Answers edited on their way out, for stories of odd answers (a finding without resources, an
+   * image of another digest): each edit of the operation gets the answer the fake would give and
+   * the request, and returns what is sent instead. Such answers are deliberately unlike AWS's; the
+   * call is recorded as `edited`.
+   */
+  answerEdits?: AnswerEdit[]
   /** What a test needs to know to size its timeouts. Informational only. */
   timing?: ScenarioTiming
+}
+
+export interface AnswerEdit {
+  /** The operation whose answers are edited, e.g. `ListFindings`. */
+  operation: string
+  edit(answer: Record<string, unknown>, input: Record<string, unknown>): Record<string, unknown>
 }
 
 export type InspectorResourceKind = 'ec2' | 'ecr' | 'lambda' | 'lambdaCode' | 'codeRepository'

@@ -90,6 +90,8 @@ export interface RecordedCall {
   errorCode?: string
   /** The chaos fault that hit this call, if any (ChaosSpec). */
   chaos?: ChaosKind
+  /** The answer was changed by one of the scenario's answerEdits (deliberately unlike AWS's). */
+  edited?: boolean
   /**
    * Parsed request: the JSON body, or the form fields for STS; for REST operations also the
    * path and query members (e.g. Lambda's FunctionName/Qualifier, Security Hub's MaxResults).
@@ -273,7 +275,7 @@ export async function startFakeAws(
       }
       if (plan?.kind === 'slow') await delay(plan.delayMs)
       if (isWriteOperation(service, operation)) before = writeFingerprint(target)
-      const status = respond(target, service, operation, input, res, { signingRegion }, plan)
+      const status = respond(target, service, operation, input, res, { signingRegion }, plan, call)
       finish(status)
       recordWrite()
     } catch (error) {
@@ -292,6 +294,17 @@ export async function startFakeAws(
     }
   }
 
+  /** The scenario's answerEdits of this operation, applied in order (see Scenario.answerEdits). */
+  function edited(call: RecordedCall, input: Record<string, unknown>, answer: unknown): unknown {
+    const edits = (scenario.answerEdits ?? []).filter((e) => e.operation === call.operation)
+    if (edits.length === 0) return answer
+    call.edited = true
+    return edits.reduce(
+      (out, e) => e.edit(copyAnswer(out) as Record<string, unknown>, input),
+      answer
+    )
+  }
+
   function respond(
     state: FakeState,
     service: ServiceName,
@@ -299,19 +312,20 @@ export async function startFakeAws(
     input: Record<string, unknown>,
     res: ServerResponse,
     context: SecurityHubContext,
-    plan: FaultPlan | undefined
+    plan: FaultPlan | undefined,
+    call: RecordedCall
   ): number {
     if (plan?.kind === 'page-overlap') {
       return withPageOverlap(plan.items, () =>
-        respond(state, service, operation, input, res, context, undefined)
+        respond(state, service, operation, input, res, context, undefined, call)
       )
     }
     switch (service) {
       case 'ecr':
-        sendJson(res, 200, AWS_JSON_11, handleEcr(state, operation, input))
+        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, input)))
         return 200
       case 'inspector2': {
-        const answer = handleInspector(state, operation, input)
+        const answer = edited(call, input, handleInspector(state, operation, input))
         sendJson(
           res,
           200,
@@ -473,4 +487,20 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * A deep copy of an answer for an edit to change freely (answers can share the fake's state). Not
+ * structuredClone: under Jest its Dates come from another realm, which the wire encoder would not
+ * recognise as dates.
+ */
+export function copyAnswer<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => copyAnswer(item)) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, copyAnswer(item as unknown)])
+    ) as T
+  }
+  return value
 }
