@@ -19,6 +19,17 @@ describe('buildPublishConfig', () => {
     })
   })
 
+  it('gives each step of a job its own findings file (issue 19, case 12)', () => {
+    const file = (step: string) =>
+      buildPublishConfig({}, where([], { RUNNER_TEMP: '/rt', GITHUB_ACTION: step })).findingsFile
+    expect(file('gate-api')).toBe('/rt/inspector-gate/gate-api/findings.json')
+    expect(file('__owner_repo_2')).toBe('/rt/inspector-gate/__owner_repo_2/findings.json')
+    expect(file('gate-api')).not.toBe(file('gate-worker'))
+    // Whatever the runner names a step, the name cannot leave the folder.
+    expect(file('../../etc')).toBe('/rt/inspector-gate/.._.._etc/findings.json')
+    expect(file('..')).toBe('/rt/inspector-gate/findings.json')
+  })
+
   it('resolves files against the workspace and reads the choices', () => {
     const config = buildPublishConfig(
       {

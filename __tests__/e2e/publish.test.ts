@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Log } from 'sarif'
 import { parseCommentMarker } from '../../src/publish/pr-comment.js'
@@ -120,6 +121,29 @@ describe('pull request comment e2e', () => {
     const gate = await run(gateInputs('clean'), { event, env: event.env })
     expect(gate.exitCode).toBe(0)
     expect(gate.log).toMatch(/::warning::pr-comment: .*pull-requests: write/)
+  })
+})
+
+describe('findings file e2e', () => {
+  it('two gate steps in one job keep their own findings files (issue 19, case 12)', async () => {
+    await start('criticals')
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'inspector-gate-e2e-job-'))
+    const step = (id: string, failOn: string) =>
+      run(
+        { images: scenarioImages.criticals.uri, 'fail-on': failOn, timeout: '20s', settle: '5s' },
+        { env: { RUNNER_TEMP: runnerTemp, GITHUB_ACTION: id } }
+      )
+    const first = await step('gate-api', 'none')
+    const second = await step('gate-worker', 'critical')
+
+    expect(first.outputs['findings-file']).toBe(
+      join(runnerTemp, 'inspector-gate', 'gate-api', 'findings.json')
+    )
+    expect(second.outputs['findings-file']).not.toBe(first.outputs['findings-file'])
+    // The second step did not overwrite the first's verdict.
+    expect(findingsFile(first).result).toBe('pass')
+    expect(findingsFile(second).result).toBe('fail')
+    rmSync(runnerTemp, { recursive: true, force: true })
   })
 })
 

@@ -43,10 +43,18 @@ export function buildPublishConfig(inputs: RawInputs, where: PublishEnvironment)
   }
 }
 
+/**
+ * The default is one file per step: two gate steps in one job share RUNNER_TEMP, and a shared file
+ * would leave only the second step's findings. GITHUB_ACTION is the step's id (or the runner's
+ * `__run_2`-style name for a step without one), unique within the job and the same on every run.
+ */
 function findingsPath(input: string, workspace: string, env: PublishEnvironment['env']): string {
   if (input !== '') return resolve(workspace, input)
   const temp = env['RUNNER_TEMP'] || workspace
-  return join(temp, 'inspector-gate', 'findings.json')
+  const step = (env['GITHUB_ACTION'] ?? '').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 100)
+  return step === '' || /^\.+$/.test(step)
+    ? join(temp, 'inspector-gate', 'findings.json')
+    : join(temp, 'inspector-gate', step, 'findings.json')
 }
 
 /**
