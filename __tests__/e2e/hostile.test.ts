@@ -59,7 +59,8 @@ function activeHostileMarkdown(markdown: string, allowedTags: string[] = PRODUCT
     ...found.images.map((image) => `image ${image}`),
     ...found.definitions.map((line) => `link definition ${line.slice(0, 80)}`),
     ...found.mentions.map((mention) => `mention ${mention}`),
-    ...found.references.map((reference) => `reference ${reference}`)
+    ...found.references.map((reference) => `reference ${reference}`),
+    ...found.autolinks.map((autolink) => `autolink ${autolink}`)
   ]
 }
 

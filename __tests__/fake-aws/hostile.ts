@@ -35,6 +35,8 @@ export const PAYLOADS = {
   quote: '\n> quote',
   // Notifications and cross-references.
   mentions: '@octo-org/security-team @admin #1',
+  // Bare URLs, hosts and addresses GitHub would link by itself (GFM autolinks).
+  autolinks: 'see https://evil.example/login or www.evil.example or phish@evil.example',
   // Terminal escapes (CSI colour, OSC 8 hyperlink, C1 CSI), bidi overrides, zero-width characters.
   ansi: '\u001b[31mred\u001b[0m \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u009b1m',
   bidi: '\u202eexe.txt\u202c \u2066isolate\u2069',

@@ -19,6 +19,13 @@ describe('activeMarkdown (the checker of the hostile e2e suite)', () => {
     expect(found.images[0]).toMatch(/^!\[x\]\(https:\/\/evil\.example/)
     expect(found.mentions).toEqual(['@octo-org/security-team', '@admin'])
     expect(found.references).toEqual(['#1'])
+    expect(found.autolinks).toEqual([
+      'https://evil.example/login',
+      'www.evil.example',
+      'phish@evil.example',
+      // The OSC 8 terminal hyperlink of the ANSI payload holds a bare URL too.
+      expect.stringMatching(/^https:\/\/evil\.example/)
+    ])
   })
 
   it('finds nothing in the same text escaped, or inside a code span', () => {
@@ -28,7 +35,8 @@ describe('activeMarkdown (the checker of the hostile e2e suite)', () => {
       images: [],
       definitions: [],
       mentions: [],
-      references: []
+      references: [],
+      autolinks: []
     })
     expect(activeMarkdown('`<img src=x>` and ``a ` [x](javascript:1) @admin``').html).toEqual([])
   })

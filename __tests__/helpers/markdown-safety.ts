@@ -100,6 +100,8 @@ export interface ActiveMarkdown {
   mentions: string[]
   /** `#123` in the rendered text. */
   references: string[]
+  /** Bare URLs, `www.` hosts and e-mail addresses GitHub's autolink extension would link. */
+  autolinks: string[]
 }
 
 export function activeMarkdown(markdown: string): ActiveMarkdown {
@@ -109,7 +111,8 @@ export function activeMarkdown(markdown: string): ActiveMarkdown {
     images: [],
     definitions: [],
     mentions: [],
-    references: []
+    references: [],
+    autolinks: []
   }
   for (const line of markdown.split(/\r\n|\r|\n/)) {
     const { syntax, text } = readLine(line)
@@ -126,6 +129,11 @@ export function activeMarkdown(markdown: string): ActiveMarkdown {
     const prose = text.replace(/\]\([^)]*\)/g, '](…)')
     found.mentions.push(...(prose.match(/(?<![\w@])@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?/g) ?? []))
     found.references.push(...(prose.match(/(?<![\w&#])#\d+/g) ?? []))
+    found.autolinks.push(
+      ...(prose.match(
+        /\b(?:https?|ftp):\/\/[^\s<]+|(?<![\w.])www\.[\w-][^\s<]*|[\w.+-]+@[A-Za-z0-9-]+\.[\w.-]*\w/gi
+      ) ?? [])
+    )
   }
   return found
 }

@@ -10,7 +10,7 @@ import {
   safeLink,
   truncate
 } from '../../src/publish/escape.js'
-import { controlCharacters } from '../helpers/markdown-safety.js'
+import { activeMarkdown, controlCharacters } from '../helpers/markdown-safety.js'
 import { workflowCommands } from '../helpers/workflow-commands.js'
 
 /** Tags a renderer allowing inline HTML would see. */
@@ -63,6 +63,24 @@ describe('markdownText', () => {
     expect(markdownText("it's")).toBe('it&#39;s')
   })
 
+  it('defuses the bare URLs, hosts and addresses GitHub would autolink (issue 19, case 14)', () => {
+    const text =
+      'see https://evil.example/login, ftp://evil.example, www.evil.example or a@evil.example'
+    const escaped = markdownText(text, 500)
+    expect(escaped).toBe(
+      'see https:/\u200b/evil.example/login, ftp:/\u200b/evil.example, www\u200b.evil.example or a@\u200bevil.example'
+    )
+    expect(activeMarkdown(escaped).autolinks).toEqual([])
+    expect(activeMarkdown(text).autolinks).toEqual([
+      'https://evil.example/login,',
+      'ftp://evil.example,',
+      'www.evil.example',
+      'a@evil.example'
+    ])
+    // Words that merely contain "www" or a version with "//" in no scheme stay as they are.
+    expect(markdownText('awwww.x and a//b')).toBe('awwww.x and a//b')
+  })
+
   it('cuts long text with … before escaping, so no escape sequence is split', () => {
     const escaped = markdownText('<'.repeat(500), 10)
     expect(escaped).toBe(`${'&lt;'.repeat(9)}…`)
@@ -110,7 +128,7 @@ describe('safeLink', () => {
 
   it('escapes the label so it cannot close the brackets', () => {
     expect(safeLink('a](https://evil.example)[b', 'https://ok.example/')).toBe(
-      '[a\\]\\(https://evil.example\\)\\[b](https://ok.example/)'
+      '[a\\]\\(https:/\u200b/evil.example\\)\\[b](https://ok.example/)'
     )
   })
 

@@ -50,6 +50,15 @@ const MENTION_OR_REFERENCE = /([@#])(?=[\p{L}\p{N}_-])/gu
 const ZERO_WIDTH_SPACE = '\u200b'
 
 /**
+ * GitHub turns bare `https://…`, `ftp://…` and `www.…` in text into links (GFM's autolink
+ * extension), escaped or not: "see https://evil.example/login" in a finding would be a clickable
+ * phishing link in the summary. A zero-width space inside `//` and after `www` breaks the pattern
+ * and stays invisible. (E-mail autolinks need `@` followed by a letter or digit, which the mention
+ * rule above already breaks.)
+ */
+const AUTOLINK = /(?<=[a-z0-9+.-]:\/)(?=\/)|(?<=(?:^|[^\p{L}\p{N}_.])www)(?=\.)/giu
+
+/**
  * At the start of a line (a list item's text is parsed as blocks too) these open a list or a
  * thematic break: `-`/`+` always escaped there, `1.` only when it could be a list marker, so
  * versions like `1.2.3` stay readable. (`*`, `#`, `>`, `` ` ``, `~` are escaped everywhere.)
@@ -78,6 +87,7 @@ export function markdownText(text: string, maxLength = DEFAULT_MAX_TEXT_LENGTH):
   // Mentions first: the entities added by escaping contain `#` followed by digits.
   const escaped = short
     .replace(MENTION_OR_REFERENCE, `$1${ZERO_WIDTH_SPACE}`)
+    .replace(AUTOLINK, ZERO_WIDTH_SPACE)
     .replace(INLINE_ACTIVE, (ch) => HTML_ENTITIES[ch] ?? `\\${ch}`)
   return escaped.replace(BLOCK_START, (_match, sign?: string, digits?: string) =>
     sign !== undefined ? `\\${sign}` : `${digits ?? ''}\\.`
