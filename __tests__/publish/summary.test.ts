@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/domain/finding.js'
 import type { Verdict } from '../../src/domain/verdict.js'
 import { renderSummary } from '../../src/publish/summary.js'
+import { renderVerdictText } from '../../src/publish/verdict-text.js'
 import { byteLength, cells, htmlTags, tableAfter } from './markdown-reading.js'
 import {
   AMD64,
@@ -328,6 +329,23 @@ describe('renderSummary findings tables', () => {
     expect(markdown).toContain('### Unused ignore entries (1)')
     expect(markdown).toContain('matched no finding')
     expect(markdown).toContain('- CVE-2022-0002 (.inspector-ignore.yml:9): Old base image')
+  })
+
+  it('renders 300,000 unused ignore entries without overflowing the stack, listing 50 of them (issue 19, case 15)', () => {
+    const rules = Array.from({ length: 300_000 }, (_, i) => aRule({ id: `CVE-2020-${i}` }))
+    const warnings = rules.map((rule) => `ignore entry ${rule.id} matched no finding`)
+    const verdict = aVerdict({ result: 'pass', unusedRules: rules, warnings })
+
+    const markdown = render(verdict)
+    expect(markdown).toContain('### Unused ignore entries (300000)')
+    expect(markdown).toContain(
+      '- … and 299950 more unused entries (all of them are in the findings file)'
+    )
+    expect(markdown).toContain('- … and 299950 more (all of them are in the findings file)')
+    expect(
+      markdown.split('\n').filter((line) => line.startsWith('- ⚠️ ignore entry'))
+    ).toHaveLength(50)
+    expect(renderVerdictText(verdict).split('\n').length).toBeGreaterThan(300_000)
   })
 
   it('leaves out sections that have nothing to show', () => {

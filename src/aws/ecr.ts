@@ -232,7 +232,7 @@ export async function describeBasicScan(
       status = page.imageScanStatus?.status
       description = page.imageScanStatus?.description
       completedAt = page.imageScanFindings?.imageScanCompletedAt ?? completedAt
-      findings.push(...(page.imageScanFindings?.findings ?? []))
+      for (const finding of page.imageScanFindings?.findings ?? []) findings.push(finding)
       enhancedCount += page.imageScanFindings?.enhancedFindings?.length ?? 0
       statedCounts = page.imageScanFindings?.findingSeverityCounts ?? statedCounts
       if (status !== 'COMPLETE') break

@@ -58,7 +58,7 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
     }
     return []
   })
-  if (policy.onError === 'warn') warnings.push(...errorLines)
+  if (policy.onError === 'warn') for (const line of errorLines) warnings.push(line)
 
   for (const rule of expiredRules) {
     warnings.push(
@@ -75,7 +75,7 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   let result: GateResult = 'pass'
   if (failures.length > 0) result = 'fail'
   else if (errorLines.length > 0) result = 'error'
-  if (policy.onError === 'fail') failures.push(...errorLines)
+  if (policy.onError === 'fail') for (const line of errorLines) failures.push(line)
 
   return {
     result,

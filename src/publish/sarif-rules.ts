@@ -65,7 +65,8 @@ export function ruleDescriptor(id: string, entries: AssessedFinding[]): Reportin
     severityRank(entry.effectiveSeverity) > severityRank(best.effectiveSeverity) ? entry : best
   )
   const finding = top.finding
-  const score = Math.max(...entries.map(securitySeverity))
+  // reduce, not Math.max(...): one vulnerability can have tens of thousands of findings.
+  const score = entries.reduce((best, entry) => Math.max(best, securitySeverity(entry)), -Infinity)
   const href = pickUrl(entries)
   const title = singleLine(finding.title) || id
   const description = singleLine(finding.description) || title

@@ -68,13 +68,35 @@ function headline(verdict: Verdict, blockingCount: number): string {
   const lines = [`## ${HEADLINES[verdict.result]}`, '', tally(verdict, blockingCount), '']
   if (verdict.failures.length > 0) {
     lines.push(verdict.result === 'error' ? '**Errors:**' : '**Why it failed:**', '')
-    lines.push(...verdict.failures.map((line) => `- ${markdownText(line, 1000)}`), '')
+    listAtMost(lines, verdict.failures, (line) => `- ${markdownText(line, 1000)}`, 'more')
   }
   if (verdict.warnings.length > 0) {
     lines.push('**Warnings:**', '')
-    lines.push(...verdict.warnings.map((line) => `- ⚠️ ${markdownText(line, 1000)}`), '')
+    listAtMost(lines, verdict.warnings, (line) => `- ⚠️ ${markdownText(line, 1000)}`, 'more')
   }
   return lines.join('\n') + '\n'
+}
+
+/** Lines a headline or section lists before it says how many more there are. */
+const MAX_LISTED = 50
+
+/**
+ * Appends at most MAX_LISTED items, then one line saying how many more there are. A loop, not
+ * `push(...items)`: spreading 300,000 unused ignore entries as arguments overflows the stack.
+ */
+function listAtMost<T>(
+  lines: string[],
+  items: T[],
+  render: (item: T) => string,
+  more: string
+): void {
+  for (const item of items.slice(0, MAX_LISTED)) lines.push(render(item))
+  if (items.length > MAX_LISTED) {
+    lines.push(
+      `- … and ${items.length - MAX_LISTED} ${more} (all of them are in the findings file)`
+    )
+  }
+  lines.push('')
 }
 
 function tally(verdict: Verdict, blockingCount: number): string {
@@ -103,22 +125,30 @@ function policyLine(policy: Policy): string {
 
 function expiredRulesSection(rules: IgnoreRule[]): string | undefined {
   if (rules.length === 0) return undefined
-  const lines = rules.map(
+  const lines: string[] = []
+  listAtMost(
+    lines,
+    rules,
     (rule) =>
-      `- ${markdownText(rule.id)} expired ${markdownText(rule.expires ?? '?')} (${markdownText(ruleLocation(rule))}): ${markdownText(rule.reason, 300)}`
+      `- ${markdownText(rule.id)} expired ${markdownText(rule.expires ?? '?')} (${markdownText(ruleLocation(rule))}): ${markdownText(rule.reason, 300)}`,
+    'more expired entries'
   )
   const intro = 'These entries have expired and no longer apply; renew them or remove them.'
-  return `### Expired ignore entries (${rules.length})\n\n${intro}\n\n${lines.join('\n')}\n\n`
+  return `### Expired ignore entries (${rules.length})\n\n${intro}\n\n${lines.join('\n')}\n`
 }
 
 function unusedRulesSection(rules: IgnoreRule[]): string | undefined {
   if (rules.length === 0) return undefined
-  const lines = rules.map(
+  const lines: string[] = []
+  listAtMost(
+    lines,
+    rules,
     (rule) =>
-      `- ${markdownText(rule.id)} (${markdownText(ruleLocation(rule))}): ${markdownText(rule.reason, 300)}`
+      `- ${markdownText(rule.id)} (${markdownText(ruleLocation(rule))}): ${markdownText(rule.reason, 300)}`,
+    'more unused entries'
   )
   const intro = 'These entries matched no finding; they may be stale.'
-  return `### Unused ignore entries (${rules.length})\n\n${intro}\n\n${lines.join('\n')}\n\n`
+  return `### Unused ignore entries (${rules.length})\n\n${intro}\n\n${lines.join('\n')}\n`
 }
 
 // ---- notes and footer ----------------------------------------------------------------------

@@ -34,8 +34,9 @@ export function renderVerdictText(verdict: Verdict): string {
   if (blocking.length > MAX_BLOCKING_LINES) {
     lines.push(`  … and ${blocking.length - MAX_BLOCKING_LINES} more blocking findings`)
   }
-  lines.push(...verdict.failures.map((failure) => `fail: ${failure}`))
-  lines.push(...verdict.warnings.map((warning) => `warning: ${warning}`))
+  // Loops, not push(...): 300,000 unused ignore entries are 300,000 warnings.
+  for (const failure of verdict.failures) lines.push(`fail: ${failure}`)
+  for (const warning of verdict.warnings) lines.push(`warning: ${warning}`)
   return `${lines.map((line) => truncate(logLine(line), 500)).join('\n')}\n`
 }
 
