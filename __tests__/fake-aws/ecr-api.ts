@@ -396,11 +396,32 @@ function toEnhancedFinding(f: Finding): EnhancedImageScanFinding {
     'exploitAvailable'
   ] as const)
     copy(key)
-  if (f.packageVulnerabilityDetails !== undefined)
-    out.packageVulnerabilityDetails = f.packageVulnerabilityDetails
+  const details = f.packageVulnerabilityDetails
+  if (details !== undefined) {
+    // ECR's VulnerablePackage is a subset of Inspector's: no remediation, no Lambda layer.
+    out.packageVulnerabilityDetails = {
+      ...details,
+      vulnerablePackages: details.vulnerablePackages?.map((p) => ({
+        name: p.name,
+        version: p.version,
+        ...(p.arch !== undefined && { arch: p.arch }),
+        ...(p.epoch !== undefined && { epoch: p.epoch }),
+        ...(p.filePath !== undefined && { filePath: p.filePath }),
+        ...(p.fixedInVersion !== undefined && { fixedInVersion: p.fixedInVersion }),
+        ...(p.packageManager !== undefined && { packageManager: p.packageManager }),
+        ...(p.release !== undefined && { release: p.release }),
+        ...(p.sourceLayerHash !== undefined && { sourceLayerHash: p.sourceLayerHash })
+      }))
+    } as typeof out.packageVulnerabilityDetails
+  }
   if (f.inspectorScore !== undefined) out.score = f.inspectorScore
   const adjusted = f.inspectorScoreDetails?.adjustedCvss
-  if (adjusted !== undefined) out.scoreDetails = { cvss: adjusted }
+  if (adjusted !== undefined) {
+    // ECR's CvssScoreDetails has no cvssSource.
+    const { cvssSource: _source, ...cvss } = adjusted
+    void _source
+    out.scoreDetails = { cvss }
+  }
   const recommendation = f.remediation?.recommendation
   if (recommendation !== undefined) {
     out.remediation = { recommendation: { text: recommendation.text, url: recommendation.Url } }

@@ -409,8 +409,8 @@ const FUNCTION_NAMES = [
 ]
 const IAM_USERS = ['ci-deployer', 'alice', 'bob', 'terraform', 'backup-agent', 'legacy-etl']
 const BUCKET_PURPOSES = ['assets', 'logs', 'backups', 'exports', 'uploads', 'artifacts']
-const PYTHON_RUNTIMES = ['python3.12', 'python3.9']
-const NODE_RUNTIMES = ['nodejs20.x', 'nodejs18.x']
+const PYTHON_RUNTIMES = ['python3.11', 'python3.9']
+const NODE_RUNTIMES = ['nodejs22.x', 'nodejs18.x']
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness

@@ -1,3 +1,4 @@
+import { modelEnum } from './model-check.js'
 /**
  * Realistic finding factories: Inspector `Finding`s for ECR images and Lambda functions (as
  * ListFindings returns them, dates as Date objects like the SDK gives them back) and ECR
@@ -170,7 +171,7 @@ export interface LambdaArtifact {
   account: string
   region: string
   functionName: string
-  /** Lambda's runtime identifier, e.g. `python3.12` (reported in Inspector's form PYTHON_3_12). */
+  /** Lambda's runtime identifier, e.g. `python3.11` (reported in Inspector's form PYTHON_3_11). */
   runtime: string
   /** The deployment's CodeSha256, exactly as GetFunctionConfiguration reports it. */
   codeSha256: string
@@ -199,9 +200,9 @@ export function lambdaResourceId(a: {
 }
 
 /**
- * Lambda's runtime identifier in Inspector's spelling: python3.12 → PYTHON_3_12, nodejs20.x →
- * NODEJS_20_X, java8.al2 → JAVA_8_AL2, go1.x → GO_1_X; OS-only runtimes → UNSUPPORTED. Inspector
- * reports runtimes newer than the SDK's `Runtime` enum too, so treat the value as an open string.
+ * Lambda's runtime identifier in Inspector's spelling: python3.11 → PYTHON_3_11, nodejs22.x →
+ * NODEJS_22_X, java8.al2 → JAVA_8_AL2, go1.x → GO_1_X; OS-only runtimes → UNSUPPORTED; a
+ * spelling Inspector's model does not have is a fixture error.
  */
 export function inspectorRuntimeOf(runtime: string): Runtime {
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -215,7 +216,17 @@ export function inspectorRuntimeOf(runtime: string): Runtime {
   ]
   for (const [pattern, format] of rules) {
     const match = pattern.exec(runtime)
-    if (match !== null) return format(match) as Runtime
+    // Inspector's model spells only some runtimes (no PYTHON_3_11 or NODEJS_22_X in it): a
+    // fixture must use one it has, since a finding's runtime is a required member.
+    if (match !== null) {
+      const spelled = format(match)
+      if (!modelEnum('inspector2', 'Runtime').includes(spelled)) {
+        throw new Error(
+          `fixture runtime ${runtime}: Inspector's model has no ${spelled}, so AWS could not report it; use a runtime the model spells`
+        )
+      }
+      return spelled as Runtime
+    }
   }
   return 'UNSUPPORTED'
 }
@@ -234,7 +245,8 @@ function lambdaResource(fn: LambdaArtifact): Resource {
         version: '$LATEST',
         executionRoleArn:
           fn.executionRoleArn ?? `arn:aws:iam::${fn.account}:role/${fn.functionName}-role`,
-        layers: fn.layers ?? [],
+        // The model's LayerList has at least one entry: no layers, no member.
+        ...(fn.layers !== undefined && fn.layers.length > 0 && { layers: fn.layers }),
         packageType: fn.packageType ?? 'ZIP',
         architectures: fn.architectures ?? ['X86_64'],
         lastModifiedAt: fn.lastModifiedAt

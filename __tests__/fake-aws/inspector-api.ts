@@ -178,9 +178,11 @@ function listFindings(state: FakeState, input: Input, now: number): ListFindings
     nextToken: input.nextToken,
     maxResults: input.maxResults,
     query: { filterCriteria: input.filterCriteria, sortCriteria: input.sortCriteria },
-    defaultPageSize: 50,
+    defaultPageSize: 25,
     minPageSize: 1,
     maxPageSize: 100,
+    // The model's FindingList holds at most 25 findings, though maxResults may ask for 100.
+    maxItemsPerPage: 25,
     errorCode: 'ValidationException'
   })
   const out: ListFindingsResponse = { findings: page.items }
@@ -209,11 +211,27 @@ function sortFindings(findings: Finding[], sortCriteria: unknown): Finding[] {
 }
 
 /**
- * The model marks State.errorCode/errorMessage required, but an account without problems comes
- * back with just a status; the cast keeps the wire shape honest.
+ * The model (and the API reference) make `errorCode` and `errorMessage` required members of every
+ * State, so the fake always sends them, with the code that names the state.
  */
+const STATE_CODES: Record<string, { errorCode: State['errorCode']; errorMessage: string }> = {
+  ENABLED: { errorCode: 'ALREADY_ENABLED', errorMessage: 'Amazon Inspector is enabled.' },
+  ENABLING: { errorCode: 'ENABLE_IN_PROGRESS', errorMessage: 'Amazon Inspector is being enabled.' },
+  DISABLING: {
+    errorCode: 'DISABLE_IN_PROGRESS',
+    errorMessage: 'Amazon Inspector is being disabled.'
+  },
+  SUSPENDING: {
+    errorCode: 'SUSPEND_IN_PROGRESS',
+    errorMessage: 'Amazon Inspector is being suspended.'
+  },
+  DISABLED: { errorCode: 'RESOURCE_NOT_FOUND', errorMessage: 'Amazon Inspector is not enabled.' },
+  SUSPENDED: { errorCode: 'RESOURCE_NOT_FOUND', errorMessage: 'Amazon Inspector is suspended.' }
+}
+
 function healthy(status: State['status']): State {
-  return { status } as State
+  const codes = STATE_CODES[status ?? 'DISABLED'] ?? STATE_CODES['DISABLED']
+  return { status, ...codes } as State
 }
 
 function resourceStatusNow(state: FakeState): Record<InspectorResourceKind, Status> {

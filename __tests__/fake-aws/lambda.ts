@@ -99,7 +99,7 @@ function coverageRow(
       lambdaFunction: {
         functionName: fn.name,
         runtime: inspectorRuntimeOf(fn.runtime),
-        layers: fn.layers ?? [],
+        ...(fn.layers !== undefined && fn.layers.length > 0 && { layers: fn.layers }),
         functionTags: fn.tags ?? {}
       }
     }

@@ -19,6 +19,12 @@ export interface PageRequest {
   defaultPageSize: number
   minPageSize: number
   maxPageSize: number
+  /**
+   * The most items one answer holds, whatever `maxResults` asks: AWS's models cap some lists below
+   * the largest `maxResults` they accept (ListFindings takes maxResults up to 100, and answers at
+   * most 25 findings a page).
+   */
+  maxItemsPerPage?: number
   /** Error name for bad tokens and sizes: ValidationException or InvalidParameterException. */
   errorCode: string
 }
@@ -41,7 +47,7 @@ export function withPageOverlap<T>(overlap: number, answer: () => T): T {
 }
 
 export function paginate<T>(items: readonly T[], request: PageRequest): Page<T> {
-  const pageSize = pageSizeOf(request)
+  const pageSize = Math.min(pageSizeOf(request), request.maxItemsPerPage ?? Infinity)
   const fingerprint = createHash('sha256')
     .update(JSON.stringify(request.query ?? null))
     .digest('hex')

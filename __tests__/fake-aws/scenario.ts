@@ -105,6 +105,12 @@ export interface Scenario {
    * call is recorded as `edited`.
    */
   answerEdits?: AnswerEdit[]
+  /**
+   * Why this scenario's answers deliberately go beyond AWS's model (the hostile scenario puts
+   * workflow commands and 100 KB strings into fields whose enums and lengths AWS enforces). Its
+   * answers are then not held to the model; its requests still are.
+   */
+  beyondModel?: string
   /** What a test needs to know to size its timeouts. Informational only. */
   timing?: ScenarioTiming
 }
@@ -512,7 +518,7 @@ export interface InspectorConfigurationSpec {
 /** A Lambda function: the deployments of `$LATEST` over time plus Inspector's view of it. */
 export interface LambdaFunctionSpec {
   name: string
-  /** Lambda's runtime identifier, e.g. `python3.12`, `nodejs20.x`. */
+  /** Lambda's runtime identifier, e.g. `python3.11`, `nodejs22.x`. */
   runtime: string
   handler?: string
   /** Default `['x86_64']`. */

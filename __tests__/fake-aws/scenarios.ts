@@ -454,7 +454,7 @@ export interface FunctionRef {
   arn: string
   /** Inspector's resource id (coverage and findings): `<arn>:$LATEST`. */
   resourceId: string
-  /** Lambda runtime identifier, e.g. `python3.12`. */
+  /** Lambda runtime identifier, e.g. `python3.11`. */
   runtime: string
   /** CodeSha256 of the deployment `$LATEST` runs from scenario second 0 on. */
   codeSha256: string
@@ -476,14 +476,14 @@ function functionRef(
 
 export const FUNCTIONS = {
   /** orders-api after a redeploy: v42 replaces v41 (whose findings are still ACTIVE). */
-  ordersApiRedeployed: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v42'), [
+  ordersApiRedeployed: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v42'), [
     codeSha256For('orders-api@v41')
   ]),
-  ordersApi: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v40')),
-  ordersApiCodeScan: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v43')),
-  billingWorker: functionRef('billing-worker', 'nodejs20.x', codeSha256For('billing-worker@v7')),
-  hostileHandler: functionRef('hostile-handler', 'python3.12', codeSha256For('hostile-handler@v1')),
-  hostileBroken: functionRef('hostile-broken', 'python3.12', codeSha256For('hostile-broken@v1'))
+  ordersApi: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v40')),
+  ordersApiCodeScan: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v43')),
+  billingWorker: functionRef('billing-worker', 'nodejs22.x', codeSha256For('billing-worker@v7')),
+  hostileHandler: functionRef('hostile-handler', 'python3.11', codeSha256For('hostile-handler@v1')),
+  hostileBroken: functionRef('hostile-broken', 'python3.11', codeSha256For('hostile-broken@v1'))
 } satisfies Record<string, FunctionRef>
 
 function pkg(
@@ -529,14 +529,14 @@ const PREVIOUS_SCAN = -2 * DAY + 120
 const lambdaPreviousDeployment: Scenario = {
   name: 'lambdaPreviousDeployment',
   description:
-    'orders-api (python3.12) was redeployed just before the start: v41 still has ACTIVE CRITICAL/HIGH ' +
+    'orders-api (python3.11) was redeployed just before the start: v41 still has ACTIVE CRITICAL/HIGH ' +
     'findings; v42 (new CodeSha256) finishes updating at 1 s and is scanned at 3 s with one MEDIUM.',
   inspectorStatus: { lambdaCode: 'DISABLED' },
   repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
   functions: [
     {
       name: 'orders-api',
-      runtime: 'python3.12',
+      runtime: 'python3.11',
       handler: 'src.handlers.orders.handler',
       tags: { team: 'checkout' },
       deployments: [
@@ -609,6 +609,8 @@ const lambdaCodeScanning: Scenario = {
 
 const hostile: Scenario = {
   name: 'hostile',
+  beyondModel:
+    'hostile text in every field, enums and length limits included: what matters is what the gate does with anything',
   description:
     'app:v9.9.9 and the function hostile-handler (package and code scanning), whose findings carry ' +
     'markup, workflow commands, mentions, terminal escapes, bidi overrides and 100 KB strings in ' +

@@ -5,6 +5,7 @@
  * own protocol, and recorded in `calls`; calls of mutating operations are also recorded in
  * `writes`, each marked changed / unchanged / throttled / rejected. Signatures are not verified.
  */
+import { appendFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -42,6 +43,7 @@ import { createFakeState, resetFakeState } from './state.js'
 import type { FakeState } from './state.js'
 import { handleSts } from './sts-api.js'
 import { createTimelineClock } from './timeline.js'
+import { modelViolations } from './model-check.js'
 import {
   AWS_JSON_11,
   FakeAwsError,
@@ -148,6 +150,12 @@ export interface FakeAws {
    * restores the scenario's Inspector and Security Hub state.
    */
   resetTimeline(): void
+  /**
+   * What the model check saw (see model-check.ts): requests and answers checked, requests outside
+   * the model that the fake refused as AWS would, and every way a request it accepted or an answer
+   * it gave differed from AWS's model. `close()` fails while `violations` is not empty.
+   */
+  conformance(): { requests: number; responses: number; refused: number; violations: string[] }
   close(): Promise<void>
 }
 
@@ -178,6 +186,36 @@ export async function startFakeAws(
   }
   const calls: RecordedCall[] = []
   const writes: WriteRecord[] = []
+  const conformance = { requests: 0, responses: 0, refused: 0, violations: new Set<string>() }
+  /**
+   * Requests and successful answers against the operation's model. An answer an edit changed on
+   * purpose (answerEdits) or a chaos fault shaped is not the fake's own, and is not held to it.
+   */
+  const checkAgainstModel = (
+    service: ServiceName,
+    call: RecordedCall,
+    input: Record<string, unknown>,
+    sentBody: string
+  ): void => {
+    const request = service === 'sts' ? withoutKeys(input, ['Version']) : input
+    conformance.requests += 1
+    const requestProblems = modelViolations(service, call.operation, 'request', request)
+    // The fake must be at least as strict as AWS: a request outside the model that it accepted is
+    // a violation; one it refused with a 4xx, as AWS would, is the fake doing its job (the
+    // fake's own tests send such requests on purpose).
+    if (requestProblems.length > 0 && call.status >= 400 && call.status < 500) {
+      conformance.refused += 1
+    } else {
+      for (const line of requestProblems) conformance.violations.add(`${service} ${line}`)
+    }
+    if (service === 'sts' || call.status !== 200 || call.edited || call.chaos !== undefined) return
+    if (scenario.beyondModel !== undefined) return
+    conformance.responses += 1
+    const answer = sentBody === '' ? {} : (JSON.parse(sentBody) as unknown)
+    for (const line of modelViolations(service, call.operation, 'response', answer)) {
+      conformance.violations.add(`${service} ${line}`)
+    }
+  }
   const log = options.log ?? (() => undefined)
 
   const server = createServer((req, res) => {
@@ -190,6 +228,14 @@ export async function startFakeAws(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (holdUntil === 'first-request') clock.release()
     const body = await readBody(req)
+    let sentBody = ''
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args
+      if (typeof chunk === 'string') sentBody += chunk
+      else if (Buffer.isBuffer(chunk)) sentBody += chunk.toString('utf8')
+      return end(...args)
+    }) as typeof res.end
     const signed = signingServiceOf(req.headers.authorization)
     const service =
       signed !== undefined && KNOWN_SERVICES.includes(signed) ? (signed as ServiceName) : undefined
@@ -277,6 +323,7 @@ export async function startFakeAws(
       if (isWriteOperation(service, operation)) before = writeFingerprint(target)
       const status = respond(target, service, operation, input, res, { signingRegion }, plan, call)
       finish(status)
+      checkAgainstModel(service, call, input, sentBody)
       recordWrite()
     } catch (error) {
       const awsError =
@@ -290,6 +337,10 @@ export async function startFakeAws(
       if (!(error instanceof FakeAwsError)) log(awsError.message)
       sendError(service, res, awsError)
       finish(awsError.status, awsError.code)
+      // A request AWS would refuse is still a request the code sent: it is held to the model too.
+      if (call.operation !== 'Unknown' && call.input !== undefined) {
+        checkAgainstModel(service, call, call.input as Record<string, unknown>, '')
+      }
       recordWrite()
     }
   }
@@ -388,13 +439,40 @@ export async function startFakeAws(
       calls.length = 0
       writes.length = 0
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    conformance: () => ({
+      requests: conformance.requests,
+      responses: conformance.responses,
+      refused: conformance.refused,
+      violations: [...conformance.violations]
+    }),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         // The SDK keeps connections alive; without this, close() waits for them to time out.
         server.closeAllConnections()
       })
+      recordConformanceCount(conformance.requests, conformance.responses)
+      if (conformance.violations.size > 0) {
+        throw new Error(
+          `fake-aws answered or was asked something AWS's model does not allow (scenario '${scenario.name}'):\n` +
+            [...conformance.violations].slice(0, 20).join('\n')
+        )
+      }
+    }
   }
+}
+
+/**
+ * With INSPECTOR_GATE_CONFORMANCE_COUNT=<file>, each closed endpoint appends how many requests and
+ * answers it checked, so a suite run can say how much the model check covered.
+ */
+function recordConformanceCount(requests: number, responses: number): void {
+  const file = process.env['INSPECTOR_GATE_CONFORMANCE_COUNT']
+  if (file) appendFileSync(file, `${requests} ${responses}\n`)
+}
+
+function withoutKeys(input: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !keys.includes(key)))
 }
 
 /** The same account in a region where nothing was ever set up (otherRegions: 'empty'). */

@@ -57,7 +57,7 @@ function lambda(
     functionName: 'orders-api',
     codeSha256: 'k3Jx9c0S2b5yYm9vZ2xlZm9vYmFyYmF6cXV4MTIzNDU=',
     lastModified: new Date('2026-03-15T11:00:00Z'),
-    runtime: 'python3.12',
+    runtime: 'python3.11',
     scanType,
     ...overrides
   }

@@ -28,7 +28,7 @@ function configuration(overrides: Record<string, string> = {}) {
     LastModified: '2026-11-22T10:00:00.000+0000',
     LastUpdateStatus: 'Successful' as const,
     State: 'Active' as const,
-    Runtime: 'python3.12' as const,
+    Runtime: 'python3.11' as const,
     ...overrides
   }
 }
