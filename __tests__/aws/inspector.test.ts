@@ -68,3 +68,26 @@ describe('listImageFindings when a page token goes stale', () => {
     expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(1)
   })
 })
+
+describe('listImageFindings with a page that has no findings member', () => {
+  it('treats the page as empty and keeps paging (no member of a ListFindings page is required)', async () => {
+    inspector
+      .on(ListFindingsCommand)
+      .resolvesOnce({ findings: page1, nextToken: 't1' })
+      .resolvesOnce({ nextToken: 't2' })
+      .resolvesOnce({ findings: page2 })
+
+    const findings = await listImageFindings(client, target)
+
+    expect(findings.map((f) => f.findingArn).sort()).toEqual(
+      [...page1, ...page2].map((f) => f.findingArn).sort()
+    )
+    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(3)
+  })
+
+  it('reads a first page without findings and without a token as no findings at all', async () => {
+    inspector.on(ListFindingsCommand).resolves({})
+
+    await expect(listImageFindings(client, target)).resolves.toEqual([])
+  })
+})

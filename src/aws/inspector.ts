@@ -106,15 +106,10 @@ async function readFindingPages(
   try {
     for await (const page of pages) {
       pageCount += 1
-      if (!Array.isArray(page.findings)) {
-        throw new AwsCallError(
-          'ListFindings returned a page without a findings list',
-          'UnexpectedResponse',
-          false
-        )
-      }
+      // The model makes no member of a page required, and Inspector does send pages with a
+      // nextToken but no findings list: such a page is empty, and the read goes on to the next.
       // A finding inserted while paging can shift another onto a second page: count each once.
-      for (const finding of page.findings)
+      for (const finding of page.findings ?? [])
         byArn.set(finding.findingArn ?? `#${byArn.size}`, finding)
       guard(page.nextToken)
     }
