@@ -203,7 +203,7 @@ export async function describeBasicScan(
   return { status, description, completedAt, findings, enhancedCount }
 }
 
-export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported'
+export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported' | 'archived'
 
 const DAILY_QUOTA: ReadonlySet<string> = new Set(['LimitExceededException'])
 
@@ -231,6 +231,7 @@ export async function startBasicScan(
     const code = errorCode(error)
     if (code === 'LimitExceededException') return 'limit-exceeded'
     if (code === 'UnsupportedImageTypeException') return 'unsupported'
+    if (code === 'ImageArchivedException') return 'archived'
     throw explainAwsError(error, {
       action: 'ecr:StartImageScan',
       doing: `starting a basic scan of ${ref.raw}`
