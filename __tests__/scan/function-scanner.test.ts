@@ -174,3 +174,65 @@ describe('scanFunction', () => {
     )
   })
 })
+
+describe('scanFunction: which coverage rows and findings are this function', () => {
+  const row = (resourceId: string, lastScannedAt: string, reason = 'SUCCESSFUL') => ({
+    ...done.coveredResources[0],
+    resourceId,
+    scanStatus: { statusCode: 'ACTIVE' as const, reason: reason as 'SUCCESSFUL' },
+    lastScannedAt: new Date(lastScannedAt)
+  })
+  const withId = (f: InspectorFinding, id: string): InspectorFinding => ({
+    ...f,
+    resources: (f.resources ?? []).map((r) => ({ ...r, id }))
+  })
+
+  it('queries by function name, resource type and account, and accepts the unqualified id form', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    inspector.on(ListCoverageCommand).resolves({
+      coveredResources: [
+        // Rows a name filter could also return: never this function's.
+        row(`${ARN}:7`, '2026-11-22T10:01:00Z'),
+        row(ARN.replace('us-east-1', 'eu-west-1'), '2026-11-22T10:01:00Z'),
+        row(`${ARN}-v2`, '2026-11-22T10:01:00Z'),
+        row(ARN, '2026-11-22T10:02:00Z')
+      ]
+    })
+    inspector.on(ListFindingsCommand).resolves({
+      findings: [
+        withId(finding('CVE-MINE', 'HIGH', DEPLOYED), ARN),
+        withId(finding('CVE-MINE-LATEST', 'LOW', DEPLOYED), `${ARN}:$LATEST`),
+        withId(finding('CVE-OTHER-FUNCTION', 'CRITICAL', DEPLOYED), `${ARN}-v2`),
+        withId(finding('CVE-VERSION', 'CRITICAL', DEPLOYED), `${ARN}:7`)
+      ]
+    })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(outcome).toMatchObject({
+      status: 'scanned',
+      scannedAt: new Date('2026-11-22T10:02:00Z')
+    })
+    expect(
+      outcome?.status === 'scanned' && outcome.findings.map((f) => f.vulnerabilityId).sort()
+    ).toEqual(['CVE-MINE', 'CVE-MINE-LATEST'])
+    const equals = (value: string) => [{ comparison: 'EQUALS', value }]
+    expect(inspector.commandCalls(ListCoverageCommand)[0]?.args[0].input.filterCriteria).toEqual({
+      lambdaFunctionName: equals('orders-api'),
+      resourceType: equals('AWS_LAMBDA_FUNCTION'),
+      accountId: equals('123456789012'),
+      scanType: equals('PACKAGE')
+    })
+    expect(
+      inspector.commandCalls(ListFindingsCommand)[0]?.args[0].input.filterCriteria
+    ).toMatchObject({
+      lambdaFunctionName: equals('orders-api'),
+      resourceType: equals('AWS_LAMBDA_FUNCTION'),
+      awsAccountId: equals('123456789012')
+    })
+  })
+})

@@ -1,5 +1,5 @@
 import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
-import { getCoverage, listFunctionFindings } from '../aws/inspector.js'
+import { getFunctionCoverage, listFunctionFindings } from '../aws/inspector.js'
 import { getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
 import { normalizeInspectorFinding } from '../aws/normalize.js'
 import type { Finding, FunctionArtifact } from '../domain/finding.js'
@@ -90,7 +90,7 @@ async function scanFunctionArtifact(
   const coverage = await poll(
     async () => {
       const snapshot = await tolerateTransient(() =>
-        getCoverage(client, artifact.resourceId, 'AWS_LAMBDA_FUNCTION', scanType)
+        getFunctionCoverage(client, artifact, scanType)
       )
       if (!snapshot.ok) return { done: false, state: snapshot.state }
       const c = classifyCoverage(snapshot.value, artifact.lastModified, 'deployment')
@@ -108,6 +108,7 @@ async function scanFunctionArtifact(
   const read = async (): Promise<Finding[]> => {
     const raw = await listFunctionFindings(client, {
       resourceId: artifact.resourceId,
+      functionName: artifact.functionName,
       accountId: artifact.accountId,
       findingType: artifact.scanType === 'code' ? 'CODE_VULNERABILITY' : 'PACKAGE_VULNERABILITY'
     })
