@@ -356,6 +356,63 @@ const neverScanned: Scenario = {
   }
 }
 
+/** A scan-on-push repository: Inspector reports SCAN_FREQUENCY_SCAN_ON_PUSH once it has scanned. */
+const scanOnPush: Scenario = {
+  name: 'scanOnPush',
+  description:
+    'Repository on SCAN_ON_PUSH: PENDING_INITIAL_SCAN at 0.5 s, then ACTIVE / SCAN_FREQUENCY_SCAN_ON_PUSH ' +
+    'with lastScannedAt 3 s, and the clean findings.',
+  repositories: [
+    {
+      name: REPOSITORY,
+      scanFrequency: 'SCAN_ON_PUSH',
+      images: [
+        singleImage(IMAGES.clean, {
+          coverage: [
+            { atSeconds: 0.5, statusCode: 'ACTIVE', reason: 'PENDING_INITIAL_SCAN' },
+            {
+              atSeconds: 3,
+              statusCode: 'ACTIVE',
+              reason: 'SCAN_FREQUENCY_SCAN_ON_PUSH',
+              lastScannedAtSeconds: 3
+            }
+          ],
+          findings: [at(3, CVE.expressMedium), at(3, CVE.aptLow)]
+        })
+      ]
+    }
+  ],
+  timing: {
+    settledAtSeconds: 3,
+    story:
+      'PENDING_INITIAL_SCAN 0.5 s; SCAN_FREQUENCY_SCAN_ON_PUSH, lastScannedAt 3 s; 2 findings at 3 s'
+  }
+}
+
+/** The same repository, but Inspector never scanned this image (for example pushed before the rule). */
+const scanOnPushNoScan: Scenario = {
+  name: 'scanOnPushNoScan',
+  description:
+    'Repository on SCAN_ON_PUSH: ACTIVE / SCAN_FREQUENCY_SCAN_ON_PUSH from 0.5 s without lastScannedAt.',
+  repositories: [
+    {
+      name: REPOSITORY,
+      scanFrequency: 'SCAN_ON_PUSH',
+      images: [
+        singleImage(IMAGES.clean, {
+          coverage: [
+            { atSeconds: 0.5, statusCode: 'ACTIVE', reason: 'SCAN_FREQUENCY_SCAN_ON_PUSH' }
+          ]
+        })
+      ]
+    }
+  ],
+  timing: {
+    settledAtSeconds: 0.5,
+    story: 'SCAN_FREQUENCY_SCAN_ON_PUSH without lastScannedAt from 0.5 s, forever'
+  }
+}
+
 const throttled: Scenario = {
   ...clean,
   name: 'throttled',
@@ -1116,6 +1173,8 @@ export const scenarios = {
   basicNoScan,
   unscannable,
   neverScanned,
+  scanOnPush,
+  scanOnPushNoScan,
   throttled,
   inspectorOffForEcr,
   manyFindings300,
@@ -1152,6 +1211,8 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   basicNoScan: IMAGES.basicNoScan,
   unscannable: IMAGES.unscannable,
   neverScanned: IMAGES.neverScanned,
+  scanOnPush: IMAGES.clean,
+  scanOnPushNoScan: IMAGES.clean,
   throttled: IMAGES.clean,
   inspectorOffForEcr: IMAGES.clean,
   manyFindings300: IMAGES.manyFindings300,
@@ -1183,6 +1244,8 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   basicNoScan: [],
   unscannable: [],
   neverScanned: [],
+  scanOnPush: [],
+  scanOnPushNoScan: [],
   throttled: [],
   inspectorOffForEcr: [],
   manyFindings300: [],

@@ -41,6 +41,12 @@ describe('classifyCoverage', () => {
     expect(classifyCoverage(coverage('SUCCESSFUL'), pushedAt).kind).toBe('wait')
   })
 
+  it('waits on SCAN_FREQUENCY_SCAN_ON_PUSH without lastScannedAt, saying what it means if it lasts', () => {
+    const c = classifyCoverage(coverage('SCAN_FREQUENCY_SCAN_ON_PUSH'), pushedAt)
+    expect(c.kind).toBe('wait')
+    expect(c.kind === 'wait' && c.state).toContain('scans only at push')
+  })
+
   it('treats a completed scan-on-push scan like SUCCESSFUL', () => {
     expect(
       classifyCoverage(coverage('SCAN_FREQUENCY_SCAN_ON_PUSH', '2026-11-22T10:01:00Z'), pushedAt)

@@ -118,7 +118,15 @@ export function classifyCoverage(
   const reason = coverage.reason ?? 'UNKNOWN'
   if (reason === 'SUCCESSFUL' || reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH') {
     const scannedAt = coverage.lastScannedAt
-    if (scannedAt === undefined) return { kind: 'wait', state: `${reason} but not scanned yet` }
+    if (scannedAt === undefined) {
+      // A scan-on-push repository scans an image only when it is pushed; the scan of this push may
+      // still be on its way, so wait, but say what the timeout will mean if it never comes.
+      const state =
+        reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH'
+          ? 'SCAN_FREQUENCY_SCAN_ON_PUSH without a scan of this image; a scan-on-push repository scans only at push, so if this image was pushed before the rule or before Inspector scanned the registry, push it again or use a continuous scanning rule'
+          : `${reason} but not scanned yet`
+      return { kind: 'wait', state }
+    }
     if (notBefore !== undefined && scannedAt.getTime() < notBefore.getTime()) {
       return {
         kind: 'wait',
