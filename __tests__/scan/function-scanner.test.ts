@@ -177,7 +177,9 @@ describe('scanFunction', () => {
 
 describe('scanFunction: which coverage rows and findings are this function', () => {
   const row = (resourceId: string, lastScannedAt: string, reason = 'SUCCESSFUL') => ({
-    ...done.coveredResources[0],
+    resourceType: 'AWS_LAMBDA_FUNCTION' as const,
+    accountId: '123456789012',
+    scanType: 'PACKAGE' as const,
     resourceId,
     scanStatus: { statusCode: 'ACTIVE' as const, reason: reason as 'SUCCESSFUL' },
     lastScannedAt: new Date(lastScannedAt)
