@@ -538,6 +538,8 @@ export const FUNCTIONS = {
   ]),
   ordersApi: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v40')),
   ordersApiCodeScan: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v43')),
+  /** orders-api v44, then an update of configuration only (same CodeSha256, later LastModified). */
+  ordersApiConfigOnly: functionRef('orders-api', 'python3.12', codeSha256For('orders-api@v44')),
   billingWorker: functionRef('billing-worker', 'nodejs20.x', codeSha256For('billing-worker@v7')),
   hostileHandler: functionRef('hostile-handler', 'python3.12', codeSha256For('hostile-handler@v1')),
   hostileBroken: functionRef('hostile-broken', 'python3.12', codeSha256For('hostile-broken@v1'))
@@ -634,6 +636,46 @@ const lambdaPreviousDeployment: Scenario = {
       'Also serves app:v1.0.0 as in clean (SUCCESSFUL 3 s, LOW/MEDIUM up to 3.5 s).'
   }
 }
+
+/**
+ * orders-api: code v44 deployed an hour ago and scanned 50 min ago with no findings; 0.2 s before
+ * the start an update changed configuration only (same CodeSha256, new LastModified). Inspector
+ * starts no scan for that, so lastScannedAt stays older than LastModified for good.
+ */
+function lambdaConfigOnlyScenario(name: string, publishedVersion: boolean): Scenario {
+  const sha = FUNCTIONS.ordersApiConfigOnly.codeSha256
+  return {
+    name,
+    description:
+      'orders-api v44 deployed at -3600 s and scanned at -3000 s (no findings); a configuration-only ' +
+      `update at -0.2 s leaves LastModified after the scan${publishedVersion ? '; v44 was published as version 7' : '; no version was published'}.`,
+    inspectorStatus: { lambdaCode: 'DISABLED' },
+    repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+    functions: [
+      {
+        name: 'orders-api',
+        runtime: 'python3.12',
+        deployments: [
+          {
+            codeSha256: sha,
+            lastModifiedSeconds: -3600,
+            ...(publishedVersion && { publishedVersion: '7' })
+          },
+          { codeSha256: sha, lastModifiedSeconds: -0.2 }
+        ],
+        coverage: { package: [{ atSeconds: -3000, statusCode: 'ACTIVE', reason: 'SUCCESSFUL' }] }
+      }
+    ],
+    timing: {
+      settledAtSeconds: 0,
+      story:
+        'coverage SUCCESSFUL with lastScannedAt -3000 s throughout; LastModified -0.2 s; never rescanned'
+    }
+  }
+}
+
+const lambdaConfigOnly = lambdaConfigOnlyScenario('lambdaConfigOnly', true)
+const lambdaConfigOnlyUnproven = lambdaConfigOnlyScenario('lambdaConfigOnlyUnproven', false)
 
 const lambdaCodeScanning: Scenario = {
   name: 'lambdaCodeScanning',
@@ -1181,6 +1223,8 @@ export const scenarios = {
   demo,
   lambdaPreviousDeployment,
   lambdaCodeScanning,
+  lambdaConfigOnly,
+  lambdaConfigOnlyUnproven,
   inspectorOffForLambda,
   enableFailedAccounts,
   enablingTakesPolls,
@@ -1219,6 +1263,8 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   demo: IMAGES.demo,
   lambdaPreviousDeployment: IMAGES.clean,
   lambdaCodeScanning: IMAGES.clean,
+  lambdaConfigOnly: IMAGES.clean,
+  lambdaConfigOnlyUnproven: IMAGES.clean,
   inspectorOffForLambda: IMAGES.clean,
   enableFailedAccounts: IMAGES.clean,
   enablingTakesPolls: IMAGES.clean,
@@ -1252,6 +1298,8 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   demo: [],
   lambdaPreviousDeployment: [FUNCTIONS.ordersApiRedeployed],
   lambdaCodeScanning: [FUNCTIONS.ordersApiCodeScan],
+  lambdaConfigOnly: [FUNCTIONS.ordersApiConfigOnly],
+  lambdaConfigOnlyUnproven: [FUNCTIONS.ordersApiConfigOnly],
   inspectorOffForLambda: [FUNCTIONS.ordersApi],
   enableFailedAccounts: [FUNCTIONS.ordersApi],
   enablingTakesPolls: [FUNCTIONS.ordersApi],
