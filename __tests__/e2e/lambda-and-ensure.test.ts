@@ -111,8 +111,9 @@ describe('gate e2e: Lambda functions', () => {
     )
 
     expect(run.exitCode).toBe(0)
+    // Functions' coverage is asked for by name (lambdaFunctionName), images' by resource id.
     const resources = [
-      ...scenarioFunctions.mixedTargets.map((fn) => fn.resourceId),
+      ...scenarioFunctions.mixedTargets.map((fn) => `"${fn.name}"`),
       `repository/app/${scenarioImages.mixedTargets.digest}`
     ]
     // Every target's coverage is polled before any target's findings are read: the waits overlap.
