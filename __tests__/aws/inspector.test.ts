@@ -107,3 +107,26 @@ describe('listImageFindings with findings of odd shape (issue 19, case 1)', () =
     expect(findings.map((f) => f.findingArn)).toEqual([critical().findingArn])
   })
 })
+
+describe('listImageFindings with a page that has no findings member', () => {
+  it('treats the page as empty and keeps paging (no member of a ListFindings page is required)', async () => {
+    inspector
+      .on(ListFindingsCommand)
+      .resolvesOnce({ findings: page1, nextToken: 't1' })
+      .resolvesOnce({ nextToken: 't2' })
+      .resolvesOnce({ findings: page2 })
+
+    const findings = await listImageFindings(client, target)
+
+    expect(findings.map((f) => f.findingArn).sort()).toEqual(
+      [...page1, ...page2].map((f) => f.findingArn).sort()
+    )
+    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(3)
+  })
+
+  it('reads a first page without findings and without a token as no findings at all', async () => {
+    inspector.on(ListFindingsCommand).resolves({})
+
+    await expect(listImageFindings(client, target)).resolves.toEqual([])
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildSetupConfig } from '../../src/config/setup-config.js'
+import { EcrRescanDuration } from '@aws-sdk/client-inspector2'
+import { buildSetupConfig, ECR_RESCAN_DURATIONS } from '../../src/config/setup-config.js'
 
 const env = { AWS_REGION: 'eu-west-1' }
 
@@ -31,8 +32,22 @@ describe('buildSetupConfig', () => {
   })
 
   it.each([
+    ['3d', 'DAYS_3'],
+    ['7d', 'DAYS_7']
+  ])('maps ecr-rescan-duration %p to %p', (input, duration) => {
+    expect(buildSetupConfig({ 'ecr-rescan-duration': input }, env).ecrRescanDuration).toBe(duration)
+  })
+
+  it("offers every EcrRescanDuration of Inspector's model, and only those", () => {
+    // The SDK's enum object is generated from the service model.
+    expect(Object.values(ECR_RESCAN_DURATIONS).sort()).toEqual(
+      Object.values(EcrRescanDuration).sort()
+    )
+  })
+
+  it.each([
     [{ 'scan-types': 'ec2, rds' }, 'scan-types: "rds" is not one of ec2, ecr, lambda, lambda-code'],
-    [{ 'ecr-rescan-duration': '7d' }, 'ecr-rescan-duration: "7d" is not one of'],
+    [{ 'ecr-rescan-duration': '5d' }, 'ecr-rescan-duration: "5d" is not one of'],
     [{ insights: 'yes' }, 'insights: "yes" is not true or false']
   ])('rejects %p naming the input', (inputs, message) => {
     expect(() => buildSetupConfig(inputs, env)).toThrow(message)
@@ -48,7 +63,7 @@ describe('buildSetupConfig: regressions found by the property tests', () => {
     'refuses ecr-rescan-duration %p (was taken from Object.prototype)',
     (value) => {
       expect(() => buildSetupConfig({ 'ecr-rescan-duration': value }, env)).toThrow(
-        `ecr-rescan-duration: "${value.toLowerCase()}" is not one of 14d, 30d, 60d, 90d, 180d, lifetime`
+        `ecr-rescan-duration: "${value.toLowerCase()}" is not one of 3d, 7d, 14d, 30d, 60d, 90d, 180d, lifetime`
       )
     }
   )

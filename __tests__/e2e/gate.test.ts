@@ -239,3 +239,28 @@ describe('gate e2e', () => {
     expect(fake().calls).toHaveLength(0)
   })
 })
+
+describe('gate e2e: a scan-on-push repository', () => {
+  it('passes when coverage reports SCAN_FREQUENCY_SCAN_ON_PUSH with a scan after the push', async () => {
+    const run = await gate('scanOnPush')
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+    expect(
+      findingsFile(run)
+        .findings.map((f) => f.severity)
+        .sort()
+    ).toEqual(['low', 'medium'])
+    expect(run.log).toContain('Inspector scan complete')
+  })
+
+  it('fails closed at the timeout, saying why, when SCAN_FREQUENCY_SCAN_ON_PUSH has no scan', async () => {
+    const run = await gate('scanOnPushNoScan', { timeout: '2s' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toMatch(
+      /::error::inspector-gate error: \S+app:v1\.0\.0: timed out waiting for Inspector to scan sha256:[0-9a-f]{64}: still SCAN_FREQUENCY_SCAN_ON_PUSH without a scan of this image; .*push it again or use a continuous scanning rule/
+    )
+  })
+})

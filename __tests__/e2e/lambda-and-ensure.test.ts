@@ -34,6 +34,32 @@ describe('gate e2e: Lambda functions', () => {
     expect(run.log).toMatch(/last scanned .* before the deployment/)
   })
 
+  it('passes a configuration-only redeploy whose code a published version shows was scanned', async () => {
+    const run = await gate('lambdaConfigOnly', {
+      images: '',
+      functions: functionsOf('lambdaConfigOnly')
+    })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.log).toContain('changed configuration only')
+    expect(fake().callsTo('ListVersionsByFunction')).toHaveLength(1)
+  })
+
+  it('fails closed on a configuration-only redeploy when nothing shows the deployed code was scanned', async () => {
+    const run = await gate('lambdaConfigOnlyUnproven', {
+      images: '',
+      functions: functionsOf('lambdaConfigOnlyUnproven'),
+      timeout: '3s'
+    })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toMatch(
+      /::error::inspector-gate error: .*orders-api.*timed out waiting for Inspector to scan the deployed code: .*nothing shows it scanned CodeSha256 \S+ .*publish a version with each deployment/
+    )
+  })
+
   it('gates code-scanning findings with file, lines, CWE and detector when code scanning is on', async () => {
     const run = await gate('lambdaCodeScanning', {
       images: '',
@@ -86,8 +112,9 @@ describe('gate e2e: Lambda functions', () => {
     )
 
     expect(run.exitCode).toBe(0)
+    // Functions' coverage is asked for by name (lambdaFunctionName), images' by resource id.
     const resources = [
-      ...scenarioFunctions.mixedTargets.map((fn) => fn.resourceId),
+      ...scenarioFunctions.mixedTargets.map((fn) => `"${fn.name}"`),
       `repository/app/${scenarioImages.mixedTargets.digest}`
     ]
     // Every target's coverage is polled before any target's findings are read: the waits overlap.

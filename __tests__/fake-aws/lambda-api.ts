@@ -1,5 +1,7 @@
 /**
- * Lambda (REST-JSON, API 2015-03-31) operations: GetFunctionConfiguration only.
+ * Lambda (REST-JSON, API 2015-03-31) operations: GetFunctionConfiguration and
+ * ListVersionsByFunction (`GET /2015-03-31/functions/{FunctionName}/versions`, one page: `$LATEST`
+ * and every deployment a scenario marks `publishedVersion`).
  * Wire facts (from @aws-sdk/client-lambda's schema): `GET /2015-03-31/functions/{FunctionName}/configuration`
  * with an optional `Qualifier` query; `LastModified` is a *string* such as
  * `2026-11-22T10:00:00.000+0000` (not a timestamp member); errors carry `{Type, Message}`.
@@ -13,6 +15,7 @@ import { currentStep } from './timeline.js'
 import { FakeAwsError } from './wire.js'
 
 const CONFIGURATION_ROUTE = /\/2015-03-31\/functions\/([^/]+)\/configuration$/
+const VERSIONS_ROUTE = /\/2015-03-31\/functions\/([^/]+)\/versions$/
 
 /** The operation and its path parameters, or undefined for a route the fake does not serve. */
 export function lambdaOperationFor(
@@ -20,6 +23,13 @@ export function lambdaOperationFor(
   path: string,
   query: URLSearchParams
 ): { operation: string; input: Record<string, unknown> } | undefined {
+  const versions = VERSIONS_ROUTE.exec(path)
+  if (method === 'GET' && versions !== null) {
+    return {
+      operation: 'ListVersionsByFunction',
+      input: { FunctionName: decodeURIComponent(versions[1] ?? '') }
+    }
+  }
   const match = CONFIGURATION_ROUTE.exec(path)
   if (method !== 'GET' || match === null) return undefined
   const input: Record<string, unknown> = { FunctionName: decodeURIComponent(match[1] ?? '') }
@@ -33,6 +43,9 @@ export function handleLambda(
   operation: string,
   input: Record<string, unknown>
 ): unknown {
+  if (operation === 'ListVersionsByFunction') {
+    return listVersionsByFunction(state, input, state.clock.scenarioSeconds())
+  }
   if (operation !== 'GetFunctionConfiguration') {
     throw new FakeAwsError(
       'UnknownOperationException',
@@ -120,6 +133,24 @@ function getFunctionConfiguration(
   const deployment = fn === undefined ? undefined : currentDeployment(fn, now)
   if (fn === undefined || deployment === undefined) throw notFound()
   return configuration(state, fn, deployment, now, qualifier === undefined ? arn : `${arn}:$LATEST`)
+}
+
+/** `$LATEST` and the published versions (each frozen at its deployment), oldest first. */
+function listVersionsByFunction(
+  state: FakeState,
+  input: Record<string, unknown>,
+  now: number
+): { Versions: FunctionConfiguration[] } {
+  const latest = getFunctionConfiguration(state, { FunctionName: input.FunctionName }, now)
+  const fn = state.functions.get(latest.FunctionName ?? '')
+  const arn = functionArn(state, latest.FunctionName ?? '')
+  const published = (fn?.deployments ?? [])
+    .filter((d) => d.publishedVersion !== undefined && d.lastModifiedSeconds <= now)
+    .map((d) => ({
+      ...configuration(state, fn as LambdaFunctionSpec, d, now, `${arn}:${d.publishedVersion}`),
+      Version: d.publishedVersion
+    }))
+  return { Versions: [{ ...latest, Version: '$LATEST' }, ...published] }
 }
 
 function configuration(

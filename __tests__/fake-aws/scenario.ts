@@ -558,6 +558,8 @@ export interface LambdaDeploymentSpec {
   state?: LambdaStateStep[]
   /** Inspector findings on this deployment (each carries its codeSha256). */
   findings?: TimedLambdaFinding[]
+  /** The version number published with this deployment (`--publish`); none by default. */
+  publishedVersion?: string
 }
 
 export interface LambdaUpdateStep {

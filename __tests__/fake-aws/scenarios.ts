@@ -356,6 +356,63 @@ const neverScanned: Scenario = {
   }
 }
 
+/** A scan-on-push repository: Inspector reports SCAN_FREQUENCY_SCAN_ON_PUSH once it has scanned. */
+const scanOnPush: Scenario = {
+  name: 'scanOnPush',
+  description:
+    'Repository on SCAN_ON_PUSH: PENDING_INITIAL_SCAN at 0.5 s, then ACTIVE / SCAN_FREQUENCY_SCAN_ON_PUSH ' +
+    'with lastScannedAt 3 s, and the clean findings.',
+  repositories: [
+    {
+      name: REPOSITORY,
+      scanFrequency: 'SCAN_ON_PUSH',
+      images: [
+        singleImage(IMAGES.clean, {
+          coverage: [
+            { atSeconds: 0.5, statusCode: 'ACTIVE', reason: 'PENDING_INITIAL_SCAN' },
+            {
+              atSeconds: 3,
+              statusCode: 'ACTIVE',
+              reason: 'SCAN_FREQUENCY_SCAN_ON_PUSH',
+              lastScannedAtSeconds: 3
+            }
+          ],
+          findings: [at(3, CVE.expressMedium), at(3, CVE.aptLow)]
+        })
+      ]
+    }
+  ],
+  timing: {
+    settledAtSeconds: 3,
+    story:
+      'PENDING_INITIAL_SCAN 0.5 s; SCAN_FREQUENCY_SCAN_ON_PUSH, lastScannedAt 3 s; 2 findings at 3 s'
+  }
+}
+
+/** The same repository, but Inspector never scanned this image (for example pushed before the rule). */
+const scanOnPushNoScan: Scenario = {
+  name: 'scanOnPushNoScan',
+  description:
+    'Repository on SCAN_ON_PUSH: ACTIVE / SCAN_FREQUENCY_SCAN_ON_PUSH from 0.5 s without lastScannedAt.',
+  repositories: [
+    {
+      name: REPOSITORY,
+      scanFrequency: 'SCAN_ON_PUSH',
+      images: [
+        singleImage(IMAGES.clean, {
+          coverage: [
+            { atSeconds: 0.5, statusCode: 'ACTIVE', reason: 'SCAN_FREQUENCY_SCAN_ON_PUSH' }
+          ]
+        })
+      ]
+    }
+  ],
+  timing: {
+    settledAtSeconds: 0.5,
+    story: 'SCAN_FREQUENCY_SCAN_ON_PUSH without lastScannedAt from 0.5 s, forever'
+  }
+}
+
 const throttled: Scenario = {
   ...clean,
   name: 'throttled',
@@ -481,6 +538,8 @@ export const FUNCTIONS = {
   ]),
   ordersApi: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v40')),
   ordersApiCodeScan: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v43')),
+  /** orders-api v44, then an update of configuration only (same CodeSha256, later LastModified). */
+  ordersApiConfigOnly: functionRef('orders-api', 'python3.11', codeSha256For('orders-api@v44')),
   billingWorker: functionRef('billing-worker', 'nodejs22.x', codeSha256For('billing-worker@v7')),
   hostileHandler: functionRef('hostile-handler', 'python3.11', codeSha256For('hostile-handler@v1')),
   hostileBroken: functionRef('hostile-broken', 'python3.11', codeSha256For('hostile-broken@v1'))
@@ -577,6 +636,46 @@ const lambdaPreviousDeployment: Scenario = {
       'Also serves app:v1.0.0 as in clean (SUCCESSFUL 3 s, LOW/MEDIUM up to 3.5 s).'
   }
 }
+
+/**
+ * orders-api: code v44 deployed an hour ago and scanned 50 min ago with no findings; 0.2 s before
+ * the start an update changed configuration only (same CodeSha256, new LastModified). Inspector
+ * starts no scan for that, so lastScannedAt stays older than LastModified for good.
+ */
+function lambdaConfigOnlyScenario(name: string, publishedVersion: boolean): Scenario {
+  const sha = FUNCTIONS.ordersApiConfigOnly.codeSha256
+  return {
+    name,
+    description:
+      'orders-api v44 deployed at -3600 s and scanned at -3000 s (no findings); a configuration-only ' +
+      `update at -0.2 s leaves LastModified after the scan${publishedVersion ? '; v44 was published as version 7' : '; no version was published'}.`,
+    inspectorStatus: { lambdaCode: 'DISABLED' },
+    repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+    functions: [
+      {
+        name: 'orders-api',
+        runtime: 'python3.11',
+        deployments: [
+          {
+            codeSha256: sha,
+            lastModifiedSeconds: -3600,
+            ...(publishedVersion && { publishedVersion: '7' })
+          },
+          { codeSha256: sha, lastModifiedSeconds: -0.2 }
+        ],
+        coverage: { package: [{ atSeconds: -3000, statusCode: 'ACTIVE', reason: 'SUCCESSFUL' }] }
+      }
+    ],
+    timing: {
+      settledAtSeconds: 0,
+      story:
+        'coverage SUCCESSFUL with lastScannedAt -3000 s throughout; LastModified -0.2 s; never rescanned'
+    }
+  }
+}
+
+const lambdaConfigOnly = lambdaConfigOnlyScenario('lambdaConfigOnly', true)
+const lambdaConfigOnlyUnproven = lambdaConfigOnlyScenario('lambdaConfigOnlyUnproven', false)
 
 const lambdaCodeScanning: Scenario = {
   name: 'lambdaCodeScanning',
@@ -1118,12 +1217,16 @@ export const scenarios = {
   basicNoScan,
   unscannable,
   neverScanned,
+  scanOnPush,
+  scanOnPushNoScan,
   throttled,
   inspectorOffForEcr,
   manyFindings300,
   demo,
   lambdaPreviousDeployment,
   lambdaCodeScanning,
+  lambdaConfigOnly,
+  lambdaConfigOnlyUnproven,
   inspectorOffForLambda,
   enableFailedAccounts,
   enablingTakesPolls,
@@ -1154,12 +1257,16 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   basicNoScan: IMAGES.basicNoScan,
   unscannable: IMAGES.unscannable,
   neverScanned: IMAGES.neverScanned,
+  scanOnPush: IMAGES.clean,
+  scanOnPushNoScan: IMAGES.clean,
   throttled: IMAGES.clean,
   inspectorOffForEcr: IMAGES.clean,
   manyFindings300: IMAGES.manyFindings300,
   demo: IMAGES.demo,
   lambdaPreviousDeployment: IMAGES.clean,
   lambdaCodeScanning: IMAGES.clean,
+  lambdaConfigOnly: IMAGES.clean,
+  lambdaConfigOnlyUnproven: IMAGES.clean,
   inspectorOffForLambda: IMAGES.clean,
   enableFailedAccounts: IMAGES.clean,
   enablingTakesPolls: IMAGES.clean,
@@ -1185,12 +1292,16 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   basicNoScan: [],
   unscannable: [],
   neverScanned: [],
+  scanOnPush: [],
+  scanOnPushNoScan: [],
   throttled: [],
   inspectorOffForEcr: [],
   manyFindings300: [],
   demo: [],
   lambdaPreviousDeployment: [FUNCTIONS.ordersApiRedeployed],
   lambdaCodeScanning: [FUNCTIONS.ordersApiCodeScan],
+  lambdaConfigOnly: [FUNCTIONS.ordersApiConfigOnly],
+  lambdaConfigOnlyUnproven: [FUNCTIONS.ordersApiConfigOnly],
   inspectorOffForLambda: [FUNCTIONS.ordersApi],
   enableFailedAccounts: [FUNCTIONS.ordersApi],
   enablingTakesPolls: [FUNCTIONS.ordersApi],

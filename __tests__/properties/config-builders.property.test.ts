@@ -100,7 +100,9 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   'scan-types': optional(
     fc.subarray(['ec2', 'ecr', 'lambda', 'lambda-code'], { minLength: 1 }).map((t) => t.join(', '))
   ),
-  'ecr-rescan-duration': optional(choice('14d', '30d', '60d', '90d', '180d', 'lifetime')),
+  'ecr-rescan-duration': optional(
+    choice('3d', '7d', '14d', '30d', '60d', '90d', '180d', 'lifetime')
+  ),
   standards: optional(
     fc.oneof(
       choice('none'),
@@ -263,7 +265,17 @@ function setupProblems(config: ReturnType<typeof buildSetupConfig>): string[] {
   return [
     ...among(
       config.ecrRescanDuration,
-      [undefined, 'DAYS_14', 'DAYS_30', 'DAYS_60', 'DAYS_90', 'DAYS_180', 'LIFETIME'],
+      [
+        undefined,
+        'DAYS_3',
+        'DAYS_7',
+        'DAYS_14',
+        'DAYS_30',
+        'DAYS_60',
+        'DAYS_90',
+        'DAYS_180',
+        'LIFETIME'
+      ],
       'ecr-rescan-duration'
     ),
     ...config.standards.flatMap((s) =>

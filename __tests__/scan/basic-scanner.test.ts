@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   DescribeImageScanFindingsCommand,
   ECRClient,
+  ImageArchivedException,
   LimitExceededException,
   ScanNotFoundException,
   StartImageScanCommand,
@@ -99,6 +100,21 @@ describe('scanBasic', () => {
     const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
 
     expect(outcome).toMatchObject({ status: 'unscannable', reason: 'UNSUPPORTED_IMAGE' })
+  })
+
+  it('reports an archived image as IMAGE_ARCHIVED, an error that on-error decides', async () => {
+    ecr.on(DescribeImageScanFindingsCommand).rejects(notFound())
+    ecr
+      .on(StartImageScanCommand)
+      .rejects(new ImageArchivedException({ message: 'archived', $metadata: {} }))
+
+    const outcome = await scanBasic(target, ref, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error', timedOut: false })
+    expect(outcome.status === 'error' && outcome.message).toContain(
+      'ECR basic scanning will not scan it (IMAGE_ARCHIVED): the image was moved to the ECR archive tier'
+    )
+    expect(ecr.commandCalls(StartImageScanCommand)).toHaveLength(1)
   })
 
   it('reports an image ECR cannot scan as unscannable', async () => {

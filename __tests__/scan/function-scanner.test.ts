@@ -5,7 +5,11 @@ import {
   ListFindingsCommand,
   type Finding as InspectorFinding
 } from '@aws-sdk/client-inspector2'
-import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda'
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListVersionsByFunctionCommand
+} from '@aws-sdk/client-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { parseFunctionReference } from '../../src/domain/function-reference.js'
 import { scanFunction } from '../../src/scan/function-scanner.js'
@@ -172,5 +176,152 @@ describe('scanFunction', () => {
     expect(outcome?.status === 'error' && outcome.message).toContain(
       'function orders-api does not exist'
     )
+  })
+})
+
+describe('scanFunction: which coverage rows and findings are this function', () => {
+  const row = (resourceId: string, lastScannedAt: string, reason = 'SUCCESSFUL') => ({
+    resourceType: 'AWS_LAMBDA_FUNCTION' as const,
+    accountId: '123456789012',
+    scanType: 'PACKAGE' as const,
+    resourceId,
+    scanStatus: { statusCode: 'ACTIVE' as const, reason: reason as 'SUCCESSFUL' },
+    lastScannedAt: new Date(lastScannedAt)
+  })
+  const withId = (f: InspectorFinding, id: string): InspectorFinding => ({
+    ...f,
+    resources: (f.resources ?? []).map((r) => ({ ...r, id }))
+  })
+
+  it('queries by function name, resource type and account, and accepts the unqualified id form', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    inspector.on(ListCoverageCommand).resolves({
+      coveredResources: [
+        // Rows a name filter could also return: never this function's.
+        row(`${ARN}:7`, '2026-11-22T10:01:00Z'),
+        row(ARN.replace('us-east-1', 'eu-west-1'), '2026-11-22T10:01:00Z'),
+        row(`${ARN}-v2`, '2026-11-22T10:01:00Z'),
+        row(ARN, '2026-11-22T10:02:00Z')
+      ]
+    })
+    inspector.on(ListFindingsCommand).resolves({
+      findings: [
+        withId(finding('CVE-MINE', 'HIGH', DEPLOYED), ARN),
+        withId(finding('CVE-MINE-LATEST', 'LOW', DEPLOYED), `${ARN}:$LATEST`),
+        withId(finding('CVE-OTHER-FUNCTION', 'CRITICAL', DEPLOYED), `${ARN}-v2`),
+        withId(finding('CVE-VERSION', 'CRITICAL', DEPLOYED), `${ARN}:7`)
+      ]
+    })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(outcome).toMatchObject({
+      status: 'scanned',
+      scannedAt: new Date('2026-11-22T10:02:00Z')
+    })
+    expect(
+      outcome?.status === 'scanned' && outcome.findings.map((f) => f.vulnerabilityId).sort()
+    ).toEqual(['CVE-MINE', 'CVE-MINE-LATEST'])
+    const equals = (value: string) => [{ comparison: 'EQUALS', value }]
+    expect(inspector.commandCalls(ListCoverageCommand)[0]?.args[0].input.filterCriteria).toEqual({
+      lambdaFunctionName: equals('orders-api'),
+      resourceType: equals('AWS_LAMBDA_FUNCTION'),
+      accountId: equals('123456789012'),
+      scanType: equals('PACKAGE')
+    })
+    expect(
+      inspector.commandCalls(ListFindingsCommand)[0]?.args[0].input.filterCriteria
+    ).toMatchObject({
+      lambdaFunctionName: equals('orders-api'),
+      resourceType: equals('AWS_LAMBDA_FUNCTION'),
+      awsAccountId: equals('123456789012')
+    })
+  })
+})
+
+describe('scanFunction after an update of configuration only (LastModified moved, code did not)', () => {
+  // The only scan is from 09:00, before the update at 10:00 that changed configuration only.
+  const oldScan = {
+    coveredResources: [
+      {
+        resourceId: `${ARN}:$LATEST`,
+        resourceType: 'AWS_LAMBDA_FUNCTION' as const,
+        accountId: '123456789012',
+        scanType: 'PACKAGE' as const,
+        scanStatus: { statusCode: 'ACTIVE' as const, reason: 'SUCCESSFUL' as const },
+        lastScannedAt: new Date('2026-11-22T09:00:00Z')
+      }
+    ]
+  }
+  const version = (Version: string, CodeSha256: string, LastModified: string) => ({
+    Version,
+    CodeSha256,
+    LastModified
+  })
+
+  it('counts the scan when a published version shows this code was in place before it', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    lambda.on(ListVersionsByFunctionCommand).resolves({
+      Versions: [
+        version('$LATEST', DEPLOYED, '2026-11-22T10:00:00.000+0000'),
+        version('6', 'older-sha', '2026-11-20T08:00:00.000+0000'),
+        version('7', DEPLOYED, '2026-11-22T08:30:00.000+0000')
+      ]
+    })
+    inspector.on(ListCoverageCommand).resolves(oldScan)
+    inspector.on(ListFindingsCommand).resolves({ findings: [] })
+    const log: string[] = []
+
+    const [outcome] = await scanFunction(ref, false, {
+      ...deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z'))),
+      log: { info: (l) => log.push(l), warning: (l) => log.push(l), debug: () => {} }
+    })
+
+    expect(outcome).toMatchObject({
+      status: 'scanned',
+      scannedAt: oldScan.coveredResources[0]?.lastScannedAt
+    })
+    expect(log.join('\n')).toContain('changed configuration only')
+  })
+
+  it("counts the scan when Inspector's findings name the deployed CodeSha256", async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    lambda.on(ListVersionsByFunctionCommand).resolves({ Versions: [] })
+    inspector.on(ListCoverageCommand).resolves(oldScan)
+    inspector.on(ListFindingsCommand).resolves({ findings: [finding('CVE-1', 'HIGH', DEPLOYED)] })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(outcome).toMatchObject({ status: 'scanned' })
+    expect(outcome?.status === 'scanned' && outcome.findings.map((f) => f.vulnerabilityId)).toEqual(
+      ['CVE-1']
+    )
+  })
+
+  it('fails closed, saying why and what to do, when nothing shows the scanned code is the deployed code', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
+    lambda.on(ListVersionsByFunctionCommand).resolves({
+      Versions: [version('3', 'older-sha', '2026-11-20T08:00:00.000+0000')]
+    })
+    inspector.on(ListCoverageCommand).resolves(oldScan)
+    inspector
+      .on(ListFindingsCommand)
+      .resolves({ findings: [finding('CVE-OLD', 'HIGH', 'older-sha')] })
+
+    const [outcome] = await scanFunction(ref, false, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error', timedOut: true })
+    const message = outcome?.status === 'error' ? outcome.message : ''
+    expect(message).toContain(`nothing shows it scanned CodeSha256 ${DEPLOYED}`)
+    expect(message).toContain('publish a version with each deployment')
+    expect(message).not.toContain('\n')
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { ScanStatusReason } from '@aws-sdk/client-inspector2'
 import { classifyBasicScanStatus, classifyCoverage } from '../../src/scan/scan-status.js'
 
 const pushedAt = new Date('2026-11-22T10:00:00Z')
@@ -38,6 +39,12 @@ describe('classifyCoverage', () => {
 
   it('keeps waiting on SUCCESSFUL without lastScannedAt', () => {
     expect(classifyCoverage(coverage('SUCCESSFUL'), pushedAt).kind).toBe('wait')
+  })
+
+  it('waits on SCAN_FREQUENCY_SCAN_ON_PUSH without lastScannedAt, saying what it means if it lasts', () => {
+    const c = classifyCoverage(coverage('SCAN_FREQUENCY_SCAN_ON_PUSH'), pushedAt)
+    expect(c.kind).toBe('wait')
+    expect(c.kind === 'wait' && c.state).toContain('scans only at push')
   })
 
   it('treats a completed scan-on-push scan like SUCCESSFUL', () => {
@@ -93,6 +100,32 @@ describe('classifyCoverage', () => {
       'deployment'
     )
     expect(kms.kind === 'blocked' && kms.explanation).toContain('customer managed KMS key')
+  })
+
+  it.each([
+    ['EC2_INSTANCE_STOPPED', 'push', 'EC2 instances (stopped) for an ECR image'],
+    ['DEEP_INSPECTION_NO_INVENTORY', 'deployment', 'EC2 deep inspection for a Lambda function'],
+    ['INTEGRATION_CONNECTION_LOST', 'deployment', 'code repositories for a Lambda function'],
+    ['UNSUPPORTED_LANGUAGE', 'push', 'code repositories for an ECR image'],
+    ['RESOURCE_STOPPED', 'push', 'virtual machines in other clouds']
+  ] as const)(
+    'reports %s, a reason of another resource type, as blocked at once (no wait to the timeout)',
+    (reason, event, words) => {
+      const c = classifyCoverage(coverage(reason, undefined, 'INACTIVE'), pushedAt, event)
+      expect(c).toMatchObject({ kind: 'blocked', reason })
+      expect(c.kind === 'blocked' && c.explanation).toContain(words)
+    }
+  )
+
+  it("knows every ScanStatusReason of Inspector's model by name, for images and functions", () => {
+    // The SDK's enum object is generated from the service model.
+    for (const event of ['push', 'deployment'] as const) {
+      const unknown = Object.values(ScanStatusReason).filter((reason) => {
+        const c = classifyCoverage(coverage(reason, '2026-11-22T10:05:00Z'), pushedAt, event)
+        return c.kind === 'wait' && c.state.startsWith('unrecognised')
+      })
+      expect(unknown).toEqual([])
+    }
   })
 
   it('waits (and names the value) on a reason it does not know, so a new status never passes silently', () => {

@@ -12,6 +12,7 @@ import {
 import type { ImageReference } from '../domain/image-reference.js'
 import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
 import { pageGuard } from './paging.js'
+import { sendWithoutRetryOn } from './single-attempt.js'
 
 export interface ImageDetails {
   digest: string
@@ -256,7 +257,9 @@ export async function describeBasicScan(
   return { status, description, completedAt, findings, enhancedCount, statedCounts }
 }
 
-export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported'
+export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported' | 'archived'
+
+const DAILY_QUOTA: ReadonlySet<string> = new Set(['LimitExceededException'])
 
 /** Starts a basic scan. ECR allows one per image per 24 hours; scan-on-push counts as that one. */
 export async function startBasicScan(
@@ -265,18 +268,24 @@ export async function startBasicScan(
   digest: string
 ): Promise<StartScanResult> {
   try {
-    await client.send(
+    // LimitExceededException here is the once-a-day scan quota, which no retry lifts, but the SDK
+    // classes that code as throttling (6 attempts, ~16 s of backoff, a slower adaptive rate for the
+    // ECR client every other call shares): this call gets one attempt for it.
+    await sendWithoutRetryOn(
+      (command: StartImageScanCommand) => client.send(command),
       new StartImageScanCommand({
         registryId: ref.registryId,
         repositoryName: ref.repository,
         imageId: { imageDigest: digest }
-      })
+      }),
+      DAILY_QUOTA
     )
     return 'started'
   } catch (error) {
     const code = errorCode(error)
     if (code === 'LimitExceededException') return 'limit-exceeded'
     if (code === 'UnsupportedImageTypeException') return 'unsupported'
+    if (code === 'ImageArchivedException') return 'archived'
     throw explainAwsError(error, {
       action: 'ecr:StartImageScan',
       doing: `starting a basic scan of ${ref.raw}`

@@ -2,11 +2,13 @@ import {
   BatchGetAccountStatusCommand,
   paginateListCoverage,
   paginateListFindings,
+  type CoverageFilterCriteria,
   type FilterCriteria,
   type Finding as InspectorFinding,
   type Inspector2Client
 } from '@aws-sdk/client-inspector2'
 import { AwsCallError, callAws } from './errors.js'
+import { functionResourceIds } from '../domain/function-reference.js'
 import { pageGuard } from './paging.js'
 import { ShapeCheck } from './response-shape.js'
 
@@ -36,19 +38,53 @@ export async function getCoverage(
     action: 'inspector2:ListCoverage',
     doing: `checking Inspector coverage of ${resourceId}`
   }
+  const filterCriteria: CoverageFilterCriteria = {
+    resourceId: [eq(resourceId)],
+    resourceType: [eq(resourceType)],
+    scanType: [eq(scanType)]
+  }
+  return readCoverageRow(client, filterCriteria, (id) => id === resourceId, context)
+}
+
+/**
+ * The coverage row of one function's `$LATEST` for one scan type. Inspector's examples write the
+ * id `…:function:<name>:$LATEST`, but no AWS sample confirms the form ListCoverage uses, so the
+ * query is by function name, resource type and account, and a row with either id form of this
+ * function (and no other: not another region's, account's or qualifier's) is the one.
+ */
+export async function getFunctionCoverage(
+  client: Inspector2Client,
+  target: { resourceId: string; functionName: string; accountId: string },
+  scanType: 'PACKAGE' | 'CODE'
+): Promise<CoverageSnapshot | undefined> {
+  const ids = functionResourceIds(target.resourceId)
+  const filterCriteria: CoverageFilterCriteria = {
+    lambdaFunctionName: [eq(target.functionName)],
+    resourceType: [eq('AWS_LAMBDA_FUNCTION')],
+    accountId: [eq(target.accountId)],
+    scanType: [eq(scanType)]
+  }
+  return readCoverageRow(client, filterCriteria, (id) => ids.has(id), {
+    action: 'inspector2:ListCoverage',
+    doing: `checking Inspector coverage of ${target.resourceId}`
+  })
+}
+
+async function readCoverageRow(
+  client: Inspector2Client,
+  filterCriteria: CoverageFilterCriteria,
+  matches: (resourceId: string) => boolean,
+  context: { action: string; doing: string }
+): Promise<CoverageSnapshot | undefined> {
   return callAws(context, async () => {
     const pages = paginateListCoverage(
       { client, pageSize: 200, stopOnSameToken: true },
-      {
-        filterCriteria: {
-          resourceId: [eq(resourceId)],
-          resourceType: [eq(resourceType)],
-          scanType: [eq(scanType)]
-        }
-      }
+      { filterCriteria }
     )
     for await (const page of pages) {
-      const row = page.coveredResources?.find((r) => r.resourceId === resourceId)
+      const row = page.coveredResources?.find(
+        (r) => r.resourceId !== undefined && matches(r.resourceId)
+      )
       if (row) {
         return {
           statusCode: row.scanStatus?.statusCode,
@@ -107,15 +143,10 @@ async function readFindingPages(
   try {
     for await (const page of pages) {
       pageCount += 1
-      if (!Array.isArray(page.findings)) {
-        throw new AwsCallError(
-          'ListFindings returned a page without a findings list',
-          'UnexpectedResponse',
-          false
-        )
-      }
+      // The model makes no member of a page required, and Inspector does send pages with a
+      // nextToken but no findings list: such a page is empty, and the read goes on to the next.
       // A finding inserted while paging can shift another onto a second page: count each once.
-      for (const finding of page.findings)
+      for (const finding of page.findings ?? [])
         byArn.set(finding.findingArn ?? `#${byArn.size}`, finding)
       guard(page.nextToken)
     }
@@ -192,26 +223,33 @@ function namesImage(
  * Every ACTIVE finding of one function's `$LATEST` of one type (package or code), all pages. Which
  * deployment a finding belongs to is decided by the caller from its codeSha256: the API has no
  * version filter, and findings of the previous code are closed only some time after an update.
+ * Queried by function name (the resource id's form is not confirmed, see getFunctionCoverage);
+ * only findings whose resource is this function, in either id form, are kept.
  */
 export async function listFunctionFindings(
   client: Inspector2Client,
   target: {
     resourceId: string
+    functionName: string
     accountId: string
     findingType: 'PACKAGE_VULNERABILITY' | 'CODE_VULNERABILITY'
   }
 ): Promise<InspectorFinding[]> {
   const filterCriteria: FilterCriteria = {
     resourceType: [eq('AWS_LAMBDA_FUNCTION')],
-    resourceId: [eq(target.resourceId)],
+    lambdaFunctionName: [eq(target.functionName)],
     awsAccountId: [eq(target.accountId)],
     findingType: [eq(target.findingType)],
     findingStatus: [eq('ACTIVE')]
   }
-  return readAllFindings(client, filterCriteria, {
+  const findings = await readAllFindings(client, filterCriteria, {
     action: 'inspector2:ListFindings',
     doing: `reading Inspector findings of ${target.resourceId}`
   })
+  const ids = functionResourceIds(target.resourceId)
+  return findings.filter((f) =>
+    (f.resources ?? []).some((r) => r.id !== undefined && ids.has(r.id))
+  )
 }
 
 export type InspectorState =

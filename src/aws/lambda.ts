@@ -1,5 +1,9 @@
-import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda'
-import { AwsCallError, errorCode, explainAwsError } from './errors.js'
+import {
+  GetFunctionConfigurationCommand,
+  paginateListVersionsByFunction,
+  type LambdaClient
+} from '@aws-sdk/client-lambda'
+import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
 
 /** The deployed state of a function's `$LATEST`, the only version Inspector scans. */
 export interface DeployedFunction {
@@ -64,4 +68,38 @@ export function parseLambdaTime(value: string | undefined): Date | undefined {
   const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
   const time = Date.parse(iso)
   return Number.isNaN(time) ? undefined : new Date(time)
+}
+
+/**
+ * When this code was first in place, as far as published versions tell: the earliest
+ * LastModified of a published version whose CodeSha256 is `codeSha256`. A version freezes the
+ * code and configuration of its moment, so that code was deployed at or before it. Undefined when
+ * no published version has this code (versions are not published, or not yet for this code).
+ */
+export async function firstVersionWithCode(
+  client: LambdaClient,
+  functionName: string,
+  codeSha256: string
+): Promise<Date | undefined> {
+  return callAws(
+    {
+      action: 'lambda:ListVersionsByFunction',
+      doing: `reading the published versions of ${functionName}`
+    },
+    async () => {
+      let earliest: Date | undefined
+      const pages = paginateListVersionsByFunction(
+        { client, pageSize: 50, stopOnSameToken: true },
+        { FunctionName: functionName }
+      )
+      for await (const page of pages) {
+        for (const version of page.Versions ?? []) {
+          if (version.Version === '$LATEST' || version.CodeSha256 !== codeSha256) continue
+          const at = parseLambdaTime(version.LastModified)
+          if (at !== undefined && (earliest === undefined || at < earliest)) earliest = at
+        }
+      }
+      return earliest
+    }
+  )
 }

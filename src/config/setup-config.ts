@@ -5,7 +5,10 @@ import type { RawInputs } from './gate-config.js'
 import { InputError, parseBoolean, parseChoice, parseDuration, shown } from './values.js'
 
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'] as const
-const RESCAN: Record<string, EcrRescanDuration> = {
+/** Every EcrRescanDuration of the Inspector model, by the input that names it. */
+export const ECR_RESCAN_DURATIONS: Record<string, EcrRescanDuration> = {
+  '3d': 'DAYS_3',
+  '7d': 'DAYS_7',
   '14d': 'DAYS_14',
   '30d': 'DAYS_30',
   '60d': 'DAYS_60',
@@ -38,10 +41,12 @@ export function buildSetupConfig(
 
   const rescan = get('ecr-rescan-duration').toLowerCase()
   // hasOwn: `constructor` or `__proto__` must not find what every object inherits.
-  const ecrRescanDuration = Object.hasOwn(RESCAN, rescan) ? RESCAN[rescan] : undefined
+  const ecrRescanDuration = Object.hasOwn(ECR_RESCAN_DURATIONS, rescan)
+    ? ECR_RESCAN_DURATIONS[rescan]
+    : undefined
   if (rescan !== '' && ecrRescanDuration === undefined) {
     throw new InputError(
-      `ecr-rescan-duration: "${shown(rescan)}" is not one of ${Object.keys(RESCAN).join(', ')}`
+      `ecr-rescan-duration: "${shown(rescan)}" is not one of ${Object.keys(ECR_RESCAN_DURATIONS).join(', ')}`
     )
   }
 

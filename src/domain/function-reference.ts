@@ -75,3 +75,12 @@ export function functionResourceId(functionArn: string): string {
   // arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]
   return `${functionArn.split(':').slice(0, 7).join(':')}:$LATEST`
 }
+
+/**
+ * Both forms a function's Inspector resource id may take (`…:function:<name>` and
+ * `…:function:<name>:$LATEST`): Inspector's examples use the second, no AWS sample confirms it.
+ */
+export function functionResourceIds(functionArn: string): ReadonlySet<string> {
+  const unqualified = functionArn.split(':').slice(0, 7).join(':')
+  return new Set([unqualified, `${unqualified}:$LATEST`])
+}

@@ -30,6 +30,8 @@ export async function scanBasic(
       const started = await startBasicScan(client, ref, artifact.digest)
       // ECR refusing to scan this image type is the same verdict as a scan that says so.
       if (started === 'unsupported') return 'UNSUPPORTED_IMAGE'
+      // An archived image is not scanned until restored: a setup problem, like the scan status.
+      if (started === 'archived') return 'IMAGE_ARCHIVED'
       if (started === 'limit-exceeded') limitHitAt = deps.clock.now()
       deps.log.info(
         started === 'started'

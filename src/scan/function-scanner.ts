@@ -1,6 +1,7 @@
 import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
-import { getCoverage, listFunctionFindings } from '../aws/inspector.js'
-import { getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
+import { getFunctionCoverage, listFunctionFindings } from '../aws/inspector.js'
+import { firstVersionWithCode, getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
+import type { CoverageSnapshot } from '../aws/inspector.js'
 import { normalizeInspectorFinding } from '../aws/normalize.js'
 import { ShapeCheck } from '../aws/response-shape.js'
 import type { Finding, FunctionArtifact } from '../domain/finding.js'
@@ -88,14 +89,36 @@ async function scanFunctionArtifact(
   const client = deps.clients.inspector(artifact.region)
   const name = artifactName(artifact)
   const scanType = artifact.scanType === 'code' ? 'CODE' : 'PACKAGE'
+  const findingType = artifact.scanType === 'code' ? 'CODE_VULNERABILITY' : 'PACKAGE_VULNERABILITY'
+  const listFindings = () =>
+    listFunctionFindings(client, {
+      resourceId: artifact.resourceId,
+      functionName: artifact.functionName,
+      accountId: artifact.accountId,
+      findingType
+    })
+  const evidence = deployedCodeEvidence(artifact, listFindings, deps)
   const coverage = await poll(
     async () => {
       const snapshot = await tolerateTransient(() =>
-        getCoverage(client, artifact.resourceId, 'AWS_LAMBDA_FUNCTION', scanType)
+        getFunctionCoverage(client, artifact, scanType)
       )
       if (!snapshot.ok) return { done: false, state: snapshot.state }
       const c = classifyCoverage(snapshot.value, artifact.lastModified, 'deployment')
-      return c.kind === 'wait' ? { done: false, state: c.state } : { done: true, value: c }
+      if (c.kind !== 'wait') return { done: true, value: c }
+      const scannedAt = scanBeforeDeployment(snapshot.value, artifact.lastModified)
+      if (scannedAt === undefined) return { done: false, state: c.state }
+      // LastModified moves with configuration-only updates too, which start no scan: the scan
+      // counts if evidence shows it is of the deployed code; otherwise say what would show it.
+      const proof = await evidence(scannedAt)
+      if (proof !== undefined) {
+        deps.log.info(`${name}: ${proof}`)
+        return { done: true, value: { kind: 'done' as const, scannedAt } }
+      }
+      return {
+        done: false,
+        state: `${c.state}, and nothing shows it scanned CodeSha256 ${artifact.codeSha256} (an update of configuration only starts no Inspector scan: publish a version with each deployment, e.g. --publish, so the gate can tell when this code was deployed, or deploy the code again)`
+      }
     },
     pollOptions(deps, name, settleReserveMs(deps)),
     deps.clock
@@ -107,11 +130,7 @@ async function scanFunctionArtifact(
 
   let previousDeployments = 0
   const read = async (): Promise<Finding[]> => {
-    const raw = await listFunctionFindings(client, {
-      resourceId: artifact.resourceId,
-      accountId: artifact.accountId,
-      findingType: artifact.scanType === 'code' ? 'CODE_VULNERABILITY' : 'PACKAGE_VULNERABILITY'
-    })
+    const raw = await listFindings()
     // A finding that does not say which code it is about is counted: dropping it could fail open.
     const current = raw.filter((f) => {
       const code = deployedCodeOf(f)
@@ -133,6 +152,54 @@ async function scanFunctionArtifact(
     ...(coverage.scannedAt !== undefined && { scannedAt: coverage.scannedAt }),
     findings,
     settled
+  }
+}
+
+/** The last scan time of a completed scan older than the deployment, else undefined. */
+function scanBeforeDeployment(
+  coverage: CoverageSnapshot | undefined,
+  lastModified: Date
+): Date | undefined {
+  const reason = coverage?.reason
+  if (reason !== 'SUCCESSFUL' && reason !== 'SCAN_FREQUENCY_SCAN_ON_PUSH') return undefined
+  const scannedAt = coverage?.lastScannedAt
+  return scannedAt !== undefined && scannedAt < lastModified ? scannedAt : undefined
+}
+
+/**
+ * Whether a scan at `scannedAt`, older than LastModified, is a scan of the deployed code: either
+ * a published version with this CodeSha256 is no newer than the scan (read once: the code was in
+ * place by then, and the later LastModified is a configuration change), or a finding of this
+ * function names this CodeSha256 (only a scan of this code raises one). A scan with no findings
+ * names no code, so without versions nothing can prove it. Returns the proof in words, or
+ * undefined. A failed read is no proof, and never a pass.
+ */
+function deployedCodeEvidence(
+  artifact: FunctionArtifact,
+  listFindings: () => Promise<InspectorFinding[]>,
+  deps: ScanDeps
+): (scannedAt: Date) => Promise<string | undefined> {
+  let codeSince: Promise<Date | undefined> | undefined
+  return async (scannedAt) => {
+    codeSince ??= firstVersionWithCode(
+      deps.clients.lambda(artifact.region),
+      artifact.functionName,
+      artifact.codeSha256
+    ).catch((error: unknown) => {
+      deps.log.info(
+        `${artifact.reference}: could not read the published versions (${error instanceof Error ? error.message : String(error)}); only findings can show which code was scanned`
+      )
+      return undefined
+    })
+    const since = await codeSince
+    if (since !== undefined && scannedAt >= since) {
+      return `last scanned ${scannedAt.toISOString()}, after version with this CodeSha256 was published (${since.toISOString()}): the later update (LastModified ${artifact.lastModified.toISOString()}) changed configuration only`
+    }
+    const findings = await listFindings().catch(() => [])
+    if (findings.some((f) => deployedCodeOf(f) === artifact.codeSha256)) {
+      return `last scanned ${scannedAt.toISOString()}, before LastModified ${artifact.lastModified.toISOString()}, but Inspector's findings name the deployed CodeSha256: the update changed configuration only`
+    }
+    return undefined
   }
 }
 

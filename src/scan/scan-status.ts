@@ -70,6 +70,41 @@ const FUNCTION_REASONS: Record<string, string> = {
 const WAIT_REASONS = new Set(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDING_REVIVAL_SCAN'])
 
 /**
+ * Reasons of Inspector's model that describe other kinds of resources (EC2 instances, code
+ * repositories, other clouds' VMs), never an ECR image or a Lambda function. Known by name so that
+ * one on an image's or function's coverage row is reported at once, as the setup problem it is
+ * (a coverage row that does not describe what was asked for), not waited on to the timeout as if
+ * it were a new status that might resolve.
+ */
+const OTHER_RESOURCE_REASONS: Record<string, string> = {
+  UNMANAGED_EC2_INSTANCE: 'EC2 instances (not managed by Systems Manager)',
+  EC2_INSTANCE_STOPPED: 'EC2 instances (stopped)',
+  NO_INVENTORY: 'EC2 instances (no SSM inventory)',
+  STALE_INVENTORY: 'EC2 instances (SSM inventory out of date)',
+  DEEP_INSPECTION_PACKAGE_COLLECTION_LIMIT_EXCEEDED: 'EC2 deep inspection',
+  DEEP_INSPECTION_DAILY_SSM_INVENTORY_LIMIT_EXCEEDED: 'EC2 deep inspection',
+  DEEP_INSPECTION_COLLECTION_TIME_LIMIT_EXCEEDED: 'EC2 deep inspection',
+  DEEP_INSPECTION_NO_INVENTORY: 'EC2 deep inspection',
+  AGENTLESS_INSTANCE_STORAGE_LIMIT_EXCEEDED: 'EC2 agentless scanning',
+  AGENTLESS_INSTANCE_COLLECTION_TIME_LIMIT_EXCEEDED: 'EC2 agentless scanning',
+  UNSUPPORTED_LANGUAGE: 'code repositories',
+  UNSUPPORTED_CONFIG_FILE: 'code repositories',
+  NO_SCAN_CONFIGURATION_ASSOCIATED: 'code repositories',
+  INTEGRATION_CONNECTION_LOST: 'code repositories',
+  RESOURCE_UNMANAGED: 'virtual machines in other clouds',
+  RESOURCE_STOPPED: 'virtual machines in other clouds'
+}
+
+function otherResourceReason(reason: string, event: 'push' | 'deployment'): Classification {
+  const kind = event === 'deployment' ? 'a Lambda function' : 'an ECR image'
+  return {
+    kind: 'blocked',
+    reason,
+    explanation: `Inspector reported a status of ${OTHER_RESOURCE_REASONS[reason] as string} for ${kind}, so its coverage says nothing about this scan; check the resource's coverage in the Inspector console and re-run`
+  }
+}
+
+/**
  * Classifies one Inspector coverage row for an artifact pushed (or deployed) at `notBefore`.
  * `undefined` coverage means Inspector has not discovered the artifact yet.
  */
@@ -83,7 +118,15 @@ export function classifyCoverage(
   const reason = coverage.reason ?? 'UNKNOWN'
   if (reason === 'SUCCESSFUL' || reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH') {
     const scannedAt = coverage.lastScannedAt
-    if (scannedAt === undefined) return { kind: 'wait', state: `${reason} but not scanned yet` }
+    if (scannedAt === undefined) {
+      // A scan-on-push repository scans an image only when it is pushed; the scan of this push may
+      // still be on its way, so wait, but say what the timeout will mean if it never comes.
+      const state =
+        reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH'
+          ? 'SCAN_FREQUENCY_SCAN_ON_PUSH without a scan of this image; a scan-on-push repository scans only at push, so if this image was pushed before the rule or before Inspector scanned the registry, push it again or use a continuous scanning rule'
+          : `${reason} but not scanned yet`
+      return { kind: 'wait', state }
+    }
     if (notBefore !== undefined && scannedAt.getTime() < notBefore.getTime()) {
       return {
         kind: 'wait',
@@ -100,6 +143,7 @@ export function classifyCoverage(
   const explanation =
     (event === 'deployment' ? FUNCTION_REASONS[reason] : undefined) ?? UNSCANNABLE_REASONS[reason]
   if (explanation !== undefined) return refusal(reason, explanation)
+  if (Object.hasOwn(OTHER_RESOURCE_REASONS, reason)) return otherResourceReason(reason, event)
   return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
 }
 
