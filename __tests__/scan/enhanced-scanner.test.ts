@@ -286,7 +286,7 @@ describe('scanEnhanced', () => {
     })
 
     await expect(scanEnhanced(target, deps(clock))).rejects.toThrow(
-      'ListFindings returned the same page token twice'
+      'ListFindings returned a page token it had already returned (after 2 pages)'
     )
   })
 })

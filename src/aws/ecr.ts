@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import type { ImageReference } from '../domain/image-reference.js'
 import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
-import { pageGuard } from './paging.js'
+import { guardedPages } from './paging.js'
 import { sendWithoutRetryOn } from './single-attempt.js'
 
 export interface ImageDetails {
@@ -219,17 +219,19 @@ export async function describeBasicScan(
   let enhancedCount = 0
   let statedCounts: Record<string, number> = {}
   try {
-    const pages = paginateDescribeImageScanFindings(
-      { client, pageSize: 1000 },
-      {
-        registryId: ref.registryId,
-        repositoryName: ref.repository,
-        imageId: { imageDigest: digest }
-      }
+    const pages = guardedPages(
+      'DescribeImageScanFindings',
+      paginateDescribeImageScanFindings(
+        { client, pageSize: 1000 },
+        {
+          registryId: ref.registryId,
+          repositoryName: ref.repository,
+          imageId: { imageDigest: digest }
+        }
+      ),
+      (page) => page.nextToken
     )
-    const guard = pageGuard('DescribeImageScanFindings')
     for await (const page of pages) {
-      guard(page.nextToken)
       status = page.imageScanStatus?.status
       description = page.imageScanStatus?.description
       completedAt = page.imageScanFindings?.imageScanCompletedAt ?? completedAt

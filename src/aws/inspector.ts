@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import { AwsCallError, callAws } from './errors.js'
 import { functionResourceIds } from '../domain/function-reference.js'
-import { pageGuard } from './paging.js'
+import { guardedPages } from './paging.js'
 import { ShapeCheck } from './response-shape.js'
 
 const eq = (value: string): { comparison: 'EQUALS'; value: string } => ({
@@ -77,9 +77,10 @@ async function readCoverageRow(
   context: { action: string; doing: string }
 ): Promise<CoverageSnapshot | undefined> {
   return callAws(context, async () => {
-    const pages = paginateListCoverage(
-      { client, pageSize: 200, stopOnSameToken: true },
-      { filterCriteria }
+    const pages = guardedPages(
+      'ListCoverage',
+      paginateListCoverage({ client, pageSize: 200 }, { filterCriteria }),
+      (page) => page.nextToken
     )
     for await (const page of pages) {
       const row = page.coveredResources?.find(
@@ -134,11 +135,14 @@ async function readFindingPages(
 ): Promise<InspectorFinding[]> {
   const byArn = new Map<string, InspectorFinding>()
   // A fresh input object per call: the paginator writes its token back into the input.
-  const pages = paginateListFindings(
-    { client, pageSize: 100 },
-    { filterCriteria: structuredClone(filterCriteria) }
+  const pages = guardedPages(
+    'ListFindings',
+    paginateListFindings(
+      { client, pageSize: 100 },
+      { filterCriteria: structuredClone(filterCriteria) }
+    ),
+    (page) => page.nextToken
   )
-  const guard = pageGuard('ListFindings')
   let pageCount = 0
   try {
     for await (const page of pages) {
@@ -148,7 +152,6 @@ async function readFindingPages(
       // A finding inserted while paging can shift another onto a second page: count each once.
       for (const finding of page.findings ?? [])
         byArn.set(finding.findingArn ?? `#${byArn.size}`, finding)
-      guard(page.nextToken)
     }
   } catch (error) {
     if (pageCount > 0 && (error as { name?: unknown }).name === 'ValidationException') {

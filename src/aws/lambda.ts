@@ -3,6 +3,7 @@ import {
   paginateListVersionsByFunction,
   type LambdaClient
 } from '@aws-sdk/client-lambda'
+import { guardedPages } from './paging.js'
 import { AwsCallError, callAws, errorCode, explainAwsError } from './errors.js'
 
 /** The deployed state of a function's `$LATEST`, the only version Inspector scans. */
@@ -88,9 +89,10 @@ export async function firstVersionWithCode(
     },
     async () => {
       let earliest: Date | undefined
-      const pages = paginateListVersionsByFunction(
-        { client, pageSize: 50, stopOnSameToken: true },
-        { FunctionName: functionName }
+      const pages = guardedPages(
+        'ListVersionsByFunction',
+        paginateListVersionsByFunction({ client, pageSize: 50 }, { FunctionName: functionName }),
+        (page) => page.NextMarker
       )
       for await (const page of pages) {
         for (const version of page.Versions ?? []) {

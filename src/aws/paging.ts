@@ -1,23 +1,35 @@
+import { systemClock, type Clock } from '../scan/clock.js'
 import { AwsCallError } from './errors.js'
+import { createRateLimiter } from './rate-limiter.js'
+
+/** Pages a read may fetch back to back before it is paced. A real read of thousands of rows fits. */
+const PAGE_BURST = 100
+/** Pages a second after the burst: a read that never ends cannot become a tight loop. */
+const PAGES_PER_SECOND = 10
+const DEFAULT_MAX_PAGES = 10_000
 
 /**
- * The SDK's `stopOnSameToken` ends paging silently, which would gate on a partial list. A repeated
- * token (or an absurd page count) is an error instead.
+ * Guards one paged read. The SDK's `stopOnSameToken` ends paging silently, which would gate on a
+ * partial list, and it only notices a token repeated at once: tokens that cycle (A, B, A, B…) page
+ * forever. Any token seen before in this read, or an absurd page count, is an error instead.
  */
 export function pageGuard(
   operation: string,
-  maxPages = 10_000
+  maxPages = DEFAULT_MAX_PAGES
 ): (nextToken: string | undefined) => void {
-  let previous: string | undefined
+  const seen = new Set<string>()
   let pages = 0
   return (nextToken) => {
     pages += 1
-    if (nextToken !== undefined && nextToken !== '' && nextToken === previous) {
-      throw new AwsCallError(
-        `${operation} returned the same page token twice; the result would be incomplete`,
-        'UnexpectedResponse',
-        true
-      )
+    if (nextToken !== undefined && nextToken !== '') {
+      if (seen.has(nextToken)) {
+        throw new AwsCallError(
+          `${operation} returned a page token it had already returned (after ${pages} ${pages === 1 ? 'page' : 'pages'}): its pages cycle, so the list would never be complete`,
+          'UnexpectedResponse',
+          false
+        )
+      }
+      seen.add(nextToken)
     }
     if (pages >= maxPages) {
       throw new AwsCallError(
@@ -26,6 +38,32 @@ export function pageGuard(
         false
       )
     }
-    previous = nextToken
+  }
+}
+
+export interface PagingOptions {
+  maxPages?: number
+  /** The clock the pacing sleeps on; tests pass a virtual one. */
+  clock?: Clock
+}
+
+/**
+ * An SDK paginator, guarded (see pageGuard) and paced: after a burst, pages are fetched at a steady
+ * rate, so an endpoint that keeps handing out fresh tokens is read slowly until the step's deadline
+ * cuts the call (see call-deadline.ts), instead of being hammered thousands of times a minute.
+ */
+export async function* guardedPages<Page>(
+  operation: string,
+  pages: AsyncIterable<Page>,
+  tokenOf: (page: Page) => string | undefined,
+  options: PagingOptions = {}
+): AsyncGenerator<Page> {
+  const guard = pageGuard(operation, options.maxPages)
+  const pace = createRateLimiter(options.clock ?? systemClock, PAGES_PER_SECOND, PAGE_BURST)
+  for await (const page of pages) {
+    guard(tokenOf(page))
+    yield page
+    // Before the paginator asks for the next page: only the pages after the burst wait.
+    await pace()
   }
 }

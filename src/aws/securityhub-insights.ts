@@ -5,6 +5,7 @@ import {
   type AwsSecurityFindingFilters,
   type SecurityHubClient
 } from '@aws-sdk/client-securityhub'
+import { guardedPages } from './paging.js'
 import { AwsCallError, callAws } from './errors.js'
 
 export interface InsightDefinition {
@@ -22,7 +23,12 @@ export async function listInsights(client: SecurityHubClient): Promise<ExistingI
     { action: 'securityhub:GetInsights', doing: 'listing the Security Hub insights' },
     async () => {
       const insights: ExistingInsight[] = []
-      for await (const page of paginateGetInsights({ client }, {})) {
+      const pages = guardedPages(
+        'GetInsights',
+        paginateGetInsights({ client }, {}),
+        (page) => page.NextToken
+      )
+      for await (const page of pages) {
         for (const insight of page.Insights ?? []) {
           if (!insight.InsightArn || insight.Name === undefined) continue
           insights.push({

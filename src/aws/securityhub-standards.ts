@@ -5,6 +5,7 @@ import {
   type SecurityHubClient
 } from '@aws-sdk/client-securityhub'
 import { callAws } from './errors.js'
+import { guardedPages } from './paging.js'
 
 /** A standard Security Hub offers in this region, with the slug and version its ARN encodes. */
 export interface AvailableStandard {
@@ -32,7 +33,12 @@ export async function describeStandards(client: SecurityHubClient): Promise<Avai
     },
     async () => {
       const standards: AvailableStandard[] = []
-      for await (const page of paginateDescribeStandards({ client }, {})) {
+      const pages = guardedPages(
+        'DescribeStandards',
+        paginateDescribeStandards({ client }, {}),
+        (page) => page.NextToken
+      )
+      for await (const page of pages) {
         for (const standard of page.Standards ?? []) {
           const match = STANDARD_ARN.exec(standard.StandardsArn ?? '')
           if (!standard.StandardsArn || !match) continue
@@ -56,7 +62,12 @@ export async function getEnabledStandards(
     { action: 'securityhub:GetEnabledStandards', doing: 'reading the enabled security standards' },
     async () => {
       const subscriptions: StandardSubscription[] = []
-      for await (const page of paginateGetEnabledStandards({ client }, {})) {
+      const pages = guardedPages(
+        'GetEnabledStandards',
+        paginateGetEnabledStandards({ client }, {}),
+        (page) => page.NextToken
+      )
+      for await (const page of pages) {
         for (const s of page.StandardsSubscriptions ?? []) {
           if (!s.StandardsArn) continue
           subscriptions.push({

@@ -6,6 +6,7 @@ import {
   type SecurityHubClient
 } from '@aws-sdk/client-securityhub'
 import { callAws } from './errors.js'
+import { guardedPages } from './paging.js'
 
 /** What an enable call found: it did the work, or someone (maybe a concurrent run) already had. */
 export type EnableOutcome = 'enabled' | 'already-enabled'
@@ -74,9 +75,10 @@ export async function listEnabledImportProducts(client: SecurityHubClient): Prom
     async () => {
       const arns: string[] = []
       // A fresh input object: the paginator writes its token back into it.
-      const pages = paginateListEnabledProductsForImport(
-        { client, pageSize: 100, stopOnSameToken: true },
-        {}
+      const pages = guardedPages(
+        'ListEnabledProductsForImport',
+        paginateListEnabledProductsForImport({ client, pageSize: 100 }, {}),
+        (page) => page.NextToken
       )
       for await (const page of pages) arns.push(...(page.ProductSubscriptions ?? []))
       return arns
