@@ -14,6 +14,8 @@ import { mulberry32 } from './random.js'
 export type FaultPlan =
   /** Answer with this error, after `delayMs` (real or the server's `delay`). */
   | { kind: 'error'; error: FakeAwsError; delayMs: number; chaos?: ChaosKind }
+  /** Never answer; the connection stays open until the client closes it. */
+  | { kind: 'stall'; chaos?: undefined }
   /** Destroy the connection without answering. */
   | { kind: 'drop'; chaos: 'drop' }
   /** Wait `delayMs`, then answer as usual. */
@@ -58,6 +60,7 @@ export function createFaultInjector(
       const fault = faults[index]
       if (fault !== undefined) {
         used[index] = (used[index] ?? 0) + 1
+        if (fault.stall === true) return { kind: 'stall' }
         return {
           kind: 'error',
           error: faultError(call.service, call.operation, fault),

@@ -119,6 +119,11 @@ export interface AnswerEdit {
   /** The operation whose answers are edited, e.g. `ListFindings`. */
   operation: string
   edit(answer: Record<string, unknown>, input: Record<string, unknown>): Record<string, unknown>
+  /**
+   * The edit hands out its own page tokens (cycling or endless pages): the fake answers every call
+   * as a first page, whatever token it carries, and the edit sees the request's token in `input`.
+   */
+  ownsPageTokens?: boolean
 }
 
 export type InspectorResourceKind = 'ec2' | 'ecr' | 'lambda' | 'lambdaCode' | 'codeRepository'
@@ -299,6 +304,11 @@ export interface FaultSpec {
    * answers 403 ExpiredToken.
    */
   error?: 'expired-credentials'
+  /**
+   * `true`: the call is never answered (`status` is then ignored). The connection stays open until
+   * the client gives up on it, as with a stalled proxy or a black-holed route.
+   */
+  stall?: boolean
   /** Scenario second from which the fault is armed; earlier calls are not counted. Default 0. */
   fromSeconds?: number
   retryAfterSeconds?: number

@@ -313,6 +313,12 @@ export async function startFakeAws(
         if (plan.delayMs > 0) await delay(plan.delayMs)
         throw plan.error
       }
+      if (plan?.kind === 'stall') {
+        // No answer ever: the call is recorded once the client gives up and closes the socket.
+        await new Promise<void>((resolve) => req.socket.once('close', () => resolve()))
+        finish(0, 'NeverAnswered')
+        return
+      }
       if (plan?.kind === 'drop') {
         // No answer at all: the client sees the connection reset.
         req.socket.destroy()
@@ -371,12 +377,17 @@ export async function startFakeAws(
         respond(state, service, operation, input, res, context, undefined, call)
       )
     }
+    const ownTokens = (scenario.answerEdits ?? []).some(
+      (e) => e.operation === operation && e.ownsPageTokens === true
+    )
+    // The handler answers a first page; the edit still sees the token that was sent.
+    const asked = ownTokens ? withoutKeys(input, ['nextToken', 'NextToken', 'Marker']) : input
     switch (service) {
       case 'ecr':
-        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, input)))
+        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, asked)))
         return 200
       case 'inspector2': {
-        const answer = edited(call, input, handleInspector(state, operation, input))
+        const answer = edited(call, input, handleInspector(state, operation, asked))
         sendJson(
           res,
           200,
@@ -395,10 +406,20 @@ export async function startFakeAws(
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
       case 'lambda':
-        sendJson(res, 200, 'application/json', handleLambda(state, operation, input))
+        sendJson(
+          res,
+          200,
+          'application/json',
+          edited(call, input, handleLambda(state, operation, asked))
+        )
         return 200
       case 'securityhub':
-        sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input, context))
+        sendJson(
+          res,
+          200,
+          'application/json',
+          edited(call, input, handleSecurityHub(state, operation, asked, context))
+        )
         return 200
     }
   }

@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
+import { boundByDeadline, type CallDeadline } from './call-deadline.js'
 import { limitInFlight, RequestSlots } from './in-flight.js'
 
 export const USER_AGENT = 'inspector-gate'
@@ -57,6 +58,8 @@ export function createAwsClients(
     maxAttempts?: number
     /** The cap on requests in flight; pass one to read its `peak` (benchmarks, tests). */
     slots?: RequestSlots
+    /** When every call must be over (the gate's timeout); without one, calls are bounded per attempt only. */
+    deadline?: CallDeadline
     /** Test-only: called once per client, so each gets its own retry strategy. */
     overrides?: () => ClientOverrides
   } = {}
@@ -66,16 +69,22 @@ export function createAwsClients(
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
     customUserAgent: USER_AGENT,
-    // The SDK sets no request timeout by default: a stalled connection would hang the job until
-    // GitHub kills it, long after the gate's own timeout. Every call here is small and quick.
-    requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 }
+    // The SDK sets no request timeout by default, and by default only warns when one passes: a
+    // stalled connection would hang the job until GitHub kills it, long after the gate's own
+    // timeout. Every call here is small and quick; one that stalls fails and is retried.
+    requestHandler: {
+      requestTimeout: 30_000,
+      connectionTimeout: 5_000,
+      throwOnRequestTimeout: true
+    }
   } as const
   const config = () => ({ ...common, ...options.overrides?.() })
   const cache = new Map<string, AnyClient>()
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
-    const client = limitInFlight(make(), slots)
+    const limited = limitInFlight(make(), slots)
+    const client = options.deadline ? boundByDeadline(limited, options.deadline) : limited
     cache.set(key, client)
     return client
   }

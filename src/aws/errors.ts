@@ -1,3 +1,5 @@
+import { CallDeadlineError } from './call-deadline.js'
+
 /**
  * Turns an SDK error into one line a user can act on: what failed, which permission or setting, and
  * what to do. The raw AWS message is kept at the end for searchability.
@@ -12,6 +14,9 @@ export class AwsCallError extends Error {
     super(message)
   }
 }
+
+/** The code of a call the step's deadline cut off (see call-deadline.ts). */
+export const DEADLINE_EXCEEDED = 'DeadlineExceeded'
 
 interface CallContext {
   /** `ecr:DescribeImages` — the IAM action the call needs. */
@@ -37,6 +42,13 @@ const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpire
 export function explainAwsError(error: unknown, context: CallContext): AwsCallError {
   // Our own errors already say what went wrong; wrapping them again would bury the message.
   if (error instanceof AwsCallError) return error
+  if (error instanceof CallDeadlineError) {
+    return new AwsCallError(
+      `the ${error.deadlineName} ran out while ${context.doing}: ${error.operation} had not finished (AWS slow, throttling, unreachable or paging without end); raise timeout or check the network to AWS`,
+      DEADLINE_EXCEEDED,
+      false
+    )
+  }
   const err = error as {
     name?: string
     message?: string
@@ -102,4 +114,9 @@ export async function callAws<T>(context: CallContext, call: () => Promise<T>): 
 export function errorCode(error: unknown): string | undefined {
   if (error instanceof AwsCallError) return error.code
   return (error as { name?: string } | undefined)?.name
+}
+
+/** Whether the step's deadline cut the call off: the outcome then reads "timed out", not "error". */
+export function isDeadlineExceeded(error: unknown): boolean {
+  return error instanceof AwsCallError && error.code === DEADLINE_EXCEEDED
 }

@@ -1,5 +1,6 @@
 import type { AwsClients } from '../aws/clients.js'
 import { getRegistryScanType } from '../aws/ecr.js'
+import { isDeadlineExceeded } from '../aws/errors.js'
 import { getAccountStatus } from '../aws/inspector.js'
 import { getCallerAccount } from '../aws/sts.js'
 import { evaluate } from '../domain/evaluate.js'
@@ -33,6 +34,8 @@ export interface GateDeps {
   clients: AwsClients
   clock: Clock
   log: Logger
+  /** When every wait must be over; the step sets it when its clients are bound by it too. */
+  deadline?: number
 }
 
 /**
@@ -42,7 +45,7 @@ export interface GateDeps {
  * summary and outputs are produced the same way in every case.
  */
 export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdict> {
-  const deadline = deps.clock.now() + config.timeoutMs
+  const deadline = deps.deadline ?? deps.clock.now() + config.timeoutMs
   const scanDeps: ScanDeps = { ...deps, timing: config.timing, deadline }
 
   let outcomes: ArtifactOutcome[]
@@ -69,7 +72,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
       status: 'error',
       reference: ref.raw,
       message,
-      timedOut: false
+      timedOut: isDeadlineExceeded(error)
     }))
   }
   return evaluate({

@@ -2,9 +2,16 @@
 export interface Clock {
   now(): number
   sleep(ms: number): Promise<void>
+  /**
+   * A signal that aborts `ms` from now on this clock, without keeping the process alive. A clock
+   * without one (a test's virtual clock) cannot cut calls off: they are bounded per attempt only.
+   */
+  abortAfter?(ms: number): AbortSignal
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // The runtime's own timeout signal: its timer is unreferenced, so a finished run exits at once.
+  abortAfter: (ms) => AbortSignal.timeout(Math.max(0, ms))
 }

@@ -12,6 +12,7 @@ import { poll, PollTimeoutError } from './poller.js'
 import { classifyCoverage } from './scan-status.js'
 import { settleFindings, settleReserveMs } from './settle.js'
 import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
+import { isDeadlineExceeded } from '../aws/errors.js'
 
 /**
  * Everything about one `functions:` entry: wait for the deployment to finish, then, for standard
@@ -231,12 +232,13 @@ function errorOutcome(
   error: unknown,
   waitingFor: string
 ): ArtifactOutcome {
-  const timedOut = error instanceof PollTimeoutError
-  const message = timedOut
-    ? `timed out waiting for ${waitingFor}: ${error.message}; raise timeout or check the function in the console`
-    : error instanceof Error
-      ? error.message
-      : String(error)
+  const timedOut = error instanceof PollTimeoutError || isDeadlineExceeded(error)
+  const message =
+    error instanceof PollTimeoutError
+      ? `timed out waiting for ${waitingFor}: ${error.message}; raise timeout or check the function in the console`
+      : error instanceof Error
+        ? error.message
+        : String(error)
   return {
     status: 'error',
     reference,

@@ -9,6 +9,7 @@ import { resolveImage } from './image-resolver.js'
 import { PollTimeoutError } from './poller.js'
 import { refusalOutcome } from './waiting.js'
 import { explainReason } from './scan-status.js'
+import { isDeadlineExceeded } from '../aws/errors.js'
 
 /**
  * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
@@ -114,6 +115,6 @@ function errorOutcome(
     reference: ref.raw,
     ...(artifact !== undefined && { artifact }),
     message,
-    timedOut: false
+    timedOut: isDeadlineExceeded(error)
   }
 }

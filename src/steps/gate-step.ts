@@ -38,14 +38,23 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
     return failedStep(host, errorMessage(error))
   }
 
-  const clients = createAwsClients()
+  // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.
+  const deadline = systemClock.now() + config.gate.timeoutMs
+  const clients = createAwsClients({
+    deadline: {
+      at: deadline,
+      clock: systemClock,
+      name: `timeout (${durationText(config.gate.timeoutMs)})`
+    }
+  })
   try {
-    const verdict = await runGate(config.gate, { clients, clock: systemClock, log: host })
+    const verdict = await runGate(config.gate, { clients, clock: systemClock, log: host, deadline })
     await publishVerdict(verdict, config.gate, config.publish, host)
     const outcome = conclude(verdict, config, host)
     if (config.responder !== undefined) {
       // The stack is independent of the verdict: it is deployed whatever the gate decided.
-      const deployed = await runResponderDeployment(config.responder, clients, host)
+      // Its own clients: the deployment has its own budget, after the gate's deadline.
+      const deployed = await runResponderDeployment(config.responder, createAwsClients(), host)
       if (!deployed.ok) {
         const failure = `inspector-gate: ${deployed.error}`
         // A passing gate whose stack failed is not a pass: the step fails, and `result` says why.
@@ -96,4 +105,9 @@ function conclude(verdict: Verdict, config: GateStepConfig, host: Host): StepOut
   const head = verdict.failures[0] ?? 'no verdict'
   const more = verdict.failures.length > 1 ? ` (+${verdict.failures.length - 1} more)` : ''
   return { result, failure: `inspector-gate ${result}: ${head}${more}`, render }
+}
+
+/** 900000 → `15m`, 6000 → `6s`: as a user writes the input. */
+function durationText(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 1000)}s`
 }
