@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { RawInputs } from '../config/gate-config.js'
 import { parseChoice } from '../config/values.js'
 import { logText } from '../publish/escape.js'
+import { cancelOnSignals, trackProgress } from '../steps/cancellation.js'
 import { MODES, runStep, type Mode } from '../steps/run-step.js'
 import { actionHost } from './action-host.js'
 import { INPUT_NAMES } from './input-names.js'
@@ -16,7 +17,14 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
-  const outcome = await runStep(mode, readInputs(), actionHost())
+  const progress = trackProgress(actionHost())
+  const stopListening = cancelOnSignals({
+    host: progress.host,
+    doing: progress.doing,
+    source: process,
+    exit: (code) => process.exit(code)
+  })
+  const outcome = await runStep(mode, readInputs(), progress.host).finally(stopListening)
   // The failure can quote AWS text (an error message): no terminal controls in the log.
   if (outcome.failure !== undefined) core.setFailed(logText(outcome.failure))
 }

@@ -5,5 +5,6 @@ import { runCli } from './main.js'
 process.exitCode = await runCli(process.argv.slice(2), {
   streams: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
   env: process.env,
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  signals: { source: process, exit: (code) => process.exit(code) }
 })

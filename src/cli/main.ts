@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { logLine, logSafeJson } from '../publish/escape.js'
+import { cancelOnSignals, trackProgress, type SignalSource } from '../steps/cancellation.js'
 import { errorMessage, type StepOutcome } from '../steps/host.js'
 import { runStep } from '../steps/run-step.js'
 import { VERSION } from '../version.js'
@@ -15,6 +16,8 @@ export interface CliEnvironment {
   streams: CliStreams
   env: Record<string, string | undefined>
   cwd: string
+  /** Where SIGTERM/SIGINT come from (the process), and how the process then ends. */
+  signals?: { source: SignalSource; exit: (code: number) => void }
 }
 
 /** `inspector-gate <mode> [flags]` → the exit code. Never throws. */
@@ -48,7 +51,27 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
     env: where.env,
     ...(args.summaryFile === undefined ? {} : { summaryFile: resolve(cwd, args.summaryFile) })
   })
-  const outcome = await runStep(args.mode, args.inputs, host)
+  const progress = trackProgress(host)
+  const stopListening =
+    where.signals === undefined
+      ? () => undefined
+      : cancelOnSignals({
+          host: progress.host,
+          doing: progress.doing,
+          source: where.signals.source,
+          exit: (code) => {
+            // A script reads `result` from the outputs file: a cancelled run still writes it.
+            if (args.outputsFile !== undefined) {
+              try {
+                writeOutputs(resolve(cwd, args.outputsFile), host.outputs)
+              } catch {
+                // The exit code and the stderr line still say what happened.
+              }
+            }
+            where.signals?.exit(code)
+          }
+        })
+  const outcome = await runStep(args.mode, args.inputs, progress.host).finally(stopListening)
   // Text and markdown are single-line and escaped where they are rendered; JSON keeps every value
   // as AWS gave it, so the characters a CI log would act on are written as escapes.
   const rendered = outcome.render(args.format)
