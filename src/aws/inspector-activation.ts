@@ -1,5 +1,5 @@
 import { EnableCommand, type Inspector2Client } from '@aws-sdk/client-inspector2'
-import { callAws } from './errors.js'
+import { AwsCallError, errorCode, explainAwsError } from './errors.js'
 
 /** The Inspector scan types this action can depend on. LAMBDA_CODE only works on top of LAMBDA. */
 export const INSPECTOR_SCAN_TYPES = ['EC2', 'ECR', 'LAMBDA', 'LAMBDA_CODE'] as const
@@ -55,6 +55,30 @@ export interface ActivationResult {
   failedAccounts: FailedActivation[]
 }
 
+const ENABLE_CONTEXT = (types: readonly InspectorScanType[]) => ({
+  action: 'inspector2:Enable',
+  doing: `enabling Amazon Inspector ${types.join(', ')} scanning`
+})
+
+/**
+ * Inspector's model documents AccessDeniedException from Enable for two causes: the role lacks
+ * the permission, or Inspector (or this feature) is not offered in the Region. The answer does not
+ * say which, so the line names both and what to do about each.
+ */
+function enableDenied(
+  error: unknown,
+  types: readonly InspectorScanType[],
+  region: string | undefined
+): AwsCallError {
+  const raw = String((error as { message?: unknown } | undefined)?.message ?? error).split('\n')[0]
+  const where = region !== undefined ? `Region ${region}` : 'this Region'
+  return new AwsCallError(
+    `Amazon Inspector refused Enable for ${types.join(', ')} in ${where} (AccessDeniedException), for one of two reasons: the role lacks inspector2:Enable (and iam:CreateServiceLinkedRole for inspector2.amazonaws.com, which the first Enable needs; infra/iam/ensure-enabled-policy.json grants both), or Amazon Inspector ${types.join(', ')} scanning is not available in ${where}; grant the permissions, or check the Region against Inspector's Regions and features list and run in a Region that has it — AWS said: ${raw}`,
+    'AccessDeniedException',
+    false
+  )
+}
+
 /**
  * Asks Inspector to turn on `types` for the caller's own account (no `accountIds`). The token makes a
  * retried HTTP request of the same attempt idempotent; the caller picks a fresh one per attempt.
@@ -62,15 +86,17 @@ export interface ActivationResult {
 export async function enableInspector(
   client: Inspector2Client,
   types: readonly InspectorScanType[],
-  clientToken: string
+  clientToken: string,
+  /** For the message when Enable is denied: the Region Inspector may not be offered in. */
+  region?: string
 ): Promise<ActivationResult> {
-  const out = await callAws(
-    {
-      action: 'inspector2:Enable',
-      doing: `enabling Amazon Inspector ${types.join(', ')} scanning`
-    },
-    () => client.send(new EnableCommand({ resourceTypes: [...types], clientToken }))
-  )
+  let out
+  try {
+    out = await client.send(new EnableCommand({ resourceTypes: [...types], clientToken }))
+  } catch (error) {
+    if (errorCode(error) === 'AccessDeniedException') throw enableDenied(error, types, region)
+    throw explainAwsError(error, ENABLE_CONTEXT(types))
+  }
   return {
     accounts: (out.accounts ?? []).map((account) => ({
       accountId: account.accountId,

@@ -336,7 +336,7 @@ async function requestEnable(
     await poll(
       async () => {
         const attempt = await tolerateTransient(() =>
-          enableInspector(ctx.inspector, types, randomUUID())
+          enableInspector(ctx.inspector, types, randomUUID(), ctx.region)
         )
         if (!attempt.ok) return { done: false, state: attempt.state }
         const refusals = attempt.value.failedAccounts.filter(
