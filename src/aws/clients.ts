@@ -7,6 +7,7 @@ import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
 import { limitInFlight, RequestSlots } from './in-flight.js'
+import { boundUnparseableAnswers } from './unparseable.js'
 
 export const USER_AGENT = 'inspector-gate'
 
@@ -75,7 +76,7 @@ export function createAwsClients(
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
-    const client = limitInFlight(make(), slots)
+    const client = boundUnparseableAnswers(limitInFlight(make(), slots))
     cache.set(key, client)
     return client
   }
