@@ -3,6 +3,7 @@ import type { RawInputs } from '../config/gate-config.js'
 import { parseChoice } from '../config/values.js'
 import { logText } from '../publish/escape.js'
 import { MODES, runStep, type Mode } from '../steps/run-step.js'
+import { runSecrets } from '../steps/redact.js'
 import { actionHost } from './action-host.js'
 import { INPUT_NAMES } from './input-names.js'
 
@@ -16,9 +17,11 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
-  const outcome = await runStep(mode, readInputs(), actionHost())
+  const inputs = readInputs()
+  const host = actionHost(runSecrets(process.env, inputs['github-token']))
+  const outcome = await runStep(mode, inputs, host)
   // The failure can quote AWS text (an error message): no terminal controls in the log.
-  if (outcome.failure !== undefined) core.setFailed(logText(outcome.failure))
+  if (outcome.failure !== undefined) core.setFailed(logText(host.redact(outcome.failure)))
 }
 
 function readInputs(): RawInputs {
