@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { AccessDeniedException, EnableCommand, Inspector2Client } from '@aws-sdk/client-inspector2'
 import { mockClient } from 'aws-sdk-client-mock'
 import { enableInspector } from '../../src/aws/inspector-activation.js'
+import { AwsCallError } from '../../src/aws/errors.js'
 
 const inspector = mockClient(Inspector2Client)
 const client = new Inspector2Client({
@@ -52,12 +53,22 @@ describe('enableInspector', () => {
     })
   })
 
-  it('names inspector2:Enable when access is denied', async () => {
+  it('says both causes of AccessDeniedException from Enable: the permission and the Region', async () => {
     inspector
       .on(EnableCommand)
       .rejects(new AccessDeniedException({ message: 'not authorized', $metadata: {} }))
-    await expect(enableInspector(client, ['ECR'], 't')).rejects.toThrow(
-      /permission denied while enabling Amazon Inspector ECR scanning: the role needs inspector2:Enable/
+    const error = await enableInspector(client, ['ECR'], 't', 'ap-southeast-5').catch(
+      (e: unknown) => e as Error
     )
+
+    expect(error).toBeInstanceOf(AwsCallError)
+    const message = (error as Error).message
+    expect(message).not.toContain('\n')
+    expect(message).toContain('the role lacks inspector2:Enable')
+    expect(message).toContain('iam:CreateServiceLinkedRole')
+    expect(message).toContain('infra/iam/ensure-enabled-policy.json')
+    expect(message).toContain('not available in Region ap-southeast-5')
+    expect(message).toContain('run in a Region that has it')
+    expect(message).toContain('AWS said: not authorized')
   })
 })

@@ -29,6 +29,8 @@ export interface GateOptions {
   faults?: Scenario['faults']
   /** Answers edited on their way out (see Scenario.answerEdits). */
   answerEdits?: Scenario['answerEdits']
+  /** Error messages repeat the request's session token (see Scenario.echoSecurityToken). */
+  echoSecurityToken?: boolean
   /** The workflow event the run sees (a push by default). */
   event?: BundleOptions['event']
 }
@@ -63,7 +65,8 @@ export function e2eHarness(): {
       {
         ...scenario,
         ...(options.faults && { faults: options.faults }),
-        ...(options.answerEdits && { answerEdits: options.answerEdits })
+        ...(options.answerEdits && { answerEdits: options.answerEdits }),
+        ...(options.echoSecurityToken && { echoSecurityToken: true })
       },
       { holdTimelineUntil: options.holdTimelineUntil ?? 'first-request' }
     )

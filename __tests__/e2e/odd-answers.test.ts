@@ -211,4 +211,23 @@ describe('gate e2e: odd answers never pass (issue 19)', () => {
     expect(run.outputs['result']).toBe('error')
     expect(run.log).toContain('has no imagePushedAt')
   })
+  it('case 8: an error message repeating the session token leaks it nowhere (needs a dist rebuild)', async () => {
+    const token = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDexampletoken'
+    const run = await gate(
+      'criticals',
+      {},
+      {},
+      {
+        env: { AWS_SESSION_TOKEN: token },
+        echoSecurityToken: true,
+        faults: [{ operation: 'GetCallerIdentity', service: 'sts', count: 1, status: 403 }]
+      }
+    )
+
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toContain('(request token ***)')
+    expect(run.log.replace(`::add-mask::${token}`, '')).not.toContain(token)
+    expect(run.summary).not.toContain(token)
+    expect(JSON.stringify(run.outputs)).not.toContain(token)
+  })
 })

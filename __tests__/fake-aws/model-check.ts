@@ -35,7 +35,10 @@ interface Shape {
 
 interface Model {
   metadata: { protocol: string; timestampFormat?: string }
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>
+  operations: Record<
+    string,
+    { input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }
+  >
   shapes: Record<string, Shape>
 }
 
@@ -256,4 +259,9 @@ function describe(value: unknown): string {
 /** The values of one enum shape of a service's model (fixtures use it to stay within the model). */
 export function modelEnum(service: ServiceName, shapeName: string): string[] {
   return modelOf(service).shapes[shapeName]?.enum ?? []
+}
+
+/** The error codes (shape names) the model says an operation can answer with. */
+export function modelErrors(service: ServiceName, operation: string): string[] {
+  return (modelOf(service).operations[operation]?.errors ?? []).map((error) => error.shape)
 }

@@ -106,6 +106,11 @@ export interface Scenario {
    */
   answerEdits?: AnswerEdit[]
   /**
+   * Error messages repeat the request's `x-amz-security-token`, as a misbehaving proxy might
+   * (issue 19 case 8): the gate must keep it out of everything it writes.
+   */
+  echoSecurityToken?: boolean
+  /**
    * Why this scenario's answers deliberately go beyond AWS's model (the hostile scenario puts
    * workflow commands and 100 KB strings into fields whose enums and lengths AWS enforces). Its
    * answers are then not held to the model; its requests still are.

@@ -341,7 +341,18 @@ export async function startFakeAws(
               `fake-aws bug: ${error instanceof Error ? error.stack : String(error)}`
             )
       if (!(error instanceof FakeAwsError)) log(awsError.message)
-      sendError(service, res, awsError)
+      const token = req.headers['x-amz-security-token']
+      const sent =
+        scenario.echoSecurityToken === true && typeof token === 'string'
+          ? new FakeAwsError(
+              awsError.code,
+              awsError.status,
+              `${awsError.message} (request token ${token})`,
+              awsError.headers,
+              awsError.fields
+            )
+          : awsError
+      sendError(service, res, sent)
       finish(awsError.status, awsError.code)
       // A request AWS would refuse is still a request the code sent: it is held to the model too.
       if (call.operation !== 'Unknown' && call.input !== undefined) {

@@ -355,14 +355,15 @@ describe('ensureEnabled enable: Amazon Inspector', () => {
     expect(clock.now() - start).toBe(5 * 60_000)
   })
 
-  it('names inspector2:Enable when the role may not enable Inspector', async () => {
+  it('names inspector2:Enable and the Region when Enable is denied (either may be the cause)', async () => {
     inspector.on(BatchGetAccountStatusCommand).resolves(accountStatus({}))
     inspector
       .on(EnableCommand)
       .rejects(new AccessDeniedException({ message: 'User is not authorized', $metadata: {} }))
     const { ctx } = setup()
     const error = await failure(ensureEnabled('enable', { ...NOTHING, ecr: true }, ctx))
-    expect(error.message).toContain('the role needs inspector2:Enable')
+    expect(error.message).toContain('the role lacks inspector2:Enable')
+    expect(error.message).toContain(`not available in Region ${ctx.region}`)
   })
 
   it('polls every 10 s until ENABLED, waiting through ENABLING and a lagging DISABLED', async () => {

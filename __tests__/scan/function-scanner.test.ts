@@ -116,6 +116,44 @@ describe('scanFunction', () => {
     expect(outcome?.status === 'error' && outcome.message).toContain('EniLimitExceeded')
   })
 
+  it('reports a function that is being deleted instead of gating it (State Deleting)', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration({ State: 'Deleting' }))
+
+    const [outcome] = await scanFunction(ref, false, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error' })
+    expect(outcome?.status === 'error' && outcome.message).toContain('being deleted')
+    expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(0)
+  })
+
+  it('gates an idle or not-yet-invocable function: its code is in place (State ActiveNonInvocable)', async () => {
+    lambda
+      .on(GetFunctionConfigurationCommand)
+      .resolves(configuration({ State: 'ActiveNonInvocable' }))
+    inspector.on(ListCoverageCommand).resolves(done)
+    inspector.on(ListFindingsCommand).resolves({ findings: [] })
+
+    const [outcome] = await scanFunction(
+      ref,
+      false,
+      deps(new VirtualClock(Date.parse('2026-11-22T12:00:00Z')))
+    )
+
+    expect(outcome).toMatchObject({ status: 'scanned' })
+  })
+
+  it('waits on a Lambda State it does not know, then names it when the wait runs out', async () => {
+    lambda.on(GetFunctionConfigurationCommand).resolves(configuration({ State: 'Hibernating' }))
+
+    const [outcome] = await scanFunction(ref, false, deps(new VirtualClock()))
+
+    expect(outcome).toMatchObject({ status: 'error' })
+    expect(outcome?.status === 'error' && outcome.message).toContain(
+      'unrecognised Lambda State Hibernating'
+    )
+    expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(0)
+  })
+
   it('keeps findings of the deployed code, drops other deployments’, and counts findings that do not say', async () => {
     lambda.on(GetFunctionConfigurationCommand).resolves(configuration())
     inspector.on(ListCoverageCommand).resolves(done)

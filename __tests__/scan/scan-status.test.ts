@@ -135,6 +135,11 @@ describe('classifyCoverage', () => {
       state: 'unrecognised coverage status INACTIVE/SOMETHING_NEW'
     })
   })
+
+  it('waits on a status code it does not know even with SUCCESSFUL, naming it', () => {
+    const c = classifyCoverage(coverage('SUCCESSFUL', '2026-11-22T10:05:00Z', 'PAUSED'), pushedAt)
+    expect(c).toEqual({ kind: 'wait', state: 'unrecognised coverage status PAUSED/SUCCESSFUL' })
+  })
 })
 
 describe('classifyBasicScanStatus', () => {

@@ -25,6 +25,7 @@ function recordingHost() {
       written.summary += markdown
       return Promise.resolve(true)
     },
+    redact: (text) => text,
     workspace: '/tmp',
     env: {}
   }

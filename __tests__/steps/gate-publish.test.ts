@@ -30,6 +30,7 @@ function recordingHost(overrides: Partial<Host> = {}): Host & Recorded {
     appendSummary: () => Promise.resolve(true),
     workspace: '/ws',
     env: {},
+    redact: (text) => text,
     ...overrides
   }
 }

@@ -1,29 +1,39 @@
 import * as core from '@actions/core'
 import { logText } from '../publish/escape.js'
 import type { AnnotationPlace, Host } from '../steps/host.js'
+import { redactor, type Redactor } from '../steps/redact.js'
 
-/** The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. */
-export function actionHost(): Host {
+/**
+ * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The
+ * run's credentials (`secrets`) are registered with the runner's masking and also replaced in
+ * every text written here, since the masking does not reach the summary or the outputs.
+ */
+export function actionHost(secrets: readonly string[] = []): Host {
+  const redact = redactor(secrets)
+  for (const secret of secrets) core.setSecret(secret)
   return {
-    info: (message) => core.info(oneLine(message)),
-    debug: (message) => core.debug(logText(message)),
-    warning: (message, place) => core.warning(logText(message), annotation(place)),
-    error: (message, place) => core.error(logText(message), annotation(place)),
-    setOutput: (name, value) => core.setOutput(name, value),
+    info: (message) => core.info(oneLine(redact(message))),
+    debug: (message) => core.debug(logText(redact(message))),
+    warning: (message, place) => core.warning(logText(redact(message)), annotation(place, redact)),
+    error: (message, place) => core.error(logText(redact(message)), annotation(place, redact)),
+    setOutput: (name, value) => core.setOutput(name, redact(value)),
     appendSummary: async (markdown) => {
       if (!process.env['GITHUB_STEP_SUMMARY']) return false
       try {
-        await core.summary.addRaw(markdown).write()
+        await core.summary.addRaw(redact(markdown)).write()
         return true
       } catch (error) {
         core.warning(
-          `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+          redact(
+            `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+          )
         )
         return false
       }
     },
     workspace: process.env['GITHUB_WORKSPACE'] ?? process.cwd(),
-    env: process.env
+    env: process.env,
+    redact
   }
 }
 
@@ -38,10 +48,13 @@ export function oneLine(message: string): string {
   return logText(message.replace(/[\r\n]+/g, ' '))
 }
 
-function annotation(place: AnnotationPlace | undefined): core.AnnotationProperties {
+function annotation(
+  place: AnnotationPlace | undefined,
+  redact: Redactor
+): core.AnnotationProperties {
   if (place === undefined) return {}
   return {
-    ...(place.title === undefined ? {} : { title: place.title }),
+    ...(place.title === undefined ? {} : { title: redact(place.title) }),
     ...(place.file === undefined ? {} : { file: place.file }),
     ...(place.startLine === undefined ? {} : { startLine: place.startLine }),
     ...(place.endLine === undefined ? {} : { endLine: place.endLine })

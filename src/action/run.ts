@@ -4,6 +4,7 @@ import { parseChoice } from '../config/values.js'
 import { logText } from '../publish/escape.js'
 import { cancelOnSignals, trackProgress } from '../steps/cancellation.js'
 import { MODES, runStep, type Mode } from '../steps/run-step.js'
+import { runSecrets } from '../steps/redact.js'
 import { actionHost } from './action-host.js'
 import { INPUT_NAMES } from './input-names.js'
 
@@ -17,16 +18,18 @@ export async function run(): Promise<void> {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
-  const progress = trackProgress(actionHost())
+  const inputs = readInputs()
+  const progress = trackProgress(actionHost(runSecrets(process.env, inputs['github-token'])))
+  const host = progress.host
   const stopListening = cancelOnSignals({
-    host: progress.host,
+    host,
     doing: progress.doing,
     source: process,
     exit: (code) => process.exit(code)
   })
-  const outcome = await runStep(mode, readInputs(), progress.host).finally(stopListening)
+  const outcome = await runStep(mode, inputs, host).finally(stopListening)
   // The failure can quote AWS text (an error message): no terminal controls in the log.
-  if (outcome.failure !== undefined) core.setFailed(logText(outcome.failure))
+  if (outcome.failure !== undefined) core.setFailed(logText(host.redact(outcome.failure)))
 }
 
 function readInputs(): RawInputs {

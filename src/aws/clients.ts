@@ -8,6 +8,7 @@ import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
 import { boundByDeadline, type CallDeadline } from './call-deadline.js'
 import { limitInFlight, RequestSlots } from './in-flight.js'
+import { boundUnparseableAnswers } from './unparseable.js'
 
 export const USER_AGENT = 'inspector-gate'
 
@@ -83,7 +84,7 @@ export function createAwsClients(
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
-    const limited = limitInFlight(make(), slots)
+    const limited = boundUnparseableAnswers(limitInFlight(make(), slots))
     const client = options.deadline ? boundByDeadline(limited, options.deadline) : limited
     cache.set(key, client)
     return client

@@ -155,7 +155,9 @@ export async function getManifest(
   return { mediaType: image.imageManifestMediaType, document: image.imageManifest }
 }
 
-export type RegistryScanType = 'ENHANCED' | 'BASIC'
+/** The registry scan types the gate has a path for (the enum test holds it to ECR's model). */
+export const REGISTRY_SCAN_TYPES = ['ENHANCED', 'BASIC'] as const
+export type RegistryScanType = (typeof REGISTRY_SCAN_TYPES)[number]
 
 export async function getRegistryScanType(client: ECRClient): Promise<RegistryScanType> {
   const out = await callAws(
@@ -166,14 +168,25 @@ export async function getRegistryScanType(client: ECRClient): Promise<RegistrySc
     () => client.send(new GetRegistryScanningConfigurationCommand({}))
   )
   const scanType = out.scanningConfiguration?.scanType
-  if (scanType !== 'ENHANCED' && scanType !== 'BASIC') {
+  if (!(REGISTRY_SCAN_TYPES as readonly unknown[]).includes(scanType)) {
     throw new AwsCallError(
       `GetRegistryScanningConfiguration returned an unknown scan type "${String(scanType)}"`,
       'UnexpectedResponse',
       false
     )
   }
-  return scanType
+  return scanType as RegistryScanType
+}
+
+/**
+ * What each repository scan frequency means for an enhanced-scanning gate: MANUAL is "no rule
+ * covers the repository", so no scan will come; the others scan. Another value is left to the
+ * coverage wait, which reports it by its reason.
+ */
+export const SCAN_FREQUENCIES: Readonly<Record<string, 'scanned' | 'never'>> = {
+  SCAN_ON_PUSH: 'scanned',
+  CONTINUOUS_SCAN: 'scanned',
+  MANUAL: 'never'
 }
 
 /** `SCAN_ON_PUSH`, `CONTINUOUS_SCAN` or `MANUAL` (= not covered by any scanning rule). */
@@ -261,6 +274,16 @@ export async function describeBasicScan(
 
 export type StartScanResult = 'started' | 'limit-exceeded' | 'unsupported' | 'archived'
 
+/**
+ * StartImageScan errors that are an answer about the image rather than a failure of the call; any
+ * other error is a failure, explained by `explainAwsError` (the enum test lists them).
+ */
+export const START_SCAN_ANSWERS: Readonly<Record<string, Exclude<StartScanResult, 'started'>>> = {
+  LimitExceededException: 'limit-exceeded',
+  UnsupportedImageTypeException: 'unsupported',
+  ImageArchivedException: 'archived'
+}
+
 const DAILY_QUOTA: ReadonlySet<string> = new Set(['LimitExceededException'])
 
 /** Starts a basic scan. ECR allows one per image per 24 hours; scan-on-push counts as that one. */
@@ -284,10 +307,8 @@ export async function startBasicScan(
     )
     return 'started'
   } catch (error) {
-    const code = errorCode(error)
-    if (code === 'LimitExceededException') return 'limit-exceeded'
-    if (code === 'UnsupportedImageTypeException') return 'unsupported'
-    if (code === 'ImageArchivedException') return 'archived'
+    const code = errorCode(error) ?? ''
+    if (Object.hasOwn(START_SCAN_ANSWERS, code)) return START_SCAN_ANSWERS[code] as StartScanResult
     throw explainAwsError(error, {
       action: 'ecr:StartImageScan',
       doing: `starting a basic scan of ${ref.raw}`

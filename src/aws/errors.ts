@@ -1,4 +1,5 @@
 import { CallDeadlineError } from './call-deadline.js'
+import { isUnparseableAnswer, UnparseableAnswerError } from './unparseable.js'
 
 /**
  * Turns an SDK error into one line a user can act on: what failed, which permission or setting, and
@@ -60,6 +61,9 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500
   const say = (message: string): AwsCallError => new AwsCallError(message, code, retryable)
 
+  if (error instanceof UnparseableAnswerError || isUnparseableAnswer(error)) {
+    return unparseable(error, context)
+  }
   if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
     return say(
       'no AWS credentials found: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY'
@@ -91,6 +95,25 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
     )
   }
   return say(`${context.action} failed while ${context.doing}: ${code}: ${raw}`)
+}
+
+/**
+ * An answer the SDK could not parse is not AWS's (a proxy's or a wrong endpoint's page): never
+ * retryable, so no wait waits it out; the line names the operation and where to look.
+ */
+function unparseable(error: unknown, context: CallContext): AwsCallError {
+  const bounded = error instanceof UnparseableAnswerError ? error : undefined
+  const status =
+    bounded?.httpStatus ??
+    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+  const operation = bounded?.operation ?? context.action.split(':').pop() ?? context.action
+  const tries = bounded !== undefined ? `, ${bounded.tries} times` : ''
+  const http = status !== undefined ? `HTTP ${status}, ` : ''
+  return new AwsCallError(
+    `${operation} answered with a response that is not AWS's (${http}not JSON${tries}) while ${context.doing}: check AWS_ENDPOINT_URL and any proxy (HTTPS_PROXY) between the runner and AWS`,
+    'UnparseableResponse',
+    false
+  )
 }
 
 /** Which of the action's IAM policies (infra/iam/) grants an action, for the permission message. */

@@ -255,8 +255,16 @@ export async function listFunctionFindings(
   )
 }
 
-export type InspectorState =
-  'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED' | 'SUSPENDING' | 'SUSPENDED'
+/** Inspector's account and resource-type states (its `Status` enum). */
+export const INSPECTOR_STATES = [
+  'ENABLING',
+  'ENABLED',
+  'DISABLING',
+  'DISABLED',
+  'SUSPENDING',
+  'SUSPENDED'
+] as const
+export type InspectorState = (typeof INSPECTOR_STATES)[number]
 export interface AccountScanStatus {
   accountId: string | undefined
   account: string | undefined

@@ -21,6 +21,37 @@ export interface DeployedFunction {
   kmsKeyArn: string | undefined
 }
 
+/**
+ * What each Lambda `State` says about the deployed code. `ready`: the code is in place (an idle,
+ * deactivated or not-yet-invocable function still runs that code when invoked, and Inspector
+ * scans it); `pending`: still being created; `failed`/`deleting`: there is no deployment to gate.
+ * A state not listed is waited on, then reported by name when the wait runs out.
+ */
+export const FUNCTION_STATES: Readonly<
+  Record<string, 'ready' | 'pending' | 'failed' | 'deleting'>
+> = {
+  Active: 'ready',
+  Inactive: 'ready',
+  ActiveNonInvocable: 'ready',
+  Deactivating: 'ready',
+  Deactivated: 'ready',
+  Pending: 'pending',
+  Failed: 'failed',
+  Deleting: 'deleting'
+}
+
+/** What each `LastUpdateStatus` says: the code is final only at Successful. */
+export const LAST_UPDATE_STATUSES: Readonly<Record<string, 'ready' | 'pending' | 'failed'>> = {
+  Successful: 'ready',
+  InProgress: 'pending',
+  Failed: 'failed'
+}
+
+/** A value's meaning in `table`, or undefined for one the table does not list. */
+export function meaningOf<T>(table: Readonly<Record<string, T>>, value: string): T | undefined {
+  return Object.hasOwn(table, value) ? table[value] : undefined
+}
+
 export async function getDeployedFunction(
   client: LambdaClient,
   nameOrArn: string

@@ -30,20 +30,24 @@ function severityOf(value: string | undefined, id: string): Severity {
   return severity
 }
 
-function availability(value: string | undefined): Availability {
-  switch (value) {
-    case 'YES':
-      return 'yes'
-    case 'NO':
-      return 'no'
-    case 'PARTIAL':
-      return 'partial'
-    default:
-      return 'unknown'
-  }
+/**
+ * Inspector's `fixAvailable` (YES, NO, PARTIAL) and `exploitAvailable` (YES, NO) values, read by
+ * one table; anything else is `unknown` (never `no`), which no policy counts as "no fix".
+ */
+export const AVAILABILITY: Readonly<Record<string, Availability>> = {
+  YES: 'yes',
+  NO: 'no',
+  PARTIAL: 'partial'
 }
 
-const FINDING_TYPES: Record<string, Finding['type']> = {
+function availability(value: string | undefined): Availability {
+  return value !== undefined && Object.hasOwn(AVAILABILITY, value)
+    ? (AVAILABILITY[value] as Availability)
+    : 'unknown'
+}
+
+/** Inspector finding types; a finding of another type is an error naming it, never skipped. */
+export const FINDING_TYPES: Readonly<Record<string, Finding['type']>> = {
   PACKAGE_VULNERABILITY: 'package',
   CODE_VULNERABILITY: 'code',
   NETWORK_REACHABILITY: 'network'
@@ -56,7 +60,9 @@ export function normalizeInspectorFinding(
   const id = raw.findingArn
   if (!id) throw unexpected('a finding without findingArn')
   checkInspectorFinding(raw, new ShapeCheck('ListFindings', `finding ${id}`))
-  const type = FINDING_TYPES[raw.type ?? '']
+  const type = Object.hasOwn(FINDING_TYPES, raw.type ?? '')
+    ? FINDING_TYPES[raw.type ?? '']
+    : undefined
   if (type === undefined) throw unexpected(`finding ${id} has unknown type "${String(raw.type)}"`)
   const details = raw.packageVulnerabilityDetails
   const packages: VulnerablePackage[] = (details?.vulnerablePackages ?? []).map((p) => ({

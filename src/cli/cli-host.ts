@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { logLine } from '../publish/escape.js'
 import type { AnnotationPlace, Host } from '../steps/host.js'
+import { redactor } from '../steps/redact.js'
 
 export interface CliStreams {
   /** The result in the chosen format goes here (stdout), so it can be piped. */
@@ -27,12 +28,15 @@ export function cliHost(options: {
   verbose: boolean
   workspace: string
   env: Record<string, string | undefined>
+  /** The run's credentials, replaced with `***` in everything written (see redact.ts). */
+  secrets?: readonly string[]
 }): CliHost {
   const { streams, summaryFile } = options
+  const redact = redactor(options.secrets ?? [])
   const line = (prefix: string, message: string, place?: AnnotationPlace): void => {
     const where = place?.file === undefined ? '' : ` (${place.file}:${place.startLine ?? 1})`
     const title = place?.title === undefined ? '' : `${place.title}: `
-    streams.err(`${logLine(`${prefix}${title}${message}${where}`)}\n`)
+    streams.err(`${logLine(redact(`${prefix}${title}${message}${where}`))}\n`)
   }
   const outputs = new Map<string, string>()
   return {
@@ -44,13 +48,13 @@ export function cliHost(options: {
     warning: (message, place) => line('warning: ', message, place),
     error: (message, place) => line('error: ', message, place),
     setOutput: (name, value) => {
-      outputs.set(name, value)
+      outputs.set(name, redact(value))
     },
     appendSummary: (markdown) => {
       if (summaryFile === undefined) return Promise.resolve(false)
       try {
         mkdirSync(dirname(summaryFile), { recursive: true })
-        appendFileSync(summaryFile, markdown)
+        appendFileSync(summaryFile, redact(markdown))
         return Promise.resolve(true)
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error)
@@ -59,6 +63,7 @@ export function cliHost(options: {
       }
     },
     workspace: options.workspace,
-    env: options.env
+    env: options.env,
+    redact
   }
 }

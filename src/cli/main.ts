@@ -6,6 +6,7 @@ import { errorMessage, type StepOutcome } from '../steps/host.js'
 import { runStep } from '../steps/run-step.js'
 import { VERSION } from '../version.js'
 import { parseCommandLine, UsageError, type CliArguments } from './args.js'
+import { runSecrets } from '../steps/redact.js'
 import { cliHost, type CliStreams } from './cli-host.js'
 import { usage } from './usage.js'
 
@@ -49,6 +50,7 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
     verbose: args.verbose,
     workspace: cwd,
     env: where.env,
+    secrets: runSecrets(where.env, args.inputs['github-token']),
     ...(args.summaryFile === undefined ? {} : { summaryFile: resolve(cwd, args.summaryFile) })
   })
   const progress = trackProgress(host)
@@ -74,7 +76,7 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
   const outcome = await runStep(args.mode, args.inputs, progress.host).finally(stopListening)
   // Text and markdown are single-line and escaped where they are rendered; JSON keeps every value
   // as AWS gave it, so the characters a CI log would act on are written as escapes.
-  const rendered = outcome.render(args.format)
+  const rendered = host.redact(outcome.render(args.format))
   streams.out(args.format === 'json' ? logSafeJson(rendered) : rendered)
   let code = exitCode(outcome)
   if (args.outputsFile !== undefined) {
@@ -87,7 +89,9 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
       code = Math.max(code, EXIT.toolError)
     }
   }
-  if (outcome.failure !== undefined) streams.err(`${logLine(`error: ${outcome.failure}`)}\n`)
+  if (outcome.failure !== undefined) {
+    streams.err(`${logLine(host.redact(`error: ${outcome.failure}`))}\n`)
+  }
   return code
 }
 

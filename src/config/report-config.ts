@@ -1,10 +1,15 @@
-import { SEVERITY_LABELS, type ComplianceReport, type SeverityLabel } from '../domain/report.js'
+import {
+  SEVERITY_LABELS,
+  WORKFLOW_STATUSES,
+  type ComplianceReport,
+  type SeverityLabel
+} from '../domain/report.js'
 import type { ReportConfig } from '../modes/report.js'
 import type { RawInputs } from './gate-config.js'
 import { InputError, parseDuration, shown } from './values.js'
 
 export const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90'
-const WORKFLOW = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED']
+const WORKFLOW = Object.keys(WORKFLOW_STATUSES)
 
 export interface ReportSettings {
   config: Omit<ReportConfig, 'previous'>

@@ -1,7 +1,9 @@
 import {
   emptySeverityCounts,
+  COMPLIANCE_STATUSES,
   REPORT_SCHEMA_VERSION,
   SEVERITY_LABELS,
+  WORKFLOW_STATUSES,
   type AgeRow,
   type ComplianceReport,
   type CountRow,
@@ -51,7 +53,6 @@ export interface AggregationOptions {
 
 const DAY_MS = 86_400_000
 const TOP_RESOURCES = 10
-const OPEN_WORKFLOW = new Set(['NEW', 'NOTIFIED'])
 
 interface ControlState {
   title: string
@@ -122,7 +123,8 @@ export class ReportAggregator {
   }
 
   private countAge(finding: ReportFinding): void {
-    if (finding.recordState !== 'ACTIVE' || !OPEN_WORKFLOW.has(finding.workflowStatus)) return
+    if (finding.recordState !== 'ACTIVE' || WORKFLOW_STATUSES[finding.workflowStatus] !== 'open')
+      return
     const row = this.age.get(finding.severity) as AgeRow
     const since = finding.firstObservedAt ?? finding.createdAt
     const days = Math.max(0, (this.options.periodEnd.getTime() - since.getTime()) / DAY_MS)
@@ -163,11 +165,15 @@ export class ReportAggregator {
         }
         controls.set(controlId, state)
       }
-      if (finding.complianceStatus === 'FAILED') {
+      const status = finding.complianceStatus ?? ''
+      const outcome = Object.hasOwn(COMPLIANCE_STATUSES, status)
+        ? COMPLIANCE_STATUSES[status]
+        : 'undecided'
+      if (outcome === 'failed') {
         state.failed = true
         state.failedResources.add(finding.resourceId)
         if (rank(finding.severity) > rank(state.severity)) state.severity = finding.severity
-      } else if (finding.complianceStatus === 'PASSED') {
+      } else if (outcome === 'passed') {
         state.passed = true
       } else {
         state.undecided = true

@@ -10,6 +10,29 @@ export const SEVERITY_LABELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIO
 export type SeverityLabel = (typeof SEVERITY_LABELS)[number]
 export type SeverityCounts = Record<SeverityLabel, number>
 
+/**
+ * ASFF `Workflow.Status` values, and whether each leaves a finding open (counted in the age of
+ * open findings): NEW and NOTIFIED are still to be dealt with, RESOLVED and SUPPRESSED are not.
+ */
+export const WORKFLOW_STATUSES: Readonly<Record<string, 'open' | 'closed'>> = {
+  NEW: 'open',
+  NOTIFIED: 'open',
+  RESOLVED: 'closed',
+  SUPPRESSED: 'closed'
+}
+
+/**
+ * ASFF `Compliance.Status` values, as a control's status counts them: FAILED fails it, PASSED
+ * passes it only if all its findings do, WARNING and NOT_AVAILABLE leave it undecided. Another
+ * value is undecided too: a control never passes on a status the report does not know.
+ */
+export const COMPLIANCE_STATUSES: Readonly<Record<string, 'failed' | 'passed' | 'undecided'>> = {
+  FAILED: 'failed',
+  PASSED: 'passed',
+  WARNING: 'undecided',
+  NOT_AVAILABLE: 'undecided'
+}
+
 export interface CountRow {
   key: string
   total: number

@@ -33,27 +33,27 @@ export function isAtLeast(severity: RankedSeverity, floor: RankedSeverity): bool
 }
 
 /**
+ * Every severity name an AWS source uses (Inspector's Severity, ECR basic scanning's
+ * FindingSeverity), upper case, to ours. The single list the parser reads, and the enum test
+ * compares with the models.
+ */
+export const AWS_SEVERITIES: Readonly<Record<string, Severity>> = {
+  CRITICAL: 'critical',
+  HIGH: 'high',
+  MEDIUM: 'medium',
+  LOW: 'low',
+  INFORMATIONAL: 'informational',
+  UNTRIAGED: 'untriaged',
+  UNDEFINED: 'untriaged'
+}
+
+/**
  * Maps a severity string from any AWS source to ours. Returns undefined for a value we do not
  * know, so the caller can fail loudly instead of silently counting it as something else.
  */
 export function parseAwsSeverity(value: string | undefined): Severity | undefined {
-  switch ((value ?? '').toUpperCase()) {
-    case 'CRITICAL':
-      return 'critical'
-    case 'HIGH':
-      return 'high'
-    case 'MEDIUM':
-      return 'medium'
-    case 'LOW':
-      return 'low'
-    case 'INFORMATIONAL':
-      return 'informational'
-    case 'UNTRIAGED':
-    case 'UNDEFINED':
-      return 'untriaged'
-    default:
-      return undefined
-  }
+  const name = (value ?? '').toUpperCase()
+  return Object.hasOwn(AWS_SEVERITIES, name) ? AWS_SEVERITIES[name] : undefined
 }
 
 export function emptySeverityCounts(): Record<Severity, number> {

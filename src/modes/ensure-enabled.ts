@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { Inspector2Client } from '@aws-sdk/client-inspector2'
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { AwsCallError } from '../aws/errors.js'
-import { enableInspector, type InspectorScanType } from '../aws/inspector-activation.js'
-import { getAccountStatus } from '../aws/inspector.js'
+import {
+  enableFailureKind,
+  enableInspector,
+  type InspectorScanType
+} from '../aws/inspector-activation.js'
+import { getAccountStatus, type InspectorState } from '../aws/inspector.js'
 import {
   describeHub,
   enableImportForProduct,
@@ -90,17 +94,6 @@ const SCAN_LABEL: Record<InspectorScanType, string> = {
 const SECURITY_HUB = 'AWS Security Hub'
 const INSPECTOR_IMPORT = 'Security Hub import of Amazon Inspector findings'
 const ALL_PIECES = [...Object.values(SCAN_LABEL), SECURITY_HUB, INSPECTOR_IMPORT]
-
-/** Failed-account codes that mean "not now" (Terraform's enabler retries exactly these). */
-const RETRY_LATER = new Set([
-  'ENABLE_IN_PROGRESS',
-  'DISABLE_IN_PROGRESS',
-  'SUSPEND_IN_PROGRESS',
-  'SSM_THROTTLED',
-  'EVENTBRIDGE_THROTTLED',
-  // Right after an account joins an organization, its membership has not propagated yet.
-  'ACCESS_DENIED'
-])
 
 interface Plan {
   scanTypes: InspectorScanType[]
@@ -209,25 +202,29 @@ async function checkEnabled(plan: Plan, ctx: EnsureContext, report: EnsureReport
   }
 }
 
+/**
+ * What each Inspector state asks of a check: nothing (ENABLED), time (ENABLING: scans cannot start
+ * before ENABLED, and failing now beats waiting out the gate's timeout), an administrator
+ * (suspensions), or enabling. A state not listed is named in the failure and enabling is offered.
+ */
+const STATE_REMEDY: Record<InspectorState, Gap['remedy'] | 'ok'> = {
+  ENABLED: 'ok',
+  ENABLING: 'wait',
+  DISABLING: 'run',
+  DISABLED: 'run',
+  SUSPENDING: 'suspended',
+  SUSPENDED: 'suspended'
+}
+
 function scanGap(type: InspectorScanType, state: string): Gap | undefined {
   const label = SCAN_LABEL[type]
-  switch (state) {
-    case 'ENABLED':
-      return undefined
-    case 'ENABLING':
-      // Scans cannot start before ENABLED: failing now beats waiting out the gate's timeout.
-      return { label, problem: `${label} is still ENABLING (being turned on)`, remedy: 'wait' }
-    case 'SUSPENDED':
-    case 'SUSPENDING':
-      return { label, problem: `${label} is ${state}`, remedy: 'suspended' }
-    default:
-      return {
-        label,
-        problem: `${label} is ${state}`,
-        remedy: 'run',
-        scanType: type
-      }
+  const remedy = Object.hasOwn(STATE_REMEDY, state) ? STATE_REMEDY[state as InspectorState] : 'run'
+  if (remedy === 'ok') return undefined
+  if (remedy === 'wait') {
+    return { label, problem: `${label} is still ${state} (being turned on)`, remedy }
   }
+  if (remedy === 'suspended') return { label, problem: `${label} is ${state}`, remedy }
+  return { label, problem: `${label} is ${state}`, remedy, scanType: type }
 }
 
 function hubGap(): Gap {
@@ -339,13 +336,13 @@ async function requestEnable(
     await poll(
       async () => {
         const attempt = await tolerateTransient(() =>
-          enableInspector(ctx.inspector, types, randomUUID())
+          enableInspector(ctx.inspector, types, randomUUID(), ctx.region)
         )
         if (!attempt.ok) return { done: false, state: attempt.state }
         const refusals = attempt.value.failedAccounts.filter(
-          (failed) => failed.errorCode !== 'ALREADY_ENABLED'
+          (failed) => enableFailureKind(failed.errorCode) !== 'enabled'
         )
-        const final = refusals.find((failed) => !RETRY_LATER.has(failed.errorCode))
+        const final = refusals.find((failed) => enableFailureKind(failed.errorCode) === 'final')
         if (final) {
           throw new NotEnabledError(
             `Amazon Inspector refused to enable ${types.join(', ')} in ${where(ctx)}: ${final.errorCode}: ${final.errorMessage}${refusalAdvice(final.errorCode)}`,

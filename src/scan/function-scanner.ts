@@ -1,6 +1,13 @@
 import type { Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
 import { getFunctionCoverage, listFunctionFindings } from '../aws/inspector.js'
-import { firstVersionWithCode, getDeployedFunction, type DeployedFunction } from '../aws/lambda.js'
+import {
+  firstVersionWithCode,
+  FUNCTION_STATES,
+  getDeployedFunction,
+  LAST_UPDATE_STATUSES,
+  meaningOf,
+  type DeployedFunction
+} from '../aws/lambda.js'
 import type { CoverageSnapshot } from '../aws/inspector.js'
 import { normalizeInspectorFinding } from '../aws/normalize.js'
 import { ShapeCheck } from '../aws/response-shape.js'
@@ -66,15 +73,33 @@ async function awaitDeployment(ref: FunctionReference, deps: ScanDeps): Promise<
       const read = await tolerateTransient(() => getDeployedFunction(client, ref.nameOrArn))
       if (!read.ok) return { done: false, state: read.state }
       const fn = read.value
-      if (fn.lastUpdateStatus === 'Failed' || fn.state === 'Failed') {
+      // Older functions may lack either field; a missing one says nothing against the code.
+      const state = fn.state === undefined ? 'ready' : meaningOf(FUNCTION_STATES, fn.state)
+      const update =
+        fn.lastUpdateStatus === undefined
+          ? 'ready'
+          : meaningOf(LAST_UPDATE_STATUSES, fn.lastUpdateStatus)
+      if (update === 'failed' || state === 'failed') {
         throw new Error(
           `the last deployment of ${fn.functionName} failed (${fn.lastUpdateStatusReason ?? 'no reason given'}); fix the deployment before gating it`
         )
       }
-      if (fn.state === 'Pending')
+      if (state === 'deleting') {
+        throw new Error(
+          `${fn.functionName} is being deleted (State Deleting); gate the function your deploy step updated`
+        )
+      }
+      if (state === 'pending')
         return { done: false, state: 'function is still being created (State Pending)' }
-      if (fn.lastUpdateStatus === 'InProgress') {
+      if (update === 'pending') {
         return { done: false, state: 'deployment still in progress (LastUpdateStatus InProgress)' }
+      }
+      // A new Lambda value is not taken as "deployed": waited on, then named by the timeout.
+      if (state === undefined || update === undefined) {
+        return {
+          done: false,
+          state: `unrecognised Lambda State ${String(fn.state)} / LastUpdateStatus ${String(fn.lastUpdateStatus)}`
+        }
       }
       return { done: true, value: fn }
     },

@@ -1,4 +1,4 @@
-import { getRepositoryScanFrequency, type RegistryScanType } from '../aws/ecr.js'
+import { getRepositoryScanFrequency, SCAN_FREQUENCIES, type RegistryScanType } from '../aws/ecr.js'
 import type { ImageArtifact } from '../domain/finding.js'
 import type { ImageReference } from '../domain/image-reference.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
@@ -46,7 +46,7 @@ export async function scanImage(
         deps.log.debug(`${ref.raw}: could not read repository scanning rules: ${String(error)}`)
         return undefined
       })
-      if (frequency === 'MANUAL') {
+      if (frequency !== undefined && SCAN_FREQUENCIES[frequency] === 'never') {
         const reason = 'SCAN_FREQUENCY_MANUAL'
         const explanation = explainReason(reason) as string
         return artifacts.map((a) =>

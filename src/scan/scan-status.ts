@@ -69,6 +69,12 @@ const FUNCTION_REASONS: Record<string, string> = {
 
 const WAIT_REASONS = new Set(['PENDING_INITIAL_SCAN', 'SCAN_IN_PROGRESS', 'PENDING_REVIVAL_SCAN'])
 
+/** Reasons that mean the artifact was scanned (or is covered and will be at the next push). */
+const SCANNED_REASONS = new Set(['SUCCESSFUL', 'SCAN_FREQUENCY_SCAN_ON_PUSH'])
+
+/** Inspector-side errors Inspector says it recovers from on its own: waited on, not refused. */
+const SELF_HEALING_REASONS = new Set(['INTERNAL_ERROR'])
+
 /**
  * Reasons of Inspector's model that describe other kinds of resources (EC2 instances, code
  * repositories, other clouds' VMs), never an ECR image or a Lambda function. Known by name so that
@@ -105,6 +111,24 @@ function otherResourceReason(reason: string, event: 'push' | 'deployment'): Clas
 }
 
 /**
+ * Coverage `scanStatus.statusCode` values. The reason decides the classification; a status code
+ * outside these is a new AWS state, waited on and reported by name like an unknown reason.
+ */
+export const COVERAGE_STATUS_CODES: readonly string[] = ['ACTIVE', 'INACTIVE']
+
+/**
+ * Every coverage reason `classifyCoverage` knows by name, from the tables it classifies with (the
+ * enum test compares it with Inspector's model). Any other reason is waited on, then reported.
+ */
+export const COVERAGE_REASONS: readonly string[] = [
+  ...SCANNED_REASONS,
+  ...WAIT_REASONS,
+  ...SELF_HEALING_REASONS,
+  ...Object.keys(UNSCANNABLE_REASONS),
+  ...Object.keys(OTHER_RESOURCE_REASONS)
+]
+
+/**
  * Classifies one Inspector coverage row for an artifact pushed (or deployed) at `notBefore`.
  * `undefined` coverage means Inspector has not discovered the artifact yet.
  */
@@ -116,7 +140,10 @@ export function classifyCoverage(
 ): Classification {
   if (coverage === undefined) return { kind: 'wait', state: 'not yet discovered by Inspector' }
   const reason = coverage.reason ?? 'UNKNOWN'
-  if (reason === 'SUCCESSFUL' || reason === 'SCAN_FREQUENCY_SCAN_ON_PUSH') {
+  if (coverage.statusCode !== undefined && !COVERAGE_STATUS_CODES.includes(coverage.statusCode)) {
+    return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
+  }
+  if (SCANNED_REASONS.has(reason)) {
     const scannedAt = coverage.lastScannedAt
     if (scannedAt === undefined) {
       // A scan-on-push repository scans an image only when it is pushed; the scan of this push may
@@ -136,7 +163,7 @@ export function classifyCoverage(
     return { kind: 'done', scannedAt }
   }
   if (WAIT_REASONS.has(reason)) return { kind: 'wait', state: reason }
-  if (reason === 'INTERNAL_ERROR') {
+  if (SELF_HEALING_REASONS.has(reason)) {
     // Inspector says it recovers from these on its own; if it does not, the timeout reports it.
     return { kind: 'wait', state: 'INTERNAL_ERROR (Inspector-side error it retries on its own)' }
   }
@@ -147,39 +174,41 @@ export function classifyCoverage(
   return { kind: 'wait', state: `unrecognised coverage status ${coverage.statusCode}/${reason}` }
 }
 
+/** How each ECR basic scanning `imageScanStatus.status` is classified; `detail` is ": description". */
+const BASIC_SCAN_STATUS: Record<string, (status: string, detail: string) => Classification> = {
+  COMPLETE: () => ({ kind: 'done', scannedAt: undefined }),
+  IN_PROGRESS: (status) => ({ kind: 'wait', state: status }),
+  PENDING: (status) => ({ kind: 'wait', state: status }),
+  FINDINGS_UNAVAILABLE: (status, detail) => ({ kind: 'wait', state: `${status}${detail}` }),
+  // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
+  ACTIVE: () => ({ kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' }),
+  FAILED: (status, detail) => refusal(status, `the ECR basic scan failed${detail}`),
+  UNSUPPORTED_IMAGE: (status, detail) =>
+    refusal(
+      status,
+      `ECR basic scanning does not support this image${detail}; use a supported base image or enhanced scanning`
+    ),
+  LIMIT_EXCEEDED: (status) =>
+    refusal(
+      status,
+      'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
+    ),
+  SCAN_ELIGIBILITY_EXPIRED: (status) => refusal(status, UNSCANNABLE_REASONS[status] as string),
+  IMAGE_ARCHIVED: (status) => refusal(status, UNSCANNABLE_REASONS[status] as string)
+}
+
+/** The ECR scan statuses `classifyBasicScanStatus` knows (the enum test holds it to ECR's model). */
+export const BASIC_SCAN_STATUSES: readonly string[] = Object.keys(BASIC_SCAN_STATUS)
+
 /** ECR basic scanning `imageScanStatus.status` values, classified the same way. */
 export function classifyBasicScanStatus(
   status: string | undefined,
   description: string | undefined
 ): Classification {
   const detail = description ? `: ${description}` : ''
-  switch (status) {
-    case 'COMPLETE':
-      return { kind: 'done', scannedAt: undefined }
-    case 'IN_PROGRESS':
-    case 'PENDING':
-      return { kind: 'wait', state: status }
-    case 'FINDINGS_UNAVAILABLE':
-      return { kind: 'wait', state: `FINDINGS_UNAVAILABLE${detail}` }
-    case 'ACTIVE':
-      // Continuous (enhanced) scanning reports ACTIVE forever; on the basic path it proves nothing.
-      return { kind: 'wait', state: 'ACTIVE (continuous scanning; use Inspector coverage)' }
-    case 'FAILED':
-      return refusal('FAILED', `the ECR basic scan failed${detail}`)
-    case 'UNSUPPORTED_IMAGE':
-      return refusal(
-        'UNSUPPORTED_IMAGE',
-        `ECR basic scanning does not support this image${detail}; use a supported base image or enhanced scanning`
-      )
-    case 'LIMIT_EXCEEDED':
-      return refusal(
-        'LIMIT_EXCEEDED',
-        'ECR allows one basic scan per image per 24 hours and this image already used it; push a new image or wait'
-      )
-    case 'SCAN_ELIGIBILITY_EXPIRED':
-    case 'IMAGE_ARCHIVED':
-      return refusal(status, UNSCANNABLE_REASONS[status] as string)
-    default:
-      return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` }
+  const classify = status !== undefined ? BASIC_SCAN_STATUS[status] : undefined
+  if (status === undefined || classify === undefined || !Object.hasOwn(BASIC_SCAN_STATUS, status)) {
+    return { kind: 'wait', state: `unrecognised ECR scan status ${status ?? '(none)'}` }
   }
+  return classify(status, detail)
 }

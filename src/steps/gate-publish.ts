@@ -112,13 +112,15 @@ async function postComment(
       token: where.githubToken,
       key,
       render: (previousResult) =>
-        renderPrComment(verdict, {
-          key,
-          targets,
-          policy: gate.policy,
-          ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
-          ...(previousResult === undefined ? {} : { previousResult })
-        })
+        host.redact(
+          renderPrComment(verdict, {
+            key,
+            targets,
+            policy: gate.policy,
+            ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
+            ...(previousResult === undefined ? {} : { previousResult })
+          })
+        )
     },
     github
   )
@@ -154,7 +156,7 @@ function gateStep(env: Host['env']): string | undefined {
 function writeFile(path: string, content: string, input: string, host: Host): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, content)
+    writeFileSync(path, host.redact(content))
     return true
   } catch (error) {
     host.error(`${input}: could not write ${path} (${errorMessage(error)}); choose a writable path`)

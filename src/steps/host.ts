@@ -24,6 +24,11 @@ export interface Host extends Logger {
   /** Relative paths in inputs are resolved here. */
   workspace: string
   env: Record<string, string | undefined>
+  /**
+   * The run's credentials replaced with `***` (see redact.ts). The host applies it to everything
+   * it writes; steps apply it to what they write themselves (files, the PR comment).
+   */
+  redact(text: string): string
 }
 
 export type StepResult = 'pass' | 'fail' | 'error'

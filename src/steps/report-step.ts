@@ -46,15 +46,16 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
       report = await runReport(
         { ...settings.config, ...(previous ? { previous } : {}) },
         { clients, clock: systemClock, log },
-        (page) => write(csv, page.map(({ finding }) => csvRow(csvFields(finding))).join(''))
+        (page) =>
+          write(csv, host.redact(page.map(({ finding }) => csvRow(csvFields(finding))).join('')))
       )
     } finally {
       csv.end()
       await once(csv, 'close')
     }
 
-    writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`)
-    writeFileSync(files.html, renderReportHtml(report))
+    writeFileSync(files.json, host.redact(`${JSON.stringify(report, null, 2)}\n`))
+    writeFileSync(files.html, host.redact(renderReportHtml(report)))
     // Delivery comes after the files exist, so a failed upload still leaves the artifact.
     const { s3Uri } = await deliverReport(report, Object.values(files), settings, {
       clients,
