@@ -31,6 +31,8 @@ import { runCliBundle, type BundleRun, type CliRun } from './runner.js'
 const { start, gate } = e2eHarness()
 
 const TOKEN = 'ghs_fake'
+/** The secret key the runner sets (runner.ts): the action masks it. */
+const RUN_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 const IGNORE_FILE = '.inspector-gate-ignore.yml'
 const TARGETS = {
   images: scenarioImages.hostile.uri,
@@ -196,12 +198,19 @@ describe('hostile finding text through the action', () => {
 
   it('log and annotations: only the product’s own workflow commands, each well formed', () => {
     const commands = workflowCommands(action.log)
+    // The product masks the run's own secrets (issue 19 case 8), and nothing else.
+    const masks = commands.filter((command) => command.form === 'v2' && command.name === 'add-mask')
+    expect(masks.map((command) => command.data).sort()).toEqual([RUN_SECRET_KEY, TOKEN].sort())
     const unexpected = commands.filter(
-      (command) => command.form !== 'v2' || !PRODUCT_COMMANDS.includes(command.name)
+      (command) =>
+        !masks.includes(command) &&
+        (command.form !== 'v2' || !PRODUCT_COMMANDS.includes(command.name))
     )
     expect(unexpected.map((command) => command.line.slice(0, 200))).toEqual([])
     // No payload became a command of its own, whatever leading whitespace it hid behind.
-    const starts = logLines(action.log).map((line) => line.trimStart())
+    const starts = logLines(action.log)
+      .filter((line) => !masks.some((command) => command.line === line))
+      .map((line) => line.trimStart())
     for (const payload of ['::set-output', '::add-mask::', '::stop-commands::', '::error::fake']) {
       expect(starts.filter((line) => line.startsWith(payload))).toEqual([])
     }
