@@ -398,7 +398,12 @@ export async function startFakeAws(
         sendJson(res, 200, 'application/json', handleLambda(state, operation, input))
         return 200
       case 'securityhub':
-        sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input, context))
+        sendJson(
+          res,
+          200,
+          'application/json',
+          edited(call, input, handleSecurityHub(state, operation, input, context))
+        )
         return 200
     }
   }

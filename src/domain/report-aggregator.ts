@@ -5,6 +5,8 @@ import {
   type AgeRow,
   type ComplianceReport,
   type CountRow,
+  type ReportGap,
+  type TrendSource,
   type FailingControl,
   type ResourceRow,
   type SeverityLabel,
@@ -175,7 +177,11 @@ export class ReportAggregator {
     }
   }
 
-  result(generatedAt: Date, previous?: ComplianceReport): ComplianceReport {
+  result(
+    generatedAt: Date,
+    previous?: TrendSource,
+    gaps: readonly ReportGap[] = []
+  ): ComplianceReport {
     const { periodStart, periodEnd } = this.options
     const report: ComplianceReport = {
       schemaVersion: REPORT_SCHEMA_VERSION,
@@ -207,7 +213,8 @@ export class ReportAggregator {
         .slice(0, TOP_RESOURCES),
       age: SEVERITY_LABELS.map((s) => this.age.get(s) as AgeRow),
       compliance: this.options.standards.map((standard) => this.posture(standard)),
-      trend: null
+      trend: null,
+      gaps: [...gaps]
     }
     if (previous !== undefined) report.trend = trend(previous, report)
     return report
@@ -273,8 +280,8 @@ function sortedRows(rows: Map<string, CountRow>): CountRow[] {
 }
 
 /** The change in every headline number, against the previous report (the metrics both have). */
-export function trend(previous: ComplianceReport, current: ComplianceReport): TrendEntry[] {
-  const metrics = (r: ComplianceReport): Map<string, number> => {
+export function trend(previous: TrendSource, current: TrendSource): TrendEntry[] {
+  const metrics = (r: TrendSource): Map<string, number> => {
     const m = new Map<string, number>()
     m.set('totals.findings', r.totals.findings)
     m.set('totals.newInPeriod', r.totals.newInPeriod)

@@ -84,7 +84,33 @@ export interface ComplianceReport {
   compliance: StandardPosture[]
   /** Present when a previous report was given: the change in every headline number. */
   trend: TrendEntry[] | null
+  /**
+   * The parts of the report that could not be read (empty when complete). Added after the first
+   * reports of schema version 1 were written, so a previous report may lack it.
+   */
+  gaps: ReportGap[]
 }
+
+/**
+ * A part of the report that could not be read: the rest is still written, and the step's result
+ * follows `on-error`. `reason` is the one-line error (operation, permission, what to do), `effect`
+ * what the report lacks because of it.
+ */
+export interface ReportGap {
+  section: 'findings' | 'posture'
+  /** The IAM action of the call that failed, e.g. `securityhub:GetEnabledStandards`. */
+  operation: string
+  reason: string
+  effect: string
+}
+
+/** A gap as one line, for logs, the step failure and the summaries. */
+export function gapLine(gap: ReportGap): string {
+  return `${gap.effect}: ${gap.reason}`
+}
+
+/** What the trend reads of a report: the previous one is checked for exactly this (and more). */
+export type TrendSource = Pick<ComplianceReport, 'totals' | 'age' | 'compliance'>
 
 export interface TrendEntry {
   /** `totals.findings`, `totals.bySeverity.CRITICAL`, `compliance.<standard>.controlsFailed`, … */

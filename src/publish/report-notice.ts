@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, type ComplianceReport } from '../domain/report.js'
+import { SEVERITY_LABELS, gapLine, type ComplianceReport } from '../domain/report.js'
 
 /**
  * The short plain-text summary a report publishes to SNS (subjects are limited to 100 ASCII
@@ -10,7 +10,7 @@ export function renderReportNotice(
 ): { subject: string; message: string } {
   const t = report.totals
   const subject =
-    `Security Hub report, ${report.period.days} days: ${t.findings} findings (${t.bySeverity.CRITICAL} critical, ${t.bySeverity.HIGH} high)`.slice(
+    `${report.gaps.length > 0 ? 'INCOMPLETE ' : ''}Security Hub report, ${report.period.days} days: ${t.findings} findings (${t.bySeverity.CRITICAL} critical, ${t.bySeverity.HIGH} high)`.slice(
       0,
       100
     )
@@ -24,6 +24,8 @@ export function renderReportNotice(
   const lines = [
     `Security Hub compliance report for ${report.period.start} to ${report.period.end}`,
     '',
+    ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
+    ...(report.gaps.length > 0 ? [''] : []),
     `Findings: ${t.findings}${change('totals.findings')}, ${t.newInPeriod} new in the period`,
     ...SEVERITY_LABELS.map((s) => `  ${s}: ${t.bySeverity[s]}${change(`totals.bySeverity.${s}`)}`),
     '',

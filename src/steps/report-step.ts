@@ -8,22 +8,32 @@ import {
 } from 'node:fs'
 import { once } from 'node:events'
 import { join, resolve } from 'node:path'
-import { createAwsClients } from '../aws/clients.js'
+import { createAwsClients, type AwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../config/gate-config.js'
 import { buildReportSettings } from '../config/report-config.js'
 import type { ReportFinding } from '../domain/report-aggregator.js'
-import { REPORT_SCHEMA_VERSION, type ComplianceReport } from '../domain/report.js'
+import { REPORT_SCHEMA_VERSION, gapLine, type ComplianceReport } from '../domain/report.js'
 import { runReport } from '../modes/report.js'
 import { deliverReport } from '../modes/report-delivery.js'
 import { csvHeader, csvRow } from '../publish/report-csv.js'
 import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
-import { systemClock } from '../scan/clock.js'
+import { systemClock, type Clock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
 import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 
+/** What the step runs on; tests pass the local endpoint's clients and a virtual clock. */
+export interface ReportStepDeps {
+  clients: AwsClients
+  clock: Clock
+}
+
 /** `mode: report`: Security Hub findings → findings.csv, report.json, report.html, summary. */
-export async function runReportStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
+export async function runReportStep(
+  inputs: RawInputs,
+  host: Host,
+  deps?: ReportStepDeps
+): Promise<StepOutcome> {
   const { workspace } = host
   const log: Logger = host
   try {
@@ -38,14 +48,15 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
     const previous =
       settings.previousReport && readPrevious(resolve(workspace, settings.previousReport), log)
 
-    const clients = createAwsClients()
+    const clients = deps?.clients ?? createAwsClients()
+    const clock = deps?.clock ?? systemClock
     const csv = createWriteStream(files.csv, { encoding: 'utf8' })
     await write(csv, csvHeader())
     let report: ComplianceReport
     try {
       report = await runReport(
         { ...settings.config, ...(previous ? { previous } : {}) },
-        { clients, clock: systemClock, log },
+        { clients, clock, log },
         (page) => write(csv, page.map(({ finding }) => csvRow(csvFields(finding))).join(''))
       )
     } finally {
@@ -62,29 +73,56 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
       log
     })
     if (s3Uri !== undefined) host.setOutput('report-s3-uri', s3Uri)
-    host.setOutput('result', 'pass')
+    const result = report.gaps.length === 0 ? 'pass' : 'error'
+    host.setOutput('result', result)
     host.setOutput('report-dir', dir)
     host.setOutput('report-findings', String(report.totals.findings))
     host.setOutput('report-critical', String(report.totals.bySeverity.CRITICAL))
     host.setOutput('report-high', String(report.totals.bySeverity.HIGH))
+    // Without the posture there is no count of failed controls; 0 would claim that none failed.
+    const postureRead = report.gaps.every((gap) => gap.section !== 'posture')
     host.setOutput(
       'report-controls-failed',
-      String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0))
+      postureRead ? String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0)) : ''
     )
     const markdown = renderReportSummary(report, { files })
     await host.appendSummary(markdown)
     log.info(`report written to ${dir} (findings.csv, report.json, report.html)`)
-    return {
-      result: 'pass',
-      render: (format: OutputFormat) =>
-        format === 'markdown'
-          ? markdown
-          : format === 'json'
-            ? readFileSync(files.json, 'utf8')
-            : reportText(report, dir)
-    }
+    const render = (format: OutputFormat) =>
+      format === 'markdown'
+        ? markdown
+        : format === 'json'
+          ? readFileSync(files.json, 'utf8')
+          : reportText(report, dir)
+    if (result === 'pass') return { result, render }
+    return concludeGaps(report, settings.onError, host, render)
   } catch (error) {
     return failedStep(host, `inspector-gate report: ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * A report with gaps was still written in full; as in gate mode, `on-error` decides whether what
+ * could not be read fails the step (`fail`, the default) or only warns.
+ */
+function concludeGaps(
+  report: ComplianceReport,
+  onError: 'fail' | 'warn',
+  host: Host,
+  render: StepOutcome['render']
+): StepOutcome {
+  const lines = report.gaps.map(gapLine)
+  if (onError === 'warn') {
+    for (const line of lines) host.warning(`report incomplete: ${line}`)
+    host.warning('the report is incomplete; on-error is warn, so the step passes')
+    return { result: 'error', render }
+  }
+  for (const line of lines.slice(1)) host.error(`report incomplete: ${line}`)
+  const more = lines.length > 1 ? ` (+${lines.length - 1} more)` : ''
+  return {
+    result: 'error',
+    failure: `inspector-gate report incomplete: ${lines[0] ?? 'a part could not be read'}${more}`,
+    render
   }
 }
 
@@ -93,8 +131,11 @@ function reportText(report: ComplianceReport, dir: string): string {
   const failed = report.compliance.reduce((n, standard) => n + standard.controlsFailed, 0)
   return [
     `compliance report written to ${dir}`,
+    ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     `findings: ${totals.findings} (${totals.bySeverity.CRITICAL} critical, ${totals.bySeverity.HIGH} high)`,
-    `controls failed: ${failed}`,
+    report.gaps.some((gap) => gap.section === 'posture')
+      ? 'controls failed: unknown (the posture could not be read)'
+      : `controls failed: ${failed}`,
     ''
   ].join('\n')
 }
