@@ -131,7 +131,14 @@ export async function runReport(
   )
   if (findings === 0 && gaps.every((g) => g.section !== 'findings'))
     deps.log.info('no findings in the period: the report says so')
-  return aggregator.result(new Date(deps.clock.now()), config.previous, gaps)
+  // Totals of part of the period against a whole one: a change would be made up.
+  const partial = gaps.some((g) => g.section === 'findings')
+  if (partial && config.previous !== undefined) {
+    deps.log.warning(
+      'previous-report: no trend this time, because not every finding could be read (see the report)'
+    )
+  }
+  return aggregator.result(new Date(deps.clock.now()), partial ? undefined : config.previous, gaps)
 }
 
 /** Wraps a failure of the page consumer, so that it is not taken for a failed read. */

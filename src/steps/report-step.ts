@@ -1,6 +1,5 @@
 import {
   createWriteStream,
-  existsSync,
   mkdirSync,
   readFileSync,
   writeFileSync,
@@ -12,7 +11,7 @@ import { createAwsClients, type AwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../config/gate-config.js'
 import { buildReportSettings } from '../config/report-config.js'
 import type { ReportFinding } from '../domain/report-aggregator.js'
-import { REPORT_SCHEMA_VERSION, gapLine, type ComplianceReport } from '../domain/report.js'
+import { gapLine, type ComplianceReport } from '../domain/report.js'
 import { runReport } from '../modes/report.js'
 import { deliverReport } from '../modes/report-delivery.js'
 import { csvHeader, csvRow } from '../publish/report-csv.js'
@@ -20,6 +19,7 @@ import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
 import { systemClock, type Clock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
+import { readPreviousReport } from './previous-report.js'
 import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 
 /** What the step runs on; tests pass the local endpoint's clients and a virtual clock. */
@@ -46,7 +46,8 @@ export async function runReportStep(
       html: join(dir, 'report.html')
     }
     const previous =
-      settings.previousReport && readPrevious(resolve(workspace, settings.previousReport), log)
+      settings.previousReport &&
+      readPreviousReport(resolve(workspace, settings.previousReport), log)
 
     const clients = deps?.clients ?? createAwsClients()
     const clock = deps?.clock ?? systemClock
@@ -159,34 +160,5 @@ function csvFields(finding: ReportFinding) {
     region: finding.region,
     workflowStatus: finding.workflowStatus,
     updatedAt: finding.updatedAt.toISOString()
-  }
-}
-
-/**
- * The previous report for the trend. Missing (the first run) or unreadable (a corrupt cache) only
- * costs the trend, with a warning: it must not cost the week's report.
- */
-function readPrevious(path: string, log: Logger): ComplianceReport | undefined {
-  if (!existsSync(path)) {
-    log.info(`no previous report at ${path}; this report has no trend`)
-    return undefined
-  }
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ComplianceReport>
-    if (
-      parsed.schemaVersion !== REPORT_SCHEMA_VERSION ||
-      typeof parsed.totals?.findings !== 'number'
-    ) {
-      log.warning(
-        `previous-report: ${path} is not a report.json of schema version ${REPORT_SCHEMA_VERSION}; no trend this time`
-      )
-      return undefined
-    }
-    return parsed as ComplianceReport
-  } catch (error) {
-    log.warning(
-      `previous-report: ${path} could not be read (${error instanceof Error ? error.message : String(error)}); no trend this time`
-    )
-    return undefined
   }
 }
