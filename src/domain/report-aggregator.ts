@@ -13,6 +13,7 @@ import {
   type StandardPosture,
   type TrendEntry
 } from './report.js'
+import { productKey } from './report-products.js'
 
 /** The few ASFF fields a report needs, already checked (see aws/securityhub-findings.ts). */
 export interface ReportFinding {
@@ -98,7 +99,7 @@ export class ReportAggregator {
     this.findings += 1
     this.bySeverity[finding.severity] += 1
     if (finding.createdAt.getTime() >= this.options.periodStart.getTime()) this.newInPeriod += 1
-    count(this.byProduct, finding.product, finding.severity)
+    count(this.byProduct, productKey(finding.product), finding.severity)
     count(this.byResourceType, finding.resourceType, finding.severity)
     count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity)
     this.countResource(finding)

@@ -12,6 +12,7 @@ import {
   type ReportFinding
 } from '../domain/report-aggregator.js'
 import type { ComplianceReport, ReportGap, SeverityLabel } from '../domain/report.js'
+import { productFilterNames } from '../domain/report-products.js'
 import type { Clock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
 
@@ -180,14 +181,20 @@ async function readyStandards(
     .map((s) => ({ arn: s.standardsArn, name: names.get(s.standardsArn) ?? s.standardsArn }))
 }
 
-function findingFilters(config: ReportConfig, start: Date, end: Date): AwsSecurityFindingFilters {
+export function findingFilters(
+  config: ReportConfig,
+  start: Date,
+  end: Date
+): AwsSecurityFindingFilters {
   const equalsAny = (values: string[]) =>
     values.map((Value) => ({ Value, Comparison: 'EQUALS' as const }))
   const { filters } = config
   return {
     UpdatedAt: [{ Start: start.toISOString(), End: end.toISOString() }],
     RecordState: equalsAny(['ACTIVE']),
-    ...(filters.products.length > 0 && { ProductName: equalsAny(filters.products) }),
+    ...(filters.products.length > 0 && {
+      ProductName: equalsAny(productFilterNames(filters.products))
+    }),
     ...(filters.severities.length > 0 && { SeverityLabel: equalsAny(filters.severities) }),
     ...(filters.accounts.length > 0 && { AwsAccountId: equalsAny(filters.accounts) }),
     ...(filters.resourceTypes.length > 0 && { ResourceType: equalsAny(filters.resourceTypes) }),
