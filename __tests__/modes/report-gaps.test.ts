@@ -32,7 +32,13 @@ describe('a report with a section that cannot be read', () => {
           /^permission denied while reading the enabled security standards: the role needs securityhub:GetEnabledStandards \(infra\/iam\/report-policy\.json/
         ),
         effect: 'no compliance posture (the enabled standards could not be read)'
-      }
+      },
+      // The linked Region's findings: its own subscriptions, read there, denied as well.
+      expect.objectContaining({
+        section: 'posture',
+        effect:
+          'no compliance posture for eu-west-1 (its enabled standards could not be read there)'
+      })
     ])
     expect(run.html).toContain('This report is incomplete')
     expect(run.html).toMatch(
@@ -64,7 +70,7 @@ describe('a report with a section that cannot be read', () => {
     expect(run.warnings).toContainEqual(
       expect.stringMatching(/^report incomplete: no compliance posture .*GetEnabledStandards/)
     )
-    expect(run.report.gaps).toHaveLength(1)
+    expect(run.report.gaps).toHaveLength(2)
   })
 
   it('keeps the posture and says the findings are missing when GetFindings is denied', async () => {
@@ -126,6 +132,12 @@ describe('a report with a section that cannot be read', () => {
     expect(run.outcome.failure).toBeUndefined()
     expect(run.report.gaps).toEqual([])
     expect(run.html).not.toContain('This report is incomplete')
-    expect(run.report.compliance).toHaveLength(2)
+    // Two standards in each of the two Regions the findings come from.
+    expect(run.report.compliance.map((s) => s.region)).toEqual([
+      'eu-west-1',
+      'eu-west-1',
+      'us-east-1',
+      'us-east-1'
+    ])
   })
 })

@@ -217,6 +217,7 @@ export function aReport(overrides: Partial<ComplianceReport> = {}): ComplianceRe
     compliance: [fsbp(), cis()],
     trend: null,
     gaps: [],
+    regions: ['eu-west-1', 'us-east-1'],
     ...overrides
   }
 }

@@ -46,6 +46,12 @@ export interface FailingControl {
 }
 
 export interface StandardPosture {
+  /**
+   * The Region whose subscription and control findings these are: in an aggregation Region,
+   * GetFindings returns linked Regions' findings too, and each Region has its own standards.
+   * Absent in reports written before it was added (their posture merged every Region).
+   */
+  region?: string
   standardsArn: string
   name: string
   controlsPassed: number
@@ -89,6 +95,20 @@ export interface ComplianceReport {
    * reports of schema version 1 were written, so a previous report may lack it.
    */
   gaps: ReportGap[]
+  /** The Regions the report covers: the run's Region and every Region a finding came from. */
+  regions: string[]
+}
+
+/** A posture's key in the trend: one per Region and standard. */
+export function postureKey(standard: Pick<StandardPosture, 'region' | 'standardsArn'>): string {
+  return standard.region === undefined
+    ? standard.standardsArn
+    : `${standard.region}|${standard.standardsArn}`
+}
+
+/** A posture's name for readers: the standard's, with its Region when it has one. */
+export function postureName(standard: Pick<StandardPosture, 'region' | 'name'>): string {
+  return standard.region === undefined ? standard.name : `${standard.name} (${standard.region})`
 }
 
 /**

@@ -82,7 +82,6 @@ export async function runReport(
     periodStart: start,
     periodEnd: end,
     remediationTargets: config.remediationTargets,
-    standards,
     filters: config.filters
   })
 
@@ -132,6 +131,27 @@ export async function runReport(
   )
   if (findings === 0 && gaps.every((g) => g.section !== 'findings'))
     deps.log.info('no findings in the period: the report says so')
+  // In an aggregation (home) Region GetFindings returns the linked Regions' findings too. Each
+  // Region's control results count against that Region's own subscriptions, read there.
+  const standardsByRegion = new Map<string, EnabledStandard[]>()
+  if (!gaps.some((g) => g.section === 'posture')) standardsByRegion.set(region, standards)
+  for (const other of aggregator.findingRegions()) {
+    if (other === region || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(other)) continue
+    try {
+      standardsByRegion.set(
+        other,
+        await readyStandards(deps.clients.securityHub(other), deps.log, accountId, other)
+      )
+    } catch (error) {
+      if (!(error instanceof AwsCallError)) throw error
+      gaps.push({
+        section: 'posture',
+        operation: 'securityhub:GetEnabledStandards',
+        reason: error.message,
+        effect: `no compliance posture for ${other} (its enabled standards could not be read there)`
+      })
+    }
+  }
   // Totals of part of the period against a whole one: a change would be made up.
   const partial = gaps.some((g) => g.section === 'findings')
   if (partial && config.previous !== undefined) {
@@ -139,7 +159,13 @@ export async function runReport(
       'previous-report: no trend this time, because not every finding could be read (see the report)'
     )
   }
-  return aggregator.result(new Date(deps.clock.now()), partial ? undefined : config.previous, gaps)
+  return aggregator.result(
+    new Date(deps.clock.now()),
+    standardsByRegion,
+    partial ? undefined : config.previous,
+    gaps,
+    [region]
+  )
 }
 
 /** Wraps a failure of the page consumer, so that it is not taken for a failed read. */

@@ -9,6 +9,7 @@
  */
 import {
   SEVERITY_LABELS,
+  postureName,
   type ComplianceReport,
   type CountRow,
   type ReportGap,
@@ -98,6 +99,7 @@ export function renderReportHtml(report: ComplianceReport): string {
       '<header>',
       '<h1>Security Hub compliance report</h1>',
       `<p class="meta">${htmlText(period)} (${pluralCount(report.period.days, 'day')}) · generated ${htmlText(formatInstant(report.generatedAt))}</p>`,
+      `<p class="meta">${pluralCount(report.regions.length, 'Region')}: <strong>${htmlText(report.regions.join(', '), 500)}</strong></p>`,
       filtersLine(report),
       gapsNotice(report),
       navigation(sections),
@@ -354,7 +356,7 @@ function complianceSection(report: ComplianceReport): Section | undefined {
   const cells = report.compliance.map((standard) => {
     const entry = failedControlsTrend(report, standard)
     const row = [
-      `${htmlText(standard.name)}<div class="note id">${htmlText(standard.standardsArn, 500)}</div>`,
+      `${htmlText(postureName(standard))}<div class="note id">${htmlText(standard.standardsArn, 500)}</div>`,
       formatCount(standard.controlsPassed),
       formatCount(standard.controlsFailed),
       passRate(standard.controlsPassed, standard.controlsFailed)
@@ -371,7 +373,7 @@ function complianceSection(report: ComplianceReport): Section | undefined {
 }
 
 function failingControls(standard: StandardPosture): string {
-  const heading = `<h3>Failing controls: ${htmlText(standard.name)}</h3>`
+  const heading = `<h3>Failing controls: ${htmlText(postureName(standard))}</h3>`
   if (standard.failingControls.length === 0)
     return `${heading}\n<p class="empty">No failing controls.</p>`
   const columns = [

@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, gapLine, type ComplianceReport } from '../domain/report.js'
+import { SEVERITY_LABELS, gapLine, postureName, type ComplianceReport } from '../domain/report.js'
 
 /**
  * The short plain-text summary a report publishes to SNS (subjects are limited to 100 ASCII
@@ -23,6 +23,7 @@ export function renderReportNotice(
   }
   const lines = [
     `Security Hub compliance report for ${report.period.start} to ${report.period.end}`,
+    `Regions: ${report.regions.join(', ')}`,
     '',
     ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     ...(report.gaps.length > 0 ? [''] : []),
@@ -31,7 +32,7 @@ export function renderReportNotice(
     '',
     `Past remediation target: ${report.age.reduce((n, a) => n + a.breaching, 0)} open findings`,
     ...report.compliance.map(
-      (c) => `${c.name}: ${c.controlsPassed} controls passed, ${c.controlsFailed} failed`
+      (c) => `${postureName(c)}: ${c.controlsPassed} controls passed, ${c.controlsFailed} failed`
     )
   ]
   if (location) lines.push('', `Full report: ${location}`)

@@ -6,6 +6,7 @@
  */
 import {
   SEVERITY_LABELS,
+  postureName,
   type ComplianceReport,
   type CountRow,
   type StandardPosture,
@@ -91,7 +92,9 @@ function header(report: ComplianceReport): string {
     '## 📋 Security Hub compliance report',
     '',
     `**Period:** ${markdownText(formatDay(period.start))} → ${markdownText(formatDay(period.end))} ` +
-      `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`
+      `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`,
+    '',
+    `**${report.regions.length === 1 ? 'Region' : 'Regions'}:** ${markdownText(report.regions.join(', '), FILTER_LENGTH)}`
   ]
   const filters = activeFilters(report.filters)
   if (filters.length > 0) {
@@ -312,7 +315,7 @@ function complianceSection(report: ComplianceReport): string | undefined {
   ]
   const rows = standards.map((standard) => {
     const cells = [
-      markdownText(standard.name, NAME_LENGTH),
+      markdownText(postureName(standard), NAME_LENGTH),
       formatCount(standard.controlsPassed),
       formatCount(standard.controlsFailed),
       passRate(standard.controlsPassed, standard.controlsFailed)
@@ -349,7 +352,7 @@ function failingControlsTable(standard: StandardPosture): string | undefined {
     ])
   )
   return (
-    `#### Top failing controls: ${markdownText(standard.name, NAME_LENGTH)}\n\n` +
+    `#### Top failing controls: ${markdownText(postureName(standard), NAME_LENGTH)}\n\n` +
     tableHead(columns) +
     rows.join('') +
     moreNote(

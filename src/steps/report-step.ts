@@ -132,6 +132,7 @@ function reportText(report: ComplianceReport, dir: string): string {
   const failed = report.compliance.reduce((n, standard) => n + standard.controlsFailed, 0)
   return [
     `compliance report written to ${dir}`,
+    `Regions: ${report.regions.join(', ')}`,
     ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     `findings: ${totals.findings} (${totals.bySeverity.CRITICAL} critical, ${totals.bySeverity.HIGH} high)`,
     report.gaps.some((gap) => gap.section === 'posture')
