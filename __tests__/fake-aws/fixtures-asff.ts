@@ -1094,6 +1094,8 @@ export interface ExpectedReportOptions {
   workflowStatuses?: readonly WorkflowStatus[]
   /** With the scenario start (epoch ms), `periodStart`/`periodEnd` are given as ISO strings. */
   startMs?: number
+  /** Only this Region's control findings count in `standards` (default: every Region's). */
+  standardsRegion?: string
 }
 
 /** One standard's controls among the ACTIVE control findings of the period. */
@@ -1210,7 +1212,9 @@ export function expectedReport(
   }
   for (const core of asffCores(fixture)) {
     if (core.recordState !== 'ACTIVE' || dateOf(core, field) < from) continue
-    if (core.compliance !== undefined) {
+    const inStandardsRegion =
+      options.standardsRegion === undefined || core.region === options.standardsRegion
+    if (core.compliance !== undefined && inStandardsRegion) {
       for (const standardsId of core.compliance.standardsIds) {
         const byControl = controls.get(standardsId)
         const tally = report.standards[standardsId]

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { expectedReport } from '../fake-aws/fixtures-asff.js'
 import { runReportInProcess, smallReportScenario } from './report-in-process.js'
 
 describe('a report run in an aggregation Region', () => {
@@ -17,6 +18,20 @@ describe('a report run in an aggregation Region', () => {
       for (const control of standard.failingControls) {
         expect(control.failedResources).toBeGreaterThan(0)
       }
+    }
+    // Exactly the fixture's truth, Region by Region.
+    for (const standard of run.report.compliance) {
+      const id = standard.standardsArn.split(':').slice(5).join(':')
+      const truth = expectedReport(
+        { count: 600, seed: 2026 },
+        { periodDays: 7, standardsRegion: standard.region ?? '' }
+      ).standards[id]
+      expect([standard.region, id, standard.controlsPassed, standard.controlsFailed]).toEqual([
+        standard.region,
+        id,
+        truth?.passed.length,
+        truth?.failed.length
+      ])
     }
     expect(run.html).toContain('2 Regions: <strong>eu-west-1, us-east-1</strong>')
     expect(run.html).toContain('AWS Foundational Security Best Practices v1.0.0 (eu-west-1)')
