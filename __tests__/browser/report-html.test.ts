@@ -26,6 +26,7 @@ import { renderReportHtml } from '../../src/publish/report-html.js'
 import {
   HOSTILE_TITLE,
   aHostileReport,
+  aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport
 } from '../publish/report-fixtures.js'
@@ -203,6 +204,26 @@ describe('the HTML report in headless Chromium', () => {
       expect(consoleLines(run.stderr)).toEqual([])
       expect(run.stdout).toContain('No findings were updated in the last 7 days.')
       const { png, run: shot } = screenshot('empty', url)
+      expect(consoleLines(shot.stderr)).toEqual([])
+      expect(png.length).toBeGreaterThan(10 * 1024)
+    },
+    TIMEOUT_MS
+  )
+
+  it(
+    'shows the notice of a section that could not be read, its reason as text',
+    () => {
+      const url = reportFile('posture-gap', renderReportHtml(aReportWithPostureGap()))
+      const run = dumpDom(url)
+      expect(run.status).toBe(0)
+      expect(consoleLines(run.stderr)).toEqual([])
+      expect(run.stdout).toMatch(
+        /<div class="gaps" role="alert" id="gaps">[^]*This report is incomplete/
+      )
+      // The reason's `<script>` stayed text: no element of that name in the parsed DOM.
+      expect(run.stdout).toContain('User is not authorized &lt;script&gt;')
+      expect(run.stdout).not.toMatch(/<script/i)
+      const { png, run: shot } = screenshot('posture-gap', url)
       expect(consoleLines(shot.stderr)).toEqual([])
       expect(png.length).toBeGreaterThan(10 * 1024)
     },

@@ -1,3 +1,4 @@
+import type { ComplianceReport } from '../../src/domain/report.js'
 import { describe, expect, it } from '@jest/globals'
 import {
   ReportAggregator,
@@ -40,12 +41,71 @@ function aggregate(findings: ReportFinding[], standards = [{ arn: FSBP, name: 'F
     periodStart: START,
     periodEnd: END,
     remediationTargets: { CRITICAL: 2, HIGH: 14 },
-    standards,
     filters: { products: [], severities: [], accounts: [], resourceTypes: [], workflowStatuses: [] }
   })
   for (const f of findings) aggregator.add(f)
-  return aggregator
+  // The standards as read in the findings' (default) Region.
+  return {
+    result: (at: Date, previous?: ComplianceReport) =>
+      aggregator.result(at, new Map([['us-east-1', standards]]), previous)
+  }
 }
+
+describe('ReportAggregator across Regions', () => {
+  it("keeps each Region's control results apart, against that Region's own standards", () => {
+    const aggregator = new ReportAggregator({
+      periodStart: START,
+      periodEnd: END,
+      remediationTargets: {},
+      filters: {
+        products: [],
+        severities: [],
+        accounts: [],
+        resourceTypes: [],
+        workflowStatuses: []
+      }
+    })
+    const control = (region: string, resourceId: string, status: string, standardsIds: string[]) =>
+      finding({
+        region,
+        resourceId,
+        securityControlId: 'S3.5',
+        complianceStatus: status,
+        standardsIds
+      })
+    const fsbpId = FSBP.split(':').slice(5).join(':')
+    const cisId = 'standards/cis-aws-foundations-benchmark/v/5.0.0'
+    // S3.5 fails in both Regions; CIS is enabled in us-east-1 only.
+    aggregator.add(control('us-east-1', 'bucket-a', 'FAILED', [fsbpId]))
+    aggregator.add(control('eu-west-1', 'bucket-b', 'FAILED', [fsbpId, cisId]))
+    aggregator.add(control('ap-south-1', 'bucket-c', 'FAILED', [fsbpId]))
+    const cis = { arn: `arn:aws:securityhub:us-east-1::${cisId}`, name: 'CIS' }
+    const report = aggregator.result(
+      END,
+      new Map([
+        ['us-east-1', [{ arn: FSBP, name: 'FSBP' }, cis]],
+        ['eu-west-1', [{ arn: FSBP.replace('us-east-1', 'eu-west-1'), name: 'FSBP' }]]
+      ]),
+      undefined,
+      [],
+      ['us-east-1']
+    )
+    expect(
+      report.compliance.map((s) => [
+        s.region,
+        s.name,
+        s.controlsFailed,
+        s.failingControls[0]?.failedResources
+      ])
+    ).toEqual([
+      ['eu-west-1', 'FSBP', 1, 1],
+      ['us-east-1', 'FSBP', 1, 1],
+      // eu-west-1's CIS result does not count against us-east-1's CIS subscription.
+      ['us-east-1', 'CIS', 0, undefined]
+    ])
+    expect(report.regions).toEqual(['ap-south-1', 'eu-west-1', 'us-east-1'])
+  })
+})
 
 describe('ReportAggregator', () => {
   it('counts by severity, product, resource type and account/region, and new against older', () => {
@@ -154,7 +214,7 @@ describe('ReportAggregator', () => {
       change: -1
     })
     expect(byMetric.get('totals.bySeverity.CRITICAL')?.change).toBe(-1)
-    expect(byMetric.has(`compliance.${FSBP}.controlsFailed`)).toBe(true)
+    expect(byMetric.has(`compliance.us-east-1|${FSBP}.controlsFailed`)).toBe(true)
   })
 
   it('maps a standards ARN to the id control findings use, including CIS 1.2.0’s ruleset form', () => {

@@ -33,16 +33,27 @@ describe('report e2e', () => {
     expect(report.totals.findings).toBe(truth.total)
     expect(report.totals.bySeverity).toEqual(truth.bySeverity)
     expect(report.totals.newInPeriod).toBe(truth.createdInPeriod)
+    // The posture per Region: each Region's control findings against its own standards.
     for (const standard of report.compliance) {
       const id = standard.standardsArn.split(':').slice(5).join(':')
-      const tally = truth.standards[id]
+      const regional = expectedReport(REPORT_FIXTURES.mixed, {
+        periodDays: 7,
+        standardsRegion: standard.region ?? ''
+      })
+      const tally = regional.standards[id]
       expect({ id, passed: standard.controlsPassed, failed: standard.controlsFailed }).toEqual({
         id,
         passed: tally?.passed.length,
         failed: tally?.failed.length
       })
     }
-    expect(report.compliance).toHaveLength(2)
+    expect(report.compliance.map((s) => s.region)).toEqual([
+      'eu-west-1',
+      'eu-west-1',
+      'us-east-1',
+      'us-east-1'
+    ])
+    expect(report.regions).toEqual(['eu-west-1', 'us-east-1'])
     expect(result.outputs['report-findings']).toBe(String(truth.total))
     // Paced to the quota: the 3 rps / burst 6 limit was never hit.
     expect(fake.throttled('GetFindings')).toBe(0)

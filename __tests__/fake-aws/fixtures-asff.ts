@@ -58,6 +58,7 @@ export function standardsIdOf(standard: StandardId): string {
 export const ASFF_PRODUCTS = {
   inspector: 'Inspector',
   securityHub: 'Security Hub',
+  securityHubCspm: 'Security Hub CSPM',
   guardDuty: 'GuardDuty'
 } as const
 export type AsffProductName = (typeof ASFF_PRODUCTS)[keyof typeof ASFF_PRODUCTS]
@@ -486,6 +487,8 @@ export interface AsffFixture {
   archivedShare?: number
   /** Resources per (kind, account, Region). */
   poolSize: number
+  /** ProductName of the control findings. */
+  securityHubProductName: 'Security Hub' | 'Security Hub CSPM'
 }
 
 export function resolveAsffFixture(spec: AsffFixtureSpec): AsffFixture {
@@ -514,7 +517,8 @@ export function resolveAsffFixture(spec: AsffFixtureSpec): AsffFixture {
     controls,
     minAgeDays,
     maxAgeDays,
-    poolSize: Math.max(4, Math.ceil(spec.count / 250))
+    poolSize: Math.max(4, Math.ceil(spec.count / 250)),
+    securityHubProductName: spec.securityHubProductName ?? ASFF_PRODUCTS.securityHub
   }
   if (spec.archivedShare !== undefined) fixture.archivedShare = spec.archivedShare
   return fixture
@@ -765,7 +769,7 @@ export function asffCoreAt(fixture: AsffFixture, index: number): AsffCore {
     const uuid = `${idHex.slice(0, 8)}-${idHex.slice(8, 12)}-4${idHex.slice(13, 16)}-a${idHex.slice(17, 20)}-${idHex.slice(20)}`
     return {
       index,
-      product: 'Security Hub',
+      product: fixture.securityHubProductName,
       id: `arn:aws:securityhub:${region}:${account}:security-control/${control.id}/finding/${uuid}`,
       productArn: `arn:aws:securityhub:${region}::product/aws/securityhub`,
       companyName: 'AWS',
@@ -1090,6 +1094,8 @@ export interface ExpectedReportOptions {
   workflowStatuses?: readonly WorkflowStatus[]
   /** With the scenario start (epoch ms), `periodStart`/`periodEnd` are given as ISO strings. */
   startMs?: number
+  /** Only this Region's control findings count in `standards` (default: every Region's). */
+  standardsRegion?: string
 }
 
 /** One standard's controls among the ACTIVE control findings of the period. */
@@ -1172,7 +1178,8 @@ export function expectedReport(
   >
   const byProduct: Record<string, number> = {}
   if (fixture.cuts.inspector > 0) byProduct[ASFF_PRODUCTS.inspector] = 0
-  if (fixture.cuts.securityHub > fixture.cuts.inspector) byProduct[ASFF_PRODUCTS.securityHub] = 0
+  if (fixture.cuts.securityHub > fixture.cuts.inspector)
+    byProduct[fixture.securityHubProductName] = 0
   if (fixture.cuts.securityHub < 1) byProduct[ASFF_PRODUCTS.guardDuty] = 0
   const report: ExpectedReport = {
     periodDays: options.periodDays,
@@ -1205,7 +1212,9 @@ export function expectedReport(
   }
   for (const core of asffCores(fixture)) {
     if (core.recordState !== 'ACTIVE' || dateOf(core, field) < from) continue
-    if (core.compliance !== undefined) {
+    const inStandardsRegion =
+      options.standardsRegion === undefined || core.region === options.standardsRegion
+    if (core.compliance !== undefined && inStandardsRegion) {
       for (const standardsId of core.compliance.standardsIds) {
         const byControl = controls.get(standardsId)
         const tally = report.standards[standardsId]

@@ -473,6 +473,11 @@ export interface AsffFixtureSpec {
   maxAgeDays?: number
   /** Share of ARCHIVED findings for every product; default 12 % Inspector, 8 % controls, 15 % GuardDuty. */
   archivedShare?: number
+  /**
+   * The control findings' ProductName: `Security Hub` (default) or `Security Hub CSPM`, the name
+   * AWS gave the posture product when it renamed it.
+   */
+  securityHubProductName?: 'Security Hub' | 'Security Hub CSPM'
 }
 
 /**

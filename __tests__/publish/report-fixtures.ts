@@ -216,6 +216,8 @@ export function aReport(overrides: Partial<ComplianceReport> = {}): ComplianceRe
     ],
     compliance: [fsbp(), cis()],
     trend: null,
+    gaps: [],
+    regions: ['eu-west-1', 'us-east-1'],
     ...overrides
   }
 }
@@ -244,6 +246,19 @@ export function aReportWithTrend(): ComplianceReport {
     ]
   })
 }
+
+/** The week of `aReport` without its posture: GetEnabledStandards was denied. */
+export function aReportWithPostureGap(): ComplianceReport {
+  return aReport({ compliance: [], gaps: [POSTURE_GAP] })
+}
+
+export const POSTURE_GAP = {
+  section: 'posture',
+  operation: 'securityhub:GetEnabledStandards',
+  reason:
+    'permission denied while reading the enabled security standards: the role needs securityhub:GetEnabledStandards (infra/iam/report-policy.json (mode: report) or setup-policy.json (mode: setup) in the inspector-gate repository grants it) — AWS said: User is not authorized <script>',
+  effect: 'no compliance posture (the enabled standards could not be read)'
+} as const
 
 /** A week in which nothing was updated. */
 export function anEmptyReport(): ComplianceReport {

@@ -8,6 +8,7 @@ import {
   HOSTILE_TITLE,
   aHostileReport,
   aReport,
+  aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport,
   counts,
@@ -245,6 +246,28 @@ describe('renderReportHtml trend', () => {
 
   it('adds the trend to the navigation', () => {
     expect(attributeValues(html, 'href')).toContain('#trend')
+  })
+})
+
+describe('renderReportHtml with a section that could not be read', () => {
+  const html = renderReportHtml(aReportWithPostureGap())
+
+  it('says so above everything, with the reason, escaped, and in the posture section', () => {
+    const notice = html.indexOf('This report is incomplete')
+    expect(notice).toBeGreaterThan(html.indexOf('<header>'))
+    expect(notice).toBeLessThan(html.indexOf('<main>'))
+    expect(html).toContain(
+      '<strong>No compliance posture (the enabled standards could not be read)</strong>: permission denied'
+    )
+    expect(html).toContain('User is not authorized &lt;script&gt;')
+    expect(html).toMatch(
+      /<section id="compliance"[^>]*><h2[^>]*>Compliance posture<\/h2>\n<p class="gap">No compliance posture/
+    )
+    expect(foreignMarkup(html)).toEqual([])
+  })
+
+  it('says nothing of a gap when every section was read', () => {
+    expect(renderReportHtml(aReport())).not.toContain('incomplete')
   })
 })
 

@@ -8,6 +8,7 @@ import {
   HOSTILE_TITLE,
   aHostileReport,
   aReport,
+  aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport,
   counts,
@@ -85,6 +86,20 @@ describe('renderReportSummary headline', () => {
     expect(renderReportSummary(filtered)).toContain(
       '**Filters:** Products: Inspector · Severities: CRITICAL, HIGH · Workflow statuses: NEW, NOTIFIED'
     )
+  })
+})
+
+describe('renderReportSummary with a section that could not be read', () => {
+  const markdown = renderReportSummary(aReportWithPostureGap())
+
+  it('warns before the numbers, with the reason, and says the posture is missing', () => {
+    expect(markdown.indexOf('> [!WARNING]')).toBeLessThan(markdown.indexOf('1,284'))
+    expect(markdown).toContain('**This report is incomplete**: 1 part could not be read')
+    expect(markdown).toMatch(
+      /> - \*\*no compliance posture .*\*\*: permission denied .*securityhub:GetEnabledStandards/
+    )
+    expect(markdown).toMatch(/### Compliance posture\n\n⚠️ \*\*no compliance posture/)
+    expect(htmlTags(withoutCodeSpans(markdown))).toEqual([])
   })
 })
 

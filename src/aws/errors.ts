@@ -120,6 +120,10 @@ function unparseable(error: unknown, context: CallContext): AwsCallError {
 function policyFileFor(action: string): string {
   if (/^(inspector2:Enable|securityhub:Enable)/.test(action))
     return 'infra/iam/ensure-enabled-policy.json'
+  // The report's reads; setup reads the standards too.
+  if (action === 'securityhub:GetFindings') return 'infra/iam/report-policy.json'
+  if (/^securityhub:(GetEnabledStandards|DescribeStandards)$/.test(action))
+    return 'infra/iam/report-policy.json (mode: report) or setup-policy.json (mode: setup)'
   if (action.startsWith('lambda:')) return 'infra/iam/gate-lambda-policy.json'
   if (action.startsWith('ecr:')) return 'infra/iam/gate-ecr-policy.json'
   return 'infra/iam/gate-ecr-policy.json or gate-lambda-policy.json'

@@ -46,6 +46,7 @@ const GROUPS: { title: string; inputs: readonly string[] }[] = [
       'report-workflow-statuses',
       'remediation-targets',
       'previous-report',
+      'on-error',
       'sns-topic-arn',
       's3-uri'
     ]

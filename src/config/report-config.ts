@@ -6,7 +6,7 @@ import {
 } from '../domain/report.js'
 import type { ReportConfig } from '../modes/report.js'
 import type { RawInputs } from './gate-config.js'
-import { InputError, parseDuration, shown } from './values.js'
+import { InputError, parseChoice, parseDuration, shown } from './values.js'
 
 export const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90'
 const WORKFLOW = Object.keys(WORKFLOW_STATUSES)
@@ -20,6 +20,8 @@ export interface ReportSettings {
   snsTopicArn: string | undefined
   /** Optional delivery: the report folder uploaded under this S3 prefix. */
   s3: { bucket: string; prefix: string } | undefined
+  /** A part of the report that could not be read fails the step (`fail`) or only warns. */
+  onError: 'fail' | 'warn'
 }
 
 /** Validates the report inputs before any AWS call, naming the input in every error. */
@@ -78,7 +80,8 @@ export function buildReportSettings(
     reportDir: get('report-dir') || 'inspector-gate-report',
     previousReport: get('previous-report') || undefined,
     snsTopicArn: parseTopic(get('sns-topic-arn')),
-    s3: parseS3Uri(get('s3-uri'))
+    s3: parseS3Uri(get('s3-uri')),
+    onError: parseChoice('on-error', get('on-error') || 'fail', ['fail', 'warn'] as const)
   }
 }
 

@@ -1,18 +1,22 @@
 import {
   emptySeverityCounts,
   COMPLIANCE_STATUSES,
+  postureKey,
   REPORT_SCHEMA_VERSION,
   SEVERITY_LABELS,
   WORKFLOW_STATUSES,
   type AgeRow,
   type ComplianceReport,
   type CountRow,
+  type ReportGap,
+  type TrendSource,
   type FailingControl,
   type ResourceRow,
   type SeverityLabel,
   type StandardPosture,
   type TrendEntry
 } from './report.js'
+import { productKey } from './report-products.js'
 
 /** The few ASFF fields a report needs, already checked (see aws/securityhub-findings.ts). */
 export interface ReportFinding {
@@ -47,7 +51,6 @@ export interface AggregationOptions {
   periodEnd: Date
   /** Days per severity within which an open finding should be fixed. */
   remediationTargets: Partial<Record<SeverityLabel, number>>
-  standards: EnabledStandard[]
   filters: ComplianceReport['filters']
 }
 
@@ -77,8 +80,9 @@ export class ReportAggregator {
   private readonly byAccountRegion = new Map<string, CountRow>()
   private readonly resources = new Map<string, ResourceRow>()
   private readonly age = new Map<SeverityLabel, AgeRow>()
-  /** standardsId → controlId → state */
+  /** `<region>|<standardsId>` → controlId → state: each Region's control results apart. */
   private readonly controls = new Map<string, Map<string, ControlState>>()
+  private readonly regions = new Set<string>()
 
   constructor(private readonly options: AggregationOptions) {
     for (const severity of SEVERITY_LABELS) {
@@ -95,9 +99,10 @@ export class ReportAggregator {
 
   add(finding: ReportFinding): void {
     this.findings += 1
+    this.regions.add(finding.region)
     this.bySeverity[finding.severity] += 1
     if (finding.createdAt.getTime() >= this.options.periodStart.getTime()) this.newInPeriod += 1
-    count(this.byProduct, finding.product, finding.severity)
+    count(this.byProduct, productKey(finding.product), finding.severity)
     count(this.byResourceType, finding.resourceType, finding.severity)
     count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity)
     this.countResource(finding)
@@ -148,10 +153,11 @@ export class ReportAggregator {
     const controlId = finding.securityControlId
     if (controlId === undefined || finding.recordState !== 'ACTIVE') return
     for (const standardsId of finding.standardsIds) {
-      let controls = this.controls.get(standardsId)
+      const key = `${finding.region}|${standardsId}`
+      let controls = this.controls.get(key)
       if (controls === undefined) {
         controls = new Map()
-        this.controls.set(standardsId, controls)
+        this.controls.set(key, controls)
       }
       let state = controls.get(controlId)
       if (state === undefined) {
@@ -181,7 +187,22 @@ export class ReportAggregator {
     }
   }
 
-  result(generatedAt: Date, previous?: ComplianceReport): ComplianceReport {
+  /** The Regions the findings so far came from. */
+  findingRegions(): string[] {
+    return [...this.regions].sort()
+  }
+
+  /**
+   * `standards`: each Region's READY standards, as read in that Region; a Region's control findings
+   * count only against its own subscriptions (a Region not given has no posture: a gap says why).
+   */
+  result(
+    generatedAt: Date,
+    standards: ReadonlyMap<string, readonly EnabledStandard[]>,
+    previous?: TrendSource,
+    gaps: readonly ReportGap[] = [],
+    regions: readonly string[] = []
+  ): ComplianceReport {
     const { periodStart, periodEnd } = this.options
     const report: ComplianceReport = {
       schemaVersion: REPORT_SCHEMA_VERSION,
@@ -212,16 +233,21 @@ export class ReportAggregator {
         )
         .slice(0, TOP_RESOURCES),
       age: SEVERITY_LABELS.map((s) => this.age.get(s) as AgeRow),
-      compliance: this.options.standards.map((standard) => this.posture(standard)),
-      trend: null
+      compliance: [...standards.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([region, list]) => list.map((standard) => this.posture(region, standard))),
+      trend: null,
+      gaps: [...gaps],
+      regions: [...new Set([...regions, ...this.regions])].sort()
     }
     if (previous !== undefined) report.trend = trend(previous, report)
     return report
   }
 
-  private posture(standard: EnabledStandard): StandardPosture {
+  private posture(region: string, standard: EnabledStandard): StandardPosture {
     const controls =
-      this.controls.get(standardsIdOf(standard.arn)) ?? new Map<string, ControlState>()
+      this.controls.get(`${region}|${standardsIdOf(standard.arn)}`) ??
+      new Map<string, ControlState>()
     const failing: FailingControl[] = []
     let passed = 0
     for (const [controlId, state] of controls) {
@@ -243,6 +269,7 @@ export class ReportAggregator {
         a.controlId.localeCompare(b.controlId)
     )
     return {
+      region,
       standardsArn: standard.arn,
       name: standard.name,
       controlsPassed: passed,
@@ -279,17 +306,18 @@ function sortedRows(rows: Map<string, CountRow>): CountRow[] {
 }
 
 /** The change in every headline number, against the previous report (the metrics both have). */
-export function trend(previous: ComplianceReport, current: ComplianceReport): TrendEntry[] {
-  const metrics = (r: ComplianceReport): Map<string, number> => {
+export function trend(previous: TrendSource, current: TrendSource): TrendEntry[] {
+  const metrics = (r: TrendSource): Map<string, number> => {
     const m = new Map<string, number>()
     m.set('totals.findings', r.totals.findings)
     m.set('totals.newInPeriod', r.totals.newInPeriod)
     for (const s of SEVERITY_LABELS) m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0)
     for (const a of r.age) m.set(`age.${a.severity}.breaching`, a.breaching)
     for (const c of r.compliance) {
-      // Keyed by ARN: a standard's display name can change between reports, its ARN cannot.
-      m.set(`compliance.${c.standardsArn}.controlsFailed`, c.controlsFailed)
-      m.set(`compliance.${c.standardsArn}.controlsPassed`, c.controlsPassed)
+      // Keyed by Region and ARN: a display name can change between reports, these cannot. A report
+      // from before Regions were kept merged them, and is not compared.
+      m.set(`compliance.${postureKey(c)}.controlsFailed`, c.controlsFailed)
+      m.set(`compliance.${postureKey(c)}.controlsPassed`, c.controlsPassed)
     }
     return m
   }

@@ -69,6 +69,12 @@ export interface FailingControl {
 }
 
 export interface StandardPosture {
+  /**
+   * The Region whose subscription and control findings these are: in an aggregation Region,
+   * GetFindings returns linked Regions' findings too, and each Region has its own standards.
+   * Absent in reports written before it was added (their posture merged every Region).
+   */
+  region?: string
   standardsArn: string
   name: string
   controlsPassed: number
@@ -107,7 +113,47 @@ export interface ComplianceReport {
   compliance: StandardPosture[]
   /** Present when a previous report was given: the change in every headline number. */
   trend: TrendEntry[] | null
+  /**
+   * The parts of the report that could not be read (empty when complete). Added after the first
+   * reports of schema version 1 were written, so a previous report may lack it.
+   */
+  gaps: ReportGap[]
+  /** The Regions the report covers: the run's Region and every Region a finding came from. */
+  regions: string[]
 }
+
+/** A posture's key in the trend: one per Region and standard. */
+export function postureKey(standard: Pick<StandardPosture, 'region' | 'standardsArn'>): string {
+  return standard.region === undefined
+    ? standard.standardsArn
+    : `${standard.region}|${standard.standardsArn}`
+}
+
+/** A posture's name for readers: the standard's, with its Region when it has one. */
+export function postureName(standard: Pick<StandardPosture, 'region' | 'name'>): string {
+  return standard.region === undefined ? standard.name : `${standard.name} (${standard.region})`
+}
+
+/**
+ * A part of the report that could not be read: the rest is still written, and the step's result
+ * follows `on-error`. `reason` is the one-line error (operation, permission, what to do), `effect`
+ * what the report lacks because of it.
+ */
+export interface ReportGap {
+  section: 'findings' | 'posture'
+  /** The IAM action of the call that failed, e.g. `securityhub:GetEnabledStandards`. */
+  operation: string
+  reason: string
+  effect: string
+}
+
+/** A gap as one line, for logs, the step failure and the summaries. */
+export function gapLine(gap: ReportGap): string {
+  return `${gap.effect}: ${gap.reason}`
+}
+
+/** What the trend reads of a report: the previous one is checked for exactly this (and more). */
+export type TrendSource = Pick<ComplianceReport, 'totals' | 'age' | 'compliance'>
 
 export interface TrendEntry {
   /** `totals.findings`, `totals.bySeverity.CRITICAL`, `compliance.<standard>.controlsFailed`, … */

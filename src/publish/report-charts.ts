@@ -7,6 +7,7 @@
  */
 import {
   SEVERITY_LABELS,
+  postureName,
   type AgeRow,
   type CountRow,
   type SeverityCounts,
@@ -110,7 +111,7 @@ export function complianceChart(standards: readonly StandardPosture[]): string {
     const passed = standard.controlsPassed
     const failed = standard.controlsFailed
     return {
-      label: standard.name,
+      label: postureName(standard),
       segments: [
         { name: 'Passed', value: passed, colour: PASSED },
         { name: 'Failed', value: failed, colour: FAILED }
@@ -120,7 +121,7 @@ export function complianceChart(standards: readonly StandardPosture[]): string {
   })
   const listed = standards.map(
     (s) =>
-      `${shortLabel(s.name)}: ${formatCount(s.controlsPassed)} controls passed, ${formatCount(s.controlsFailed)} failed`
+      `${shortLabel(postureName(s))}: ${formatCount(s.controlsPassed)} controls passed, ${formatCount(s.controlsFailed)} failed`
   )
   return barChart({
     id: 'chart-compliance',

@@ -4,6 +4,8 @@
  * and each renderer passes them through its own format's helper.
  */
 import {
+  postureKey,
+  postureName,
   SEVERITY_LABELS,
   type AgeRow,
   type ComplianceReport,
@@ -66,10 +68,10 @@ export function severityMetric(severity: SeverityLabel): string {
 /** The trend metric of a standard's failed controls, keyed by ARN (the name as a fallback). */
 export function failedControlsTrend(
   report: ComplianceReport,
-  standard: { standardsArn: string; name: string }
+  standard: { region?: string; standardsArn: string; name: string }
 ): TrendEntry | undefined {
   return (
-    trendFor(report, `compliance.${standard.standardsArn}.controlsFailed`) ??
+    trendFor(report, `compliance.${postureKey(standard)}.controlsFailed`) ??
     trendFor(report, `compliance.${standard.name}.controlsFailed`)
   )
 }
@@ -91,8 +93,8 @@ export function trendLabel(metric: string, report: ComplianceReport): string {
   const control = /^compliance\.(.+)\.controls(Failed|Passed)$/.exec(metric)
   if (control !== null) {
     const key = control[1] ?? ''
-    const standard = report.compliance.find((s) => s.standardsArn === key || s.name === key)
-    const name = standard?.name ?? key
+    const standard = report.compliance.find((s) => postureKey(s) === key || s.name === key)
+    const name = standard === undefined ? key : postureName(standard)
     return `${name}: ${control[2] === 'Failed' ? 'failed' : 'passed'} controls`
   }
   return metric

@@ -9,8 +9,10 @@
  */
 import {
   SEVERITY_LABELS,
+  postureName,
   type ComplianceReport,
   type CountRow,
+  type ReportGap,
   type SeverityLabel,
   type StandardPosture,
   type TrendEntry
@@ -97,7 +99,9 @@ export function renderReportHtml(report: ComplianceReport): string {
       '<header>',
       '<h1>Security Hub compliance report</h1>',
       `<p class="meta">${htmlText(period)} (${pluralCount(report.period.days, 'day')}) · generated ${htmlText(formatInstant(report.generatedAt))}</p>`,
+      `<p class="meta">${pluralCount(report.regions.length, 'Region')}: <strong>${htmlText(report.regions.join(', '), 500)}</strong></p>`,
       filtersLine(report),
+      gapsNotice(report),
       navigation(sections),
       '</header>',
       '<main>',
@@ -141,6 +145,24 @@ function filtersLine(report: ComplianceReport): string {
   return `<p class="meta">Filters: ${parts.join(' · ')}</p>`
 }
 
+/** What could not be read, above everything else: a reader must not take a gap for a zero. */
+function gapsNotice(report: ComplianceReport): string {
+  if (report.gaps.length === 0) return ''
+  const items = report.gaps.map(
+    (gap) =>
+      `<li><strong>${htmlText(capitalised(gap.effect))}</strong>: ${htmlText(gap.reason, 2_000)}</li>`
+  )
+  return `<div class="gaps" role="alert" id="gaps"><p><strong>This report is incomplete</strong>: ${pluralCount(report.gaps.length, 'part')} could not be read. Everything else was read and is shown.</p><ul>${items.join('')}</ul></div>`
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function gapOf(report: ComplianceReport, section: ReportGap['section']): ReportGap | undefined {
+  return report.gaps.find((gap) => gap.section === section)
+}
+
 // ---- overview ------------------------------------------------------------------------------
 
 function overviewSection(report: ComplianceReport): Section {
@@ -160,10 +182,13 @@ function overviewSection(report: ComplianceReport): Section {
     ),
     card('Past remediation target', breaching, undefined, breaching > 0 ? 'breach' : undefined)
   ]
+  const findingsGap = gapOf(report, 'findings')
   const intro =
-    totals.findings === 0
-      ? `<p class="empty">No findings were updated in ${periodWords(report.period.days)}.</p>`
-      : `<p><strong>${pluralCount(totals.findings, 'finding')}</strong> updated in ${periodWords(report.period.days)}: ${formatCount(totals.newInPeriod)} created in the period, ${formatCount(totals.older)} older.</p>`
+    findingsGap !== undefined
+      ? `<p class="gap">${htmlText(capitalised(findingsGap.effect))}: the numbers below are not the whole period.</p>`
+      : totals.findings === 0
+        ? `<p class="empty">No findings were updated in ${periodWords(report.period.days)}.</p>`
+        : `<p><strong>${pluralCount(totals.findings, 'finding')}</strong> updated in ${periodWords(report.period.days)}: ${formatCount(totals.newInPeriod)} created in the period, ${formatCount(totals.older)} older.</p>`
   const chart = totals.findings === 0 ? '' : figure(severityChart(totals.bySeverity))
   return {
     id: 'overview',
@@ -311,6 +336,14 @@ function ageSection(report: ComplianceReport): Section | undefined {
 // ---- compliance ----------------------------------------------------------------------------
 
 function complianceSection(report: ComplianceReport): Section | undefined {
+  const postureGap = gapOf(report, 'posture')
+  if (postureGap !== undefined && report.compliance.length === 0) {
+    return {
+      id: 'compliance',
+      heading: 'Compliance posture',
+      body: `<p class="gap">${htmlText(capitalised(postureGap.effect))}: ${htmlText(postureGap.reason, 2_000)}</p>`
+    }
+  }
   if (report.compliance.length === 0) return undefined
   const withTrend = report.trend !== null
   const columns = [
@@ -323,7 +356,7 @@ function complianceSection(report: ComplianceReport): Section | undefined {
   const cells = report.compliance.map((standard) => {
     const entry = failedControlsTrend(report, standard)
     const row = [
-      `${htmlText(standard.name)}<div class="note id">${htmlText(standard.standardsArn, 500)}</div>`,
+      `${htmlText(postureName(standard))}<div class="note id">${htmlText(standard.standardsArn, 500)}</div>`,
       formatCount(standard.controlsPassed),
       formatCount(standard.controlsFailed),
       passRate(standard.controlsPassed, standard.controlsFailed)
@@ -340,7 +373,7 @@ function complianceSection(report: ComplianceReport): Section | undefined {
 }
 
 function failingControls(standard: StandardPosture): string {
-  const heading = `<h3>Failing controls: ${htmlText(standard.name)}</h3>`
+  const heading = `<h3>Failing controls: ${htmlText(postureName(standard))}</h3>`
   if (standard.failingControls.length === 0)
     return `${heading}\n<p class="empty">No failing controls.</p>`
   const columns = [
@@ -437,6 +470,10 @@ th{background:var(--panel);font-weight:600}
 .sev{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600}
 ${severityStyles()}
 .empty{color:var(--muted);font-style:italic}
+.gaps{border:1px solid #b91c1c;border-left:6px solid #b91c1c;border-radius:6px;background:#fef2f2;padding:8px 12px;margin:8px 0 12px}
+.gaps p{margin:0 0 4px}
+.gaps ul{margin:0;padding-left:20px}
+.gap{color:#b91c1c;font-weight:600}
 .note{color:var(--muted);font-size:12px}
 footer{color:var(--muted);font-size:12px;padding-top:16px;padding-bottom:24px;border-top:1px solid var(--line);margin-top:32px}
 @media print{

@@ -1,4 +1,4 @@
-import { SEVERITY_LABELS, type ComplianceReport } from '../domain/report.js'
+import { SEVERITY_LABELS, gapLine, postureName, type ComplianceReport } from '../domain/report.js'
 
 /**
  * The short plain-text summary a report publishes to SNS (subjects are limited to 100 ASCII
@@ -10,7 +10,7 @@ export function renderReportNotice(
 ): { subject: string; message: string } {
   const t = report.totals
   const subject =
-    `Security Hub report, ${report.period.days} days: ${t.findings} findings (${t.bySeverity.CRITICAL} critical, ${t.bySeverity.HIGH} high)`.slice(
+    `${report.gaps.length > 0 ? 'INCOMPLETE ' : ''}Security Hub report, ${report.period.days} days: ${t.findings} findings (${t.bySeverity.CRITICAL} critical, ${t.bySeverity.HIGH} high)`.slice(
       0,
       100
     )
@@ -23,13 +23,16 @@ export function renderReportNotice(
   }
   const lines = [
     `Security Hub compliance report for ${report.period.start} to ${report.period.end}`,
+    `Regions: ${report.regions.join(', ')}`,
     '',
+    ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
+    ...(report.gaps.length > 0 ? [''] : []),
     `Findings: ${t.findings}${change('totals.findings')}, ${t.newInPeriod} new in the period`,
     ...SEVERITY_LABELS.map((s) => `  ${s}: ${t.bySeverity[s]}${change(`totals.bySeverity.${s}`)}`),
     '',
     `Past remediation target: ${report.age.reduce((n, a) => n + a.breaching, 0)} open findings`,
     ...report.compliance.map(
-      (c) => `${c.name}: ${c.controlsPassed} controls passed, ${c.controlsFailed} failed`
+      (c) => `${postureName(c)}: ${c.controlsPassed} controls passed, ${c.controlsFailed} failed`
     )
   ]
   if (location) lines.push('', `Full report: ${location}`)

@@ -6,6 +6,7 @@
  */
 import {
   SEVERITY_LABELS,
+  postureName,
   type ComplianceReport,
   type CountRow,
   type StandardPosture,
@@ -46,6 +47,7 @@ export const SUMMARY_MAX_TREND_ROWS = 30
 const NAME_LENGTH = 120
 const RESOURCE_LENGTH = 160
 const FILTER_LENGTH = 300
+const GAP_LENGTH = 600
 
 const SEVERITY_MARKS: Record<(typeof SEVERITY_LABELS)[number], string> = {
   CRITICAL: '🔴',
@@ -61,6 +63,7 @@ export function renderReportSummary(
 ): string {
   const sections = [
     header(report),
+    gapsSection(report),
     headline(report),
     severityTable(report),
     trendSection(report),
@@ -89,7 +92,9 @@ function header(report: ComplianceReport): string {
     '## 📋 Security Hub compliance report',
     '',
     `**Period:** ${markdownText(formatDay(period.start))} → ${markdownText(formatDay(period.end))} ` +
-      `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`
+      `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`,
+    '',
+    `**${report.regions.length === 1 ? 'Region' : 'Regions'}:** ${markdownText(report.regions.join(', '), FILTER_LENGTH)}`
   ]
   const filters = activeFilters(report.filters)
   if (filters.length > 0) {
@@ -101,8 +106,25 @@ function header(report: ComplianceReport): string {
   return lines.join('\n') + '\n\n'
 }
 
+/** What could not be read, before any number: a gap must not read as a zero. */
+function gapsSection(report: ComplianceReport): string | undefined {
+  if (report.gaps.length === 0) return undefined
+  const lines = report.gaps.map(
+    (gap) =>
+      `> - **${markdownText(gap.effect, GAP_LENGTH)}**: ${markdownText(gap.reason, GAP_LENGTH)}`
+  )
+  return (
+    `> [!WARNING]\n> **This report is incomplete**: ${pluralCount(report.gaps.length, 'part')} could not be read; everything else was read and is shown.\n` +
+    lines.join('\n') +
+    '\n\n'
+  )
+}
+
 function headline(report: ComplianceReport): string {
   const { totals, period } = report
+  if (totals.findings === 0 && report.gaps.some((gap) => gap.section === 'findings')) {
+    return '**No findings could be read** (see above).\n\n'
+  }
   if (totals.findings === 0) {
     const change = changeNote(trendFor(report, 'totals.findings'))
     return `**No findings were updated in ${periodWords(period.days)}.**${change}\n\n`
@@ -277,6 +299,10 @@ function ageSection(report: ComplianceReport): string | undefined {
 // ---- compliance ----------------------------------------------------------------------------
 
 function complianceSection(report: ComplianceReport): string | undefined {
+  const postureGap = report.gaps.find((gap) => gap.section === 'posture')
+  if (postureGap !== undefined && report.compliance.length === 0) {
+    return `### Compliance posture\n\n⚠️ **${markdownText(postureGap.effect, GAP_LENGTH)}** (see above).\n\n`
+  }
   if (report.compliance.length === 0) return undefined
   const standards = report.compliance.slice(0, SUMMARY_MAX_STANDARDS)
   const withTrend = report.trend !== null
@@ -289,7 +315,7 @@ function complianceSection(report: ComplianceReport): string | undefined {
   ]
   const rows = standards.map((standard) => {
     const cells = [
-      markdownText(standard.name, NAME_LENGTH),
+      markdownText(postureName(standard), NAME_LENGTH),
       formatCount(standard.controlsPassed),
       formatCount(standard.controlsFailed),
       passRate(standard.controlsPassed, standard.controlsFailed)
@@ -326,7 +352,7 @@ function failingControlsTable(standard: StandardPosture): string | undefined {
     ])
   )
   return (
-    `#### Top failing controls: ${markdownText(standard.name, NAME_LENGTH)}\n\n` +
+    `#### Top failing controls: ${markdownText(postureName(standard), NAME_LENGTH)}\n\n` +
     tableHead(columns) +
     rows.join('') +
     moreNote(

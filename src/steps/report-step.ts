@@ -1,6 +1,5 @@
 import {
   createWriteStream,
-  existsSync,
   mkdirSync,
   readFileSync,
   writeFileSync,
@@ -8,22 +7,33 @@ import {
 } from 'node:fs'
 import { once } from 'node:events'
 import { join, resolve } from 'node:path'
-import { createAwsClients } from '../aws/clients.js'
+import { createAwsClients, type AwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../config/gate-config.js'
 import { buildReportSettings } from '../config/report-config.js'
 import type { ReportFinding } from '../domain/report-aggregator.js'
-import { REPORT_SCHEMA_VERSION, type ComplianceReport } from '../domain/report.js'
+import { gapLine, type ComplianceReport } from '../domain/report.js'
 import { runReport } from '../modes/report.js'
 import { deliverReport } from '../modes/report-delivery.js'
 import { csvHeader, csvRow } from '../publish/report-csv.js'
 import { renderReportHtml } from '../publish/report-html.js'
 import { renderReportSummary } from '../publish/report-summary.js'
-import { systemClock } from '../scan/clock.js'
+import { systemClock, type Clock } from '../scan/clock.js'
 import type { Logger } from '../scan/deps.js'
+import { readPreviousReport } from './previous-report.js'
 import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
 
+/** What the step runs on; tests pass the local endpoint's clients and a virtual clock. */
+export interface ReportStepDeps {
+  clients: AwsClients
+  clock: Clock
+}
+
 /** `mode: report`: Security Hub findings → findings.csv, report.json, report.html, summary. */
-export async function runReportStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
+export async function runReportStep(
+  inputs: RawInputs,
+  host: Host,
+  deps?: ReportStepDeps
+): Promise<StepOutcome> {
   const { workspace } = host
   const log: Logger = host
   try {
@@ -36,16 +46,18 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
       html: join(dir, 'report.html')
     }
     const previous =
-      settings.previousReport && readPrevious(resolve(workspace, settings.previousReport), log)
+      settings.previousReport &&
+      readPreviousReport(resolve(workspace, settings.previousReport), log)
 
-    const clients = createAwsClients()
+    const clients = deps?.clients ?? createAwsClients()
+    const clock = deps?.clock ?? systemClock
     const csv = createWriteStream(files.csv, { encoding: 'utf8' })
     await write(csv, csvHeader())
     let report: ComplianceReport
     try {
       report = await runReport(
         { ...settings.config, ...(previous ? { previous } : {}) },
-        { clients, clock: systemClock, log },
+        { clients, clock, log },
         (page) =>
           write(csv, host.redact(page.map(({ finding }) => csvRow(csvFields(finding))).join('')))
       )
@@ -63,29 +75,56 @@ export async function runReportStep(inputs: RawInputs, host: Host): Promise<Step
       log
     })
     if (s3Uri !== undefined) host.setOutput('report-s3-uri', s3Uri)
-    host.setOutput('result', 'pass')
+    const result = report.gaps.length === 0 ? 'pass' : 'error'
+    host.setOutput('result', result)
     host.setOutput('report-dir', dir)
     host.setOutput('report-findings', String(report.totals.findings))
     host.setOutput('report-critical', String(report.totals.bySeverity.CRITICAL))
     host.setOutput('report-high', String(report.totals.bySeverity.HIGH))
+    // Without the posture there is no count of failed controls; 0 would claim that none failed.
+    const postureRead = report.gaps.every((gap) => gap.section !== 'posture')
     host.setOutput(
       'report-controls-failed',
-      String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0))
+      postureRead ? String(report.compliance.reduce((n, s) => n + s.controlsFailed, 0)) : ''
     )
     const markdown = renderReportSummary(report, { files })
     await host.appendSummary(markdown)
     log.info(`report written to ${dir} (findings.csv, report.json, report.html)`)
-    return {
-      result: 'pass',
-      render: (format: OutputFormat) =>
-        format === 'markdown'
-          ? markdown
-          : format === 'json'
-            ? readFileSync(files.json, 'utf8')
-            : reportText(report, dir)
-    }
+    const render = (format: OutputFormat) =>
+      format === 'markdown'
+        ? markdown
+        : format === 'json'
+          ? readFileSync(files.json, 'utf8')
+          : reportText(report, dir)
+    if (result === 'pass') return { result, render }
+    return concludeGaps(report, settings.onError, host, render)
   } catch (error) {
     return failedStep(host, `inspector-gate report: ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * A report with gaps was still written in full; as in gate mode, `on-error` decides whether what
+ * could not be read fails the step (`fail`, the default) or only warns.
+ */
+function concludeGaps(
+  report: ComplianceReport,
+  onError: 'fail' | 'warn',
+  host: Host,
+  render: StepOutcome['render']
+): StepOutcome {
+  const lines = report.gaps.map(gapLine)
+  if (onError === 'warn') {
+    for (const line of lines) host.warning(`report incomplete: ${line}`)
+    host.warning('the report is incomplete; on-error is warn, so the step passes')
+    return { result: 'error', render }
+  }
+  for (const line of lines.slice(1)) host.error(`report incomplete: ${line}`)
+  const more = lines.length > 1 ? ` (+${lines.length - 1} more)` : ''
+  return {
+    result: 'error',
+    failure: `inspector-gate report incomplete: ${lines[0] ?? 'a part could not be read'}${more}`,
+    render
   }
 }
 
@@ -94,8 +133,12 @@ function reportText(report: ComplianceReport, dir: string): string {
   const failed = report.compliance.reduce((n, standard) => n + standard.controlsFailed, 0)
   return [
     `compliance report written to ${dir}`,
+    `Regions: ${report.regions.join(', ')}`,
+    ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     `findings: ${totals.findings} (${totals.bySeverity.CRITICAL} critical, ${totals.bySeverity.HIGH} high)`,
-    `controls failed: ${failed}`,
+    report.gaps.some((gap) => gap.section === 'posture')
+      ? 'controls failed: unknown (the posture could not be read)'
+      : `controls failed: ${failed}`,
     ''
   ].join('\n')
 }
@@ -119,34 +162,5 @@ function csvFields(finding: ReportFinding) {
     region: finding.region,
     workflowStatus: finding.workflowStatus,
     updatedAt: finding.updatedAt.toISOString()
-  }
-}
-
-/**
- * The previous report for the trend. Missing (the first run) or unreadable (a corrupt cache) only
- * costs the trend, with a warning: it must not cost the week's report.
- */
-function readPrevious(path: string, log: Logger): ComplianceReport | undefined {
-  if (!existsSync(path)) {
-    log.info(`no previous report at ${path}; this report has no trend`)
-    return undefined
-  }
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ComplianceReport>
-    if (
-      parsed.schemaVersion !== REPORT_SCHEMA_VERSION ||
-      typeof parsed.totals?.findings !== 'number'
-    ) {
-      log.warning(
-        `previous-report: ${path} is not a report.json of schema version ${REPORT_SCHEMA_VERSION}; no trend this time`
-      )
-      return undefined
-    }
-    return parsed as ComplianceReport
-  } catch (error) {
-    log.warning(
-      `previous-report: ${path} could not be read (${error instanceof Error ? error.message : String(error)}); no trend this time`
-    )
-    return undefined
   }
 }
