@@ -407,7 +407,12 @@ export async function startFakeAws(
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
       case 'lambda':
-        sendJson(res, 200, 'application/json', handleLambda(state, operation, input))
+        sendJson(
+          res,
+          200,
+          'application/json',
+          edited(call, input, handleLambda(state, operation, input))
+        )
         return 200
       case 'securityhub':
         sendJson(res, 200, 'application/json', handleSecurityHub(state, operation, input, context))
