@@ -417,7 +417,13 @@ describe('Inspector ListCoverage', () => {
 
   it('sends AWS’s time in the Date header and in reported dates, shifted by clockSkewMs', async () => {
     const clock = manualNow()
-    const fake = await start({ ...scenarios.clean, clockSkewMs: -90_000 }, { now: clock.now })
+    const fake = await start(
+      { ...scenarios.clean, clockSkewMs: -90_000 },
+      {
+        now: clock.now,
+        dateFromClock: true
+      }
+    )
     clock.advanceMs(3_000)
     const answer = await fetch(`${fake.url}/coverage/list`, {
       method: 'POST',

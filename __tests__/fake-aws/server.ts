@@ -77,6 +77,12 @@ export interface FakeAwsOptions {
    * starts waiting for a scan). See TimelineOptions. Default: time runs from start.
    */
   holdTimelineUntil?: 'first-request' | string
+  /**
+   * Send the `Date` header from `now` (plus the scenario's clockSkewMs), as the in-process suites
+   * on virtual time need. Off by default when `now` is injected: a hand-driven `now` far from the
+   * real time would make the SDK correct its signing clock and retry 4xx answers.
+   */
+  dateFromClock?: boolean
 }
 
 export interface RecordedCall {
@@ -237,7 +243,9 @@ export async function startFakeAws(
     // real time, not the injected clock's, nor skewed.
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
     res.writeHead = ((...args: unknown[]) => {
-      res.setHeader('date', new Date(awsNow()).toUTCString())
+      const at =
+        options.now === undefined || options.dateFromClock === true ? awsNow() : Date.now() + skew
+      res.setHeader('date', new Date(at).toUTCString())
       return writeHead(...args)
     }) as typeof res.writeHead
     let sentBody = ''

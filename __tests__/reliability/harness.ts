@@ -158,6 +158,7 @@ export async function runGateInProcess(
   const time = new VirtualTime(Date.now())
   const fake = await startFakeAws(scenario, {
     now: () => time.now(),
+    dateFromClock: true,
     // A slow answer takes its time on the scenario clock, and a sliver of real time so that
     // concurrent calls can overtake it.
     delay: async (ms) => {
