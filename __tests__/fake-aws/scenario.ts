@@ -99,6 +99,12 @@ export interface Scenario {
   /** Real milliseconds added to every response (not scaled). */
   slowMs?: number
   /**
+   * How far this account's AWS clock is ahead of the process under test (negative: behind), in
+   * ms: every timestamp the fake reports and the `Date` header of every answer are shifted by it,
+   * as with a runner whose clock is off. Scenario seconds (the story) are not. Default 0.
+   */
+  clockSkewMs?: number
+  /**
    * Answers edited on their way out, for stories of odd answers (a finding without resources, an
    * image of another digest): each edit of the operation gets the answer the fake would give and
    * the request, and returns what is sent instead. Such answers are deliberately unlike AWS's; the

@@ -415,6 +415,31 @@ describe('Inspector ListCoverage', () => {
     expect(row?.lastScannedAt?.getTime()).toBe(clock.now())
   })
 
+  it('sends AWS’s time in the Date header and in reported dates, shifted by clockSkewMs', async () => {
+    const clock = manualNow()
+    const fake = await start(
+      { ...scenarios.clean, clockSkewMs: -90_000 },
+      {
+        now: clock.now,
+        dateFromClock: true
+      }
+    )
+    clock.advanceMs(3_000)
+    const answer = await fetch(`${fake.url}/coverage/list`, {
+      method: 'POST',
+      body: '{}',
+      headers: {
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=test/20260115/us-east-1/inspector2/aws4_request, SignedHeaders=host, Signature=0'
+      }
+    })
+    expect(answer.headers.get('date')).toBe(new Date(clock.now() - 90_000).toUTCString())
+    const [row] = await coverageOf(clients(fake).inspector, IMAGES.clean.digest)
+    // The scan happened at scenario 3 s: now, on AWS's clock 90 s behind.
+    expect(row?.lastScannedAt?.getTime()).toBe(clock.now() - 90_000)
+    expect(fake.scenarioSeconds()).toBe(3)
+  })
+
   it('holds scenario time at second 0 until the first request, and again after a reset', async () => {
     const clock = manualNow()
     const fake = await start(scenarios.clean, {

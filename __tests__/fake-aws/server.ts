@@ -77,6 +77,12 @@ export interface FakeAwsOptions {
    * starts waiting for a scan). See TimelineOptions. Default: time runs from start.
    */
   holdTimelineUntil?: 'first-request' | string
+  /**
+   * Send the `Date` header from `now` (plus the scenario's clockSkewMs), as the in-process suites
+   * on virtual time need. Off by default when `now` is injected: a hand-driven `now` far from the
+   * real time would make the SDK correct its signing clock and retry 4xx answers.
+   */
+  dateFromClock?: boolean
 }
 
 export interface RecordedCall {
@@ -166,7 +172,12 @@ export async function startFakeAws(
   options: FakeAwsOptions = {}
 ): Promise<FakeAws> {
   const holdUntil = options.holdTimelineUntil
-  const clock = createTimelineClock(scenario.timeScale ?? 1, options.now, {
+  // AWS's clock: the process's clock, shifted by the scenario's skew (its reported dates and the
+  // Date header follow it; scenario seconds are differences and do not).
+  const localNow = options.now ?? Date.now
+  const skew = scenario.clockSkewMs ?? 0
+  const awsNow = () => localNow() + skew
+  const clock = createTimelineClock(scenario.timeScale ?? 1, awsNow, {
     held: holdUntil !== undefined
   })
   const state = createFakeState(scenario, clock)
@@ -228,6 +239,15 @@ export async function startFakeAws(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (holdUntil === 'first-request') clock.release()
     const body = await readBody(req)
+    // Every AWS answer carries a Date header, AWS's time to the second; Node's own would be the
+    // real time, not the injected clock's, nor skewed.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+    res.writeHead = ((...args: unknown[]) => {
+      const at =
+        options.now === undefined || options.dateFromClock === true ? awsNow() : Date.now() + skew
+      res.setHeader('date', new Date(at).toUTCString())
+      return writeHead(...args)
+    }) as typeof res.writeHead
     let sentBody = ''
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
     res.end = ((...args: unknown[]) => {

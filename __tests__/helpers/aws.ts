@@ -30,7 +30,9 @@ export function testClients(): AwsClients {
     sts: () => sts,
     cloudformation: () => cloudformation,
     sns: () => sns,
-    s3: () => s3
+    s3: () => s3,
+    // Mocked clients carry no Date header: the scanners fall back to their own clock.
+    awsTime: { offsetMs: () => undefined }
   }
 }
 

@@ -121,7 +121,8 @@ function trackedClients(
       sts: () => track(clients.sts()),
       cloudformation: (region) => track(clients.cloudformation(region)),
       sns: (region) => track(clients.sns(region)),
-      s3: (region) => track(clients.s3(region))
+      s3: (region) => track(clients.s3(region)),
+      awsTime: clients.awsTime
     },
     destroy: () => {
       for (const client of made) client.destroy()
@@ -152,9 +153,12 @@ export async function runGateInProcess(
   inputs: RawInputs,
   options: GateRunOptions
 ): Promise<GateRun> {
-  const time = new VirtualTime()
+  // Virtual time starts at the real time: the endpoint's Date headers follow virtual time, and
+  // the SDK re-signs (and retries) a call whose answer's Date is 5 min or more off its real clock.
+  const time = new VirtualTime(Date.now())
   const fake = await startFakeAws(scenario, {
     now: () => time.now(),
+    dateFromClock: true,
     // A slow answer takes its time on the scenario clock, and a sliver of real time so that
     // concurrent calls can overtake it.
     delay: async (ms) => {
@@ -166,6 +170,7 @@ export async function runGateInProcess(
   const pollRandom = mulberry32(options.seed ^ 0x27d4eb2f)
   const { clients, destroy } = trackedClients(
     createAwsClients({
+      clock: time,
       overrides: () => ({
         endpoint: fake.url,
         region: 'us-east-1',

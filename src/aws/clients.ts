@@ -6,6 +6,8 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { SNSClient } from '@aws-sdk/client-sns'
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
+import { systemClock, type Clock } from '../scan/clock.js'
+import { AwsTimeEstimate, observeAwsTime, type AwsTime } from './aws-time.js'
 import { boundByDeadline, type CallDeadline } from './call-deadline.js'
 import { limitInFlight, RequestSlots } from './in-flight.js'
 import { boundUnparseableAnswers } from './unparseable.js'
@@ -32,6 +34,8 @@ export interface AwsClients {
   cloudformation(region: string): CloudFormationClient
   sns(region: string): SNSClient
   s3(region: string): S3Client
+  /** AWS's clock as its answers' `Date` headers show it, shared by every client (aws-time.ts). */
+  awsTime: AwsTime
 }
 
 /**
@@ -63,9 +67,13 @@ export function createAwsClients(
     deadline?: CallDeadline
     /** Test-only: called once per client, so each gets its own retry strategy. */
     overrides?: () => ClientOverrides
+    /** The local clock the scanners use, against which AWS's `Date` headers are measured. */
+    clock?: Pick<Clock, 'now'>
   } = {}
 ): AwsClients {
   const slots = options.slots ?? new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
+  const clock = options.clock ?? systemClock
+  const awsTime = new AwsTimeEstimate(clock)
   const common = {
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
@@ -84,7 +92,9 @@ export function createAwsClients(
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
-    const limited = boundUnparseableAnswers(limitInFlight(make(), slots))
+    const limited = boundUnparseableAnswers(
+      limitInFlight(observeAwsTime(make(), awsTime, clock), slots)
+    )
     const client = options.deadline ? boundByDeadline(limited, options.deadline) : limited
     cache.set(key, client)
     return client
@@ -100,6 +110,7 @@ export function createAwsClients(
     cloudformation: (region) =>
       memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...config(), region })),
     sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...config(), region })),
-    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...config(), region }))
+    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...config(), region })),
+    awsTime
   }
 }

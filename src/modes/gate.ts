@@ -51,6 +51,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
   let outcomes: ArtifactOutcome[]
   try {
     const account = await getCallerAccount(deps.clients.sts())
+    logClockSkew(deps)
     const registries = await learnRegistries(config.images, account, deps)
     const codeScanning = await prepareAccounts(config, account, registries, deps, deadline)
     const scans = [
@@ -81,6 +82,20 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
     ignoreRules: config.ignoreRules,
     now: new Date(deps.clock.now())
   })
+}
+
+/**
+ * A runner clock far off AWS's is worth a line: the times in the log (scans, deployments) are
+ * AWS's, and the gate measures them with AWS's clock (scan/waiting.ts awsNow), not the runner's.
+ */
+function logClockSkew(deps: GateDeps): void {
+  const offset = deps.clients.awsTime.offsetMs()
+  // The estimate is up to a second low (Date headers have whole seconds): below 5 s is noise.
+  if (offset === undefined || Math.abs(offset) < 5_000) return
+  const seconds = Math.round(Math.abs(offset) / 1000)
+  deps.log.info(
+    `AWS's clock is ${seconds} s ${offset < 0 ? 'behind' : 'ahead of'} this runner's (Date header of its answers); times AWS reports are measured with AWS's clock`
+  )
 }
 
 function registryKey(ref: ImageReference): string {

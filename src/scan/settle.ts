@@ -1,11 +1,14 @@
 import type { Finding } from '../domain/finding.js'
 import type { ScanDeps } from './deps.js'
+import { awsNow } from './waiting.js'
 
 /**
  * Findings keep arriving for a while after Inspector reports a scan complete, so one read is not
  * enough: re-read until two consecutive reads agree, within the settle bound. Agreement counts only
  * once a quiet period has passed since the scan (two empty reads seconds after completion prove
  * little). A scan that finished longer ago than the settle bound has settled; one read is enough.
+ * "Ago" is on AWS's clock (`scannedAt` is AWS's time): with a runner ahead of AWS, its own clock
+ * would call a scan that just finished old; with a runner behind, never quiet.
  */
 export async function settleFindings(
   name: string,
@@ -15,7 +18,7 @@ export async function settleFindings(
 ): Promise<{ findings: Finding[]; settled: boolean }> {
   let latest = await read()
   const settledLongAgo =
-    scannedAt !== undefined && deps.clock.now() - scannedAt.getTime() >= deps.timing.settleMs
+    scannedAt !== undefined && awsNow(deps) - scannedAt.getTime() >= deps.timing.settleMs
   if (settledLongAgo) return { findings: latest, settled: true }
 
   const settleDeadline = Math.min(deps.deadline, deps.clock.now() + deps.timing.settleMs)
@@ -26,7 +29,7 @@ export async function settleFindings(
     await deps.clock.sleep(Math.min(deps.timing.settleIntervalMs, remaining))
     latest = await read()
     const current = fingerprint(latest)
-    const quiet = scannedAt === undefined || deps.clock.now() - scannedAt.getTime() >= quietMs(deps)
+    const quiet = scannedAt === undefined || awsNow(deps) - scannedAt.getTime() >= quietMs(deps)
     if (current === previous && quiet) return { findings: latest, settled: true }
     if (current !== previous)
       deps.log.info(`${name}: findings still arriving (${latest.length} so far)`)

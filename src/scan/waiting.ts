@@ -17,6 +17,15 @@ export function artifactName(artifact: ScannedArtifact): string {
     : `${artifact.reference} [${short}]`
 }
 
+/**
+ * Now on AWS's clock (the runner's clock plus the offset AWS's answers showed), for every
+ * comparison of a time AWS reported (lastScannedAt, imagePushedAt, LastModified) with now. Before
+ * any answer carried a `Date`, the runner's clock is all there is.
+ */
+export function awsNow(deps: ScanDeps): number {
+  return deps.clock.now() + (deps.clients.awsTime.offsetMs() ?? 0)
+}
+
 /** Poll options for one artifact's wait, logging each pause so a long wait is never silent. */
 export function pollOptions(deps: ScanDeps, name: string, reserveMs = 0): PollOptions {
   return {
