@@ -67,9 +67,9 @@ describe('guardedPages', () => {
     for await (const page of guardedPages('ListCoverage', endless(), (p) => p.token, { clock })) {
       expect(page.token).toBe(`t${read}`)
       read += 1
-      if (read === 130) break
+      if (read === 280) break
     }
-    // 100 pages back to back, then one every 100 ms: a runaway read is slow, not a tight loop.
+    // 250 pages back to back, then one every 100 ms: a runaway read is slow, not a tight loop.
     expect(clock.sleeps.length).toBeGreaterThanOrEqual(29)
     expect(clock.sleeps.length).toBeLessThanOrEqual(30)
     expect(clock.sleeps.every((ms) => ms === 100)).toBe(true)

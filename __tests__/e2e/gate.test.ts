@@ -89,6 +89,25 @@ describe('gate e2e', () => {
     expect(run.log).toContain('findings still arriving')
   })
 
+  it('counts the late findings with AWS’s clock 90 s behind the runner (issue 19 case 10)', async () => {
+    // Measured on the runner's clock, the scan would look 90 s old, older than settle: one read,
+    // before the late findings are listable. Measured on AWS's (its Date header), it is not.
+    const run = await gate(
+      'trickle',
+      { 'fail-on': 'none' },
+      {},
+      { holdTimelineUntil: 'ListCoverage', clockSkewMs: -90_000 }
+    )
+
+    expect(run.exitCode).toBe(0)
+    expect(
+      findingsFile(run)
+        .findings.map((f) => f.severity)
+        .sort()
+    ).toEqual(['critical', 'high', 'low', 'medium'])
+    expect(run.log).toContain('findings still arriving')
+  })
+
   it('gates a registry that uses ECR basic scanning', async () => {
     const run = await gate('basic', { 'fail-on': 'critical' })
 

@@ -29,6 +29,8 @@ export interface GateOptions {
   faults?: Scenario['faults']
   /** Answers edited on their way out (see Scenario.answerEdits). */
   answerEdits?: Scenario['answerEdits']
+  /** AWS's clock this far off the runner's (see Scenario.clockSkewMs). */
+  clockSkewMs?: number
   /** Error messages repeat the request's session token (see Scenario.echoSecurityToken). */
   echoSecurityToken?: boolean
   /** The workflow event the run sees (a push by default). */
@@ -66,6 +68,7 @@ export function e2eHarness(): {
         ...scenario,
         ...(options.faults && { faults: options.faults }),
         ...(options.answerEdits && { answerEdits: options.answerEdits }),
+        ...(options.clockSkewMs !== undefined && { clockSkewMs: options.clockSkewMs }),
         ...(options.echoSecurityToken && { echoSecurityToken: true })
       },
       { holdTimelineUntil: options.holdTimelineUntil ?? 'first-request' }
