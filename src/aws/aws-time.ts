@@ -1,4 +1,5 @@
 import type { Clock } from '../scan/clock.js'
+import type { MiddlewareHost } from './middleware-host.js'
 
 /**
  * AWS's clock as the runner can know it. Inspector's lastScannedAt, ECR's imagePushedAt, Lambda's
@@ -43,18 +44,6 @@ export class AwsTimeEstimate implements AwsTime {
     if (receivedAt < this.latestAt) return
     this.latestAt = receivedAt
     this.offset = date - receivedAt
-  }
-}
-
-/** The part of an SDK v3 client this needs; every generated client has it. */
-interface MiddlewareHost {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'deserialize'; name: string; priority: 'low' }
-    ): void
   }
 }
 

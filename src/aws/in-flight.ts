@@ -1,3 +1,5 @@
+import type { MiddlewareHost } from './middleware-host.js'
+
 /**
  * A cap on AWS requests in flight for the whole run, across every client. A gate of twenty
  * multi-arch images waits on dozens of artifacts at once; the waits are cheap timers, but their
@@ -30,18 +32,6 @@ export class RequestSlots {
       if (next !== undefined) next()
       else this.free += 1
     }
-  }
-}
-
-/** The part of an SDK v3 client this needs; every generated client has it. */
-interface MiddlewareHost {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'initialize'; name: string; priority: 'high' }
-    ): void
   }
 }
 

@@ -1,3 +1,4 @@
+import type { MiddlewareHost } from './middleware-host.js'
 /**
  * An answer the SDK cannot parse (an HTML error page from a proxy, a wrong AWS_ENDPOINT_URL) is
  * not a transient AWS error, yet the SDK classes a 5xx one as such and retries it, and our waits
@@ -27,18 +28,6 @@ export class UnparseableAnswerError extends Error {
     readonly original: unknown
   ) {
     super(`${operation} answered ${tries} times with a response that is not AWS's`)
-  }
-}
-
-interface MiddlewareHost {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-        context: { commandName?: string }
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'finalizeRequest'; name: string; priority: 'low' }
-    ): void
   }
 }
 

@@ -63,18 +63,12 @@ export async function runReport(
   // Each section is read on its own: a section that cannot be read becomes a gap, said in every
   // file, and the rest of the report is still written (on-error decides the step).
   const gaps: ReportGap[] = []
-  let standards: EnabledStandard[] = []
-  try {
-    standards = await readyStandards(client, deps.log, accountId, region)
-  } catch (error) {
-    if (!(error instanceof AwsCallError)) throw error
-    gaps.push({
-      section: 'posture',
-      operation: 'securityhub:GetEnabledStandards',
-      reason: error.message,
-      effect: 'no compliance posture (the enabled standards could not be read)'
-    })
-  }
+  const standards =
+    (await standardsOrGap(
+      () => readyStandards(client, deps.log, accountId, region),
+      gaps,
+      'no compliance posture (the enabled standards could not be read)'
+    )) ?? []
 
   const end = new Date(deps.clock.now())
   const start = new Date(end.getTime() - config.periodDays * 86_400_000)
@@ -137,20 +131,12 @@ export async function runReport(
   if (!gaps.some((g) => g.section === 'posture')) standardsByRegion.set(region, standards)
   for (const other of aggregator.findingRegions()) {
     if (other === region || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(other)) continue
-    try {
-      standardsByRegion.set(
-        other,
-        await readyStandards(deps.clients.securityHub(other), deps.log, accountId, other)
-      )
-    } catch (error) {
-      if (!(error instanceof AwsCallError)) throw error
-      gaps.push({
-        section: 'posture',
-        operation: 'securityhub:GetEnabledStandards',
-        reason: error.message,
-        effect: `no compliance posture for ${other} (its enabled standards could not be read there)`
-      })
-    }
+    const theirs = await standardsOrGap(
+      () => readyStandards(deps.clients.securityHub(other), deps.log, accountId, other),
+      gaps,
+      `no compliance posture for ${other} (its enabled standards could not be read there)`
+    )
+    if (theirs !== undefined) standardsByRegion.set(other, theirs)
   }
   // Totals of part of the period against a whole one: a change would be made up.
   const partial = gaps.some((g) => g.section === 'findings')
@@ -172,6 +158,26 @@ export async function runReport(
 class SinkError extends Error {
   constructor(override readonly cause: unknown) {
     super('the report files could not be written')
+  }
+}
+
+/** A Region's standards, or undefined with a posture gap saying `effect` when they cannot be read. */
+async function standardsOrGap(
+  read: () => Promise<EnabledStandard[]>,
+  gaps: ReportGap[],
+  effect: string
+): Promise<EnabledStandard[] | undefined> {
+  try {
+    return await read()
+  } catch (error) {
+    if (!(error instanceof AwsCallError)) throw error
+    gaps.push({
+      section: 'posture',
+      operation: 'securityhub:GetEnabledStandards',
+      reason: error.message,
+      effect
+    })
+    return undefined
   }
 }
 
