@@ -206,6 +206,26 @@ describe('buildGateConfig: ignore-file', () => {
   })
 })
 
+describe('buildGateConfig: scan-event-log-group', () => {
+  it('is off when empty, and names the group when given', () => {
+    expect(build({}, noFiles).scanEventLogGroup).toBeUndefined()
+    expect(
+      build(
+        { 'scan-event-log-group': '/aws/events/inspector-gate-responder/inspector-scans' },
+        noFiles
+      ).scanEventLogGroup
+    ).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+  })
+
+  it('refuses a name CloudWatch Logs would refuse, naming the input', () => {
+    expect(() =>
+      build({ 'scan-event-log-group': 'arn:aws:logs:us-east-1:1:log-group:x' }, noFiles)
+    ).toThrow(
+      /^scan-event-log-group: "arn:aws:logs:us-east-1:1:log-group:x" is not a CloudWatch Logs group name/
+    )
+  })
+})
+
 describe('buildGateConfig: INSPECTOR_GATE_POLL_INTERVAL', () => {
   it('shortens every wait between polls', () => {
     const config = build({ settle: '2s' }, noFiles, { INSPECTOR_GATE_POLL_INTERVAL: '50ms' })
@@ -215,7 +235,8 @@ describe('buildGateConfig: INSPECTOR_GATE_POLL_INTERVAL', () => {
       pollInitialMs: 50,
       pollMaxMs: 150,
       settleIntervalMs: 50,
-      settleMs: 2_000
+      settleMs: 2_000,
+      scanEventPollMs: 50
     })
   })
 

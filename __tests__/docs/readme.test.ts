@@ -298,7 +298,9 @@ describe('IAM policies in infra/iam/', () => {
           const name = raw.trim()
           if (name === '' || name.startsWith('type ')) continue
           const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1]
-          if (operation !== undefined) called.add(`${service}:${operation}`)
+          // The package is named for the service; IAM names CloudWatch Logs `logs`.
+          const prefix = service === 'cloudwatch-logs' ? 'logs' : service
+          if (operation !== undefined) called.add(`${prefix}:${operation}`)
         }
       }
     }

@@ -1,4 +1,5 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client, type Finding as InspectorFinding } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
@@ -22,6 +23,7 @@ export function testClients(): AwsClients {
   const cloudformation = new CloudFormationClient({ region: 'us-east-1', credentials })
   const sns = new SNSClient({ region: 'us-east-1', credentials })
   const s3 = new S3Client({ region: 'us-east-1', credentials })
+  const logs = new CloudWatchLogsClient({ region: 'us-east-1', credentials })
   return {
     ecr: () => ecr,
     inspector: () => inspector,
@@ -31,6 +33,7 @@ export function testClients(): AwsClients {
     cloudformation: () => cloudformation,
     sns: () => sns,
     s3: () => s3,
+    logs: () => logs,
     // Mocked clients carry no Date header: the scanners fall back to their own clock.
     awsTime: { offsetMs: () => undefined }
   }

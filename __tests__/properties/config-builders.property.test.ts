@@ -88,6 +88,7 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
     )
   ),
   settle: optional(validDuration),
+  'scan-event-log-group': optional(fc.stringMatching(/^[.\-_/#A-Za-z0-9]{1,80}$/)),
   'on-unscannable': optional(choice('fail', 'warn')),
   'on-error': optional(choice('fail', 'warn')),
   'ensure-enabled': optional(choice('check', 'enable', 'off')),

@@ -84,6 +84,23 @@ describe('renderFindingsJson', () => {
     })
   })
 
+  it('records which proof settled a scan, and the scan event counts it matched', () => {
+    const byEvent = scanned(AMD64, [], {
+      settledBy: {
+        kind: 'scan-event',
+        counts: { bySeverity: { CRITICAL: 1, HIGH: 2 }, total: 5 },
+        eventTime: new Date('2025-03-01T10:20:00Z')
+      }
+    })
+    const quiet = scanned(AMD64, [], { settledBy: { kind: 'quiet-period' } })
+    const [event, agreed] = render(aVerdict({ outcomes: [byEvent, quiet] })).artifacts
+    expect(event).toMatchObject({
+      settledBy: 'scan-event',
+      scanEventCounts: { CRITICAL: 1, HIGH: 2, TOTAL: 5 }
+    })
+    expect(agreed).toMatchObject({ settledBy: 'quiet-period', scanEventCounts: null })
+  })
+
   it('describes every artifact outcome, with null for what does not apply', () => {
     const [amd64, arm64, unscannable, error] = render().artifacts
     expect(amd64).toEqual({
@@ -104,6 +121,8 @@ describe('renderFindingsJson', () => {
       scanMode: 'enhanced',
       scannedAt: '2025-03-01T10:20:00.000Z',
       settled: true,
+      settledBy: null,
+      scanEventCounts: null,
       reason: null,
       explanation: null,
       message: null,
@@ -135,6 +154,8 @@ describe('renderFindingsJson', () => {
       explanation: 'Inspector does not support this base image OS.',
       scanMode: null,
       settled: null,
+      settledBy: null,
+      scanEventCounts: null,
       counts: null
     })
     expect(error).toMatchObject({
@@ -146,7 +167,7 @@ describe('renderFindingsJson', () => {
       timedOut: true,
       counts: null
     })
-    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(22)
+    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(24)
   })
 
   it('lists assessed then ignored findings, blocking first, then severity and score', () => {

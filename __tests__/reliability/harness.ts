@@ -120,6 +120,7 @@ function trackedClients(
       securityHub: (region) => track(clients.securityHub(region)),
       sts: () => track(clients.sts()),
       cloudformation: (region) => track(clients.cloudformation(region)),
+      logs: (region) => track(clients.logs(region)),
       sns: (region) => track(clients.sns(region)),
       s3: (region) => track(clients.s3(region)),
       awsTime: clients.awsTime

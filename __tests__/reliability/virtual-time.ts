@@ -35,9 +35,23 @@ export class VirtualTime implements Clock {
     return this.current
   }
 
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, cut?: AbortSignal): Promise<void> {
     return new Promise((wake) => {
-      this.sleepers.push({ at: this.current + Math.max(0, ms), order: this.order++, wake })
+      if (cut?.aborted) return wake()
+      const sleeper = { at: this.current + Math.max(0, ms), order: this.order++, wake }
+      this.sleepers.push(sleeper)
+      // A wait cut short wakes now, at the current time, and leaves the queue.
+      cut?.addEventListener(
+        'abort',
+        () => {
+          const at = this.sleepers.indexOf(sleeper)
+          if (at < 0) return
+          this.sleepers.splice(at, 1)
+          wake()
+          this.poke()
+        },
+        { once: true }
+      )
       this.poke()
     })
   }

@@ -61,9 +61,9 @@ describe('settling with AWS’s clock off the runner’s', () => {
     }
   )
 
-  it('AWS 90 s behind: a scan that finished over the settle bound ago on AWS’s clock is read once', async () => {
+  it('AWS 90 s behind: a scan that just finished on AWS’s clock waits out the quiet period, though the runner’s clock calls it 95 s old', async () => {
     const clock = new VirtualClock(LOCAL_START)
-    const scannedAt = new Date(LOCAL_START - 90_000 - 61_000)
+    const scannedAt = new Date(LOCAL_START - 90_000 - 5_000)
     let reads = 0
     const result = await settleFindings(
       'app',
@@ -74,10 +74,11 @@ describe('settling with AWS’s clock off the runner’s', () => {
       scannedAt,
       skewedDeps(clock, -90_000)
     )
+    // Quiet 30 s after the scan on AWS's clock: reads at 0, 10, 20 and 30 s.
     expect({ reads, settled: result.settled, waited: clock.now() - LOCAL_START }).toEqual({
-      reads: 1,
+      reads: 4,
       settled: true,
-      waited: 0
+      waited: 30_000
     })
   })
 
@@ -93,7 +94,8 @@ describe('settling with AWS’s clock off the runner’s', () => {
       new Date(LOCAL_START - 61_000),
       skewedDeps(clock, undefined)
     )
-    expect(reads).toBe(1)
+    // Quiet already on the runner's clock: two agreeing reads, one re-read apart.
+    expect({ reads, waited: clock.now() - LOCAL_START }).toEqual({ reads: 2, waited: 10_000 })
   })
 })
 

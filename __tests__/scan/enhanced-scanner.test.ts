@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
+  type Finding as InspectorFinding,
   Inspector2Client,
   ListCoverageCommand,
   ListFindingsCommand,
@@ -9,6 +10,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { scanEnhanced } from '../../src/scan/enhanced-scanner.js'
 import { PollTimeoutError } from '../../src/scan/poller.js'
+import { DEFAULT_TIMING } from '../../src/scan/deps.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { artifact, inspectorFinding, scanDeps } from '../helpers/aws.js'
 
@@ -143,7 +145,7 @@ describe('scanEnhanced', () => {
     expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(2)
   })
 
-  it('reads once when the scan finished longer ago than the settle bound', async () => {
+  it('reads twice, one re-read apart, even when the scan finished long ago: AWS promises no time after which one read is enough', async () => {
     const clock = new VirtualClock(Date.parse('2026-11-22T12:00:00Z'))
     inspector
       .on(ListCoverageCommand)
@@ -154,8 +156,13 @@ describe('scanEnhanced', () => {
 
     const outcome = await scanEnhanced(target, deps(clock))
 
-    expect(outcome).toMatchObject({ status: 'scanned', settled: true })
-    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(1)
+    expect(outcome).toMatchObject({
+      status: 'scanned',
+      settled: true,
+      settledBy: { kind: 'quiet-period' }
+    })
+    expect(inspector.commandCalls(ListFindingsCommand)).toHaveLength(2)
+    expect(clock.sleeps).toEqual([DEFAULT_TIMING.settleIntervalMs])
   })
 
   it('stops settling at the bound and marks the result unsettled when findings keep changing', async () => {
@@ -235,11 +242,15 @@ describe('scanEnhanced', () => {
     inspector
       .on(ListCoverageCommand)
       .resolves({ coveredResources: [row('SUCCESSFUL', new Date('2026-11-22T10:05:00Z'))] })
+    const pages: Record<string, { findings: InspectorFinding[]; nextToken?: string }> = {
+      first: { findings: [inspectorFinding('CVE-1', 'LOW')], nextToken: 'p2' },
+      p2: { findings: [inspectorFinding('CVE-2', 'LOW')], nextToken: 'p3' },
+      p3: { findings: [inspectorFinding('CVE-3', 'LOW')] }
+    }
+    // Every read (the settle reads twice) pages through the same three pages.
     inspector
       .on(ListFindingsCommand)
-      .resolvesOnce({ findings: [inspectorFinding('CVE-1', 'LOW')], nextToken: 'p2' })
-      .resolvesOnce({ findings: [inspectorFinding('CVE-2', 'LOW')], nextToken: 'p3' })
-      .resolvesOnce({ findings: [inspectorFinding('CVE-3', 'LOW')] })
+      .callsFake(async (input: { nextToken?: string }) => pages[input.nextToken ?? 'first'])
 
     const outcome = await scanEnhanced(target, deps(clock))
 
@@ -256,15 +267,16 @@ describe('scanEnhanced', () => {
       .on(ListCoverageCommand)
       .resolves({ coveredResources: [row('SUCCESSFUL', new Date('2026-11-22T10:05:00Z'))] })
     // A finding inserted ahead of the cursor pushes CVE-2 from page 1 onto page 2 as well.
-    inspector
-      .on(ListFindingsCommand)
-      .resolvesOnce({
+    const pages: Record<string, { findings: InspectorFinding[]; nextToken?: string }> = {
+      first: {
         findings: [inspectorFinding('CVE-1', 'LOW'), inspectorFinding('CVE-2', 'HIGH')],
         nextToken: 'p2'
-      })
-      .resolvesOnce({
-        findings: [inspectorFinding('CVE-2', 'HIGH'), inspectorFinding('CVE-3', 'LOW')]
-      })
+      },
+      p2: { findings: [inspectorFinding('CVE-2', 'HIGH'), inspectorFinding('CVE-3', 'LOW')] }
+    }
+    inspector
+      .on(ListFindingsCommand)
+      .callsFake(async (input: { nextToken?: string }) => pages[input.nextToken ?? 'first'])
 
     const outcome = await scanEnhanced(target, deps(clock))
 

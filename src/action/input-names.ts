@@ -11,6 +11,7 @@ export const INPUT_NAMES = [
   'ignore-file',
   'timeout',
   'settle',
+  'scan-event-log-group',
   'on-unscannable',
   'on-error',
   'ensure-enabled',

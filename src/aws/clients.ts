@@ -1,4 +1,5 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { Inspector2Client } from '@aws-sdk/client-inspector2'
 import { LambdaClient } from '@aws-sdk/client-lambda'
@@ -32,6 +33,8 @@ export interface AwsClients {
   securityHub(region: string): SecurityHubClient
   sts(): STSClient
   cloudformation(region: string): CloudFormationClient
+  /** CloudWatch Logs, where the responder stack's rule keeps Inspector's scan events. */
+  logs(region: string): CloudWatchLogsClient
   sns(region: string): SNSClient
   s3(region: string): S3Client
   /** AWS's clock as its answers' `Date` headers show it, shared by every client (aws-time.ts). */
@@ -50,6 +53,7 @@ export type ClientOverrides = Pick<
 
 type AnyClient =
   | CloudFormationClient
+  | CloudWatchLogsClient
   | ECRClient
   | Inspector2Client
   | LambdaClient
@@ -109,6 +113,8 @@ export function createAwsClients(
     sts: () => memo('sts', () => new STSClient(config())),
     cloudformation: (region) =>
       memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...config(), region })),
+    logs: (region) =>
+      memo(`logs:${region}`, () => new CloudWatchLogsClient({ ...config(), region })),
     sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...config(), region })),
     s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...config(), region })),
     awsTime

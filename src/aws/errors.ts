@@ -126,6 +126,8 @@ function policyFileFor(action: string): string {
     return 'infra/iam/report-policy.json (mode: report) or setup-policy.json (mode: setup)'
   if (action.startsWith('lambda:')) return 'infra/iam/gate-lambda-policy.json'
   if (action.startsWith('ecr:')) return 'infra/iam/gate-ecr-policy.json'
+  // The gate reads Inspector's scan events from the responder stack's log group.
+  if (action === 'logs:FilterLogEvents') return 'infra/iam/gate-ecr-policy.json'
   return 'infra/iam/gate-ecr-policy.json or gate-lambda-policy.json'
 }
 

@@ -16,6 +16,7 @@ const GROUPS: { title: string; inputs: readonly string[] }[] = [
       'ignore-file',
       'timeout',
       'settle',
+      'scan-event-log-group',
       'on-unscannable',
       'on-error',
       'ensure-enabled',

@@ -105,6 +105,7 @@ export function buildGateConfig(
     ignoreRules,
     timeoutMs,
     timing: timingFrom(settleMs, env),
+    ...scanEventLogGroup(get('scan-event-log-group')),
     ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled') || 'check', ENSURE_ENABLED)
   }
 }
@@ -122,6 +123,20 @@ function timingFrom(settleMs: number, env: Record<string, string | undefined>): 
     pollMaxMs: interval * 3,
     settleIntervalMs: interval,
     settleMs,
+    scanEventPollMs: interval,
     enablePollMs: interval
   }
+}
+
+/** CloudWatch Logs' own rule for a log group name (1 to 512 of these characters). */
+const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/
+
+function scanEventLogGroup(value: string): { scanEventLogGroup?: string } {
+  if (value === '') return {}
+  if (!LOG_GROUP_NAME.test(value)) {
+    throw new InputError(
+      `scan-event-log-group: "${shown(value)}" is not a CloudWatch Logs group name (1 to 512 letters, digits and . - _ / #); give the responder stack's ScanEventLogGroup output, or leave it empty`
+    )
+  }
+  return { scanEventLogGroup: value }
 }

@@ -52,6 +52,12 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
   const errorLines = outcomes.flatMap((o) => {
     if (o.status === 'error') return [`${artifactLabel(o.reference, o.artifact)}: ${o.message}`]
     if (o.status === 'scanned' && !o.settled) {
+      const proof = o.settledBy
+      if (proof?.kind === 'scan-event' && proof.shortfall !== undefined) {
+        return [
+          `${artifactLabel(o.artifact.reference, o.artifact)}: ListFindings still held fewer findings than Inspector's scan event counted (${proof.shortfall.join(', ')}) when settle ran out, so the finding set is incomplete; raise settle (or timeout)`
+        ]
+      }
       return [
         `${artifactLabel(o.artifact.reference, o.artifact)}: findings were still arriving when settle ran out, so the finding set may be incomplete; raise settle (or timeout)`
       ]

@@ -1,4 +1,16 @@
 import type { Finding, ScannedArtifact } from './finding.js'
+import type { ScanEventCounts } from './scan-event.js'
+
+/**
+ * What showed the finding set complete. `scan-event`: ListFindings held at least what Inspector's
+ * own scan event counted (when unsettled, `shortfall` says what was missing). `quiet-period`: two
+ * reads agreed after the quiet period (`withoutScanEvent` says why the event was not used, when it
+ * was looked for). `scan-complete`: ECR basic scanning, whose findings come with its COMPLETE.
+ */
+export type SettleProof =
+  | { kind: 'scan-event'; counts: ScanEventCounts; eventTime: Date; shortfall?: string[] }
+  | { kind: 'quiet-period'; withoutScanEvent?: string }
+  | { kind: 'scan-complete' }
 
 /**
  * What happened to one artifact. A gate only passes when every artifact was really scanned, so the
@@ -17,6 +29,8 @@ export type ArtifactOutcome =
        * on the last read, and says so.
        */
       settled: boolean
+      /** How `settled` was decided; absent in outcomes made before proofs were recorded. */
+      settledBy?: SettleProof
     }
   | {
       status: 'unscannable'

@@ -14,6 +14,7 @@ import type { Clock } from '../scan/clock.js'
 import type { Logger, ScanDeps, Timing } from '../scan/deps.js'
 import { scanFunction } from '../scan/function-scanner.js'
 import { scanImage, type RegistryFacts } from '../scan/image-scanner.js'
+import { scanEventSource } from '../scan/scan-events.js'
 import { ensureEnabled, type EnsureMode, type Needs } from './ensure-enabled.js'
 
 /** `auto`: gate code-scanning findings when Lambda code scanning is on for the account. */
@@ -28,6 +29,8 @@ export interface GateConfig {
   timeoutMs: number
   timing: Timing
   ensureEnabled: EnsureMode
+  /** Where Inspector's scan events are read from; without one, findings settle by the quiet period. */
+  scanEventLogGroup?: string
 }
 
 export interface GateDeps {
@@ -46,7 +49,11 @@ export interface GateDeps {
  */
 export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdict> {
   const deadline = deps.deadline ?? deps.clock.now() + config.timeoutMs
-  const scanDeps: ScanDeps = { ...deps, timing: config.timing, deadline }
+  const base: ScanDeps = { ...deps, timing: config.timing, deadline }
+  const scanDeps: ScanDeps =
+    config.scanEventLogGroup === undefined
+      ? base
+      : { ...base, scanEvents: scanEventSource(config.scanEventLogGroup, base) }
 
   let outcomes: ArtifactOutcome[]
   try {

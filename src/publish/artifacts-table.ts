@@ -1,6 +1,6 @@
 /** The per-image (and per-platform) table at the top of the summary. */
 import { artifactContent, artifactVariant } from '../domain/finding.js'
-import type { ArtifactOutcome } from '../domain/outcome.js'
+import type { ArtifactOutcome, SettleProof } from '../domain/outcome.js'
 import type { Policy } from '../domain/policy.js'
 import type { Verdict } from '../domain/verdict.js'
 import { artifactKey, countsByArtifact, type ArtifactCounts } from './artifact-counts.js'
@@ -58,9 +58,10 @@ function artifactStatus(outcome: ArtifactOutcome, policy: Policy): string {
     case 'scanned': {
       // Unsettled: findings were still arriving when the wait ran out, so the counts may be partial.
       const state = outcome.settled ? '✅ scanned' : '⚠️ scanned, findings still arriving'
-      return outcome.scannedAt === undefined
-        ? state
-        : `${state} ${markdownText(formatTime(outcome.scannedAt))}`
+      const at =
+        outcome.scannedAt === undefined ? '' : ` ${markdownText(formatTime(outcome.scannedAt))}`
+      const proof = proofText(outcome.settledBy)
+      return `${state}${at}${proof === undefined ? '' : ` · ${markdownText(proof, 200)}`}`
     }
     case 'unscannable': {
       const icon = policy.onUnscannable === 'fail' ? '❌' : '⚠️'
@@ -82,4 +83,18 @@ function shortContent(content: string): string {
   const separator = Math.max(content.indexOf(':'), content.indexOf(' '))
   const hashStart = separator < 0 ? 0 : separator + 1
   return content.length - hashStart > 12 ? `${content.slice(0, hashStart + 12)}…` : content
+}
+
+/** Which proof settled the findings, in the words the README uses. */
+function proofText(proof: SettleProof | undefined): string | undefined {
+  switch (proof?.kind) {
+    case 'scan-event':
+      return proof.shortfall === undefined
+        ? 'scan event counts matched'
+        : `short of the scan event's counts: ${proof.shortfall.join(', ')}`
+    case 'quiet-period':
+      return 'two reads agreed after the quiet period'
+    default:
+      return undefined
+  }
 }

@@ -71,6 +71,14 @@ export interface ArtifactRecord {
   scannedAt: string | null
   /** Only for `scanned`: false when findings were still arriving when the settle bound ran out. */
   settled: boolean | null
+  /**
+   * What settled the findings: `scan-event` (they matched Inspector's scan event counts),
+   * `quiet-period` (two reads agreed after it), `scan-complete` (ECR basic scanning); null when
+   * not scanned or not recorded.
+   */
+  settledBy: 'scan-event' | 'quiet-period' | 'scan-complete' | null
+  /** The scan event's finding-severity-counts (with TOTAL), when the event was used. */
+  scanEventCounts: Record<string, number> | null
   /** Only for `unscannable`: the AWS status or reason code, and what it means. */
   reason: string | null
   explanation: string | null
@@ -250,6 +258,8 @@ function artifactRecord(
     scanMode: null,
     scannedAt: null,
     settled: null,
+    settledBy: null,
+    scanEventCounts: null,
     reason: null,
     explanation: null,
     message: null,
@@ -261,6 +271,11 @@ function artifactRecord(
       record.scanMode = outcome.scanMode
       record.scannedAt = isoOrNull(outcome.scannedAt)
       record.settled = outcome.settled
+      record.settledBy = outcome.settledBy?.kind ?? null
+      if (outcome.settledBy?.kind === 'scan-event') {
+        const { bySeverity, total } = outcome.settledBy.counts
+        record.scanEventCounts = { ...bySeverity, TOTAL: total }
+      }
       record.counts = counts.get(artifactKey(outcome.artifact)) ?? emptyArtifactCounts()
       break
     case 'unscannable':

@@ -87,7 +87,8 @@ export async function scanBasic(
     ...(result.completedAt !== undefined && { scannedAt: result.completedAt }),
     findings: result.findings.map((raw) => normalizeBasicFinding(raw, artifact)),
     // Basic scan results are final once COMPLETE; nothing trickles in afterwards.
-    settled: true
+    settled: true,
+    settledBy: { kind: 'scan-complete' }
   }
 }
 

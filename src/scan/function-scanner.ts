@@ -165,7 +165,12 @@ async function scanFunctionArtifact(
     previousDeployments = raw.length - current.length
     return current.map((f) => normalizeInspectorFinding(f, artifact))
   }
-  const { findings, settled } = await settleFindings(name, read, coverage.scannedAt, deps)
+  const { findings, settled, settledBy } = await settleFindings(
+    name,
+    read,
+    coverage.scannedAt,
+    deps
+  )
   if (previousDeployments > 0) {
     deps.log.info(
       `${name}: left out ${previousDeployments} findings of earlier deployments (other CodeSha256)`
@@ -177,7 +182,8 @@ async function scanFunctionArtifact(
     scanMode: 'enhanced',
     ...(coverage.scannedAt !== undefined && { scannedAt: coverage.scannedAt }),
     findings,
-    settled
+    settled,
+    settledBy
   }
 }
 

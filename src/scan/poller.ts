@@ -12,6 +12,8 @@ export interface PollOptions {
   factor?: number
   /** 0..1 random source for jitter; injectable so tests are deterministic. */
   random?: () => number
+  /** Cuts a pause short: the next check runs at once (the scan event arrived, say). */
+  wake?: AbortSignal
   /** Called before each sleep, for progress logs. */
   onWait?: (info: { attempt: number; delayMs: number; state: string }) => void
 }
@@ -48,7 +50,7 @@ export async function poll<T>(
     const jittered = Math.round(delay * (0.8 + 0.4 * random()))
     const sleepMs = Math.min(jittered, remaining)
     options.onWait?.({ attempt, delayMs: sleepMs, state: step.state })
-    await clock.sleep(sleepMs)
+    await clock.sleep(sleepMs, options.wake)
     delay = Math.min(options.maxDelayMs, delay * factor)
   }
 }
