@@ -127,12 +127,26 @@ function policyDocuments(
         })
       }
     }
-    if (properties['PolicyDocument'] !== undefined) {
+    if (type === 'AWS::Logs::ResourcePolicy') {
+      // CloudWatch Logs takes its resource policy as a JSON string (here a Fn::Sub).
+      found.push({
+        where: `${name}.PolicyDocument`,
+        document: logsPolicyDocument(template, properties),
+        kind: 'resource'
+      })
+    } else if (properties['PolicyDocument'] !== undefined) {
       const kind = /^AWS::IAM::/.test(type) ? 'identity' : 'resource'
       found.push({ where: `${name}.PolicyDocument`, document: properties['PolicyDocument'], kind })
     }
   }
   return found
+}
+
+/** The JSON-string PolicyDocument of an AWS::Logs::ResourcePolicy, evaluated and parsed. */
+function logsPolicyDocument(template: JsonObject, properties: JsonObject): Json {
+  const text = evaluateJson(properties['PolicyDocument'] as Json, context(template))
+  if (typeof text !== 'string') throw new Error('a Logs resource policy document is a string')
+  return JSON.parse(text) as Json
 }
 
 /** IAM-style wildcard match (`*` any run of characters, `?` one character). */
@@ -440,8 +454,25 @@ describe('infra/responder.yaml', () => {
 
   it('takes the documented parameters with safe defaults', () => {
     expect(Object.keys(parameters).sort()).toEqual(
-      ['InspectorFindingsOnly', 'KmsKeyArn', 'LogRetentionDays', 'NotificationEmail'].sort()
+      [
+        'InspectorFindingsOnly',
+        'KmsKeyArn',
+        'LogRetentionDays',
+        'NotificationEmail',
+        'ScanEventRetentionDays',
+        'ScanEvents'
+      ].sort()
     )
+    expect(parameters['ScanEvents']).toMatchObject({
+      Type: 'String',
+      Default: 'Enabled',
+      AllowedValues: ['Enabled', 'Disabled']
+    })
+    expect(parameters['ScanEventRetentionDays']).toMatchObject({
+      Type: 'Number',
+      Default: 3,
+      AllowedValues: [1, 3, 5, 7, 14]
+    })
     expect(parameters['NotificationEmail']).toMatchObject({ Type: 'String', Default: '' })
     expect(parameters['KmsKeyArn']).toMatchObject({ Type: 'String', Default: '' })
     expect(parameters['InspectorFindingsOnly']).toMatchObject({ AllowedValues: ['true', 'false'] })
@@ -751,10 +782,122 @@ describe('infra/responder.yaml', () => {
     })
   })
 
-  it('outputs the topic, function, rule and dead-letter queue', () => {
-    expect(Object.keys(section(template, 'Outputs')).sort()).toEqual(
-      ['DeadLetterQueueArn', 'DeadLetterQueueUrl', 'FunctionArn', 'RuleArn', 'TopicArn'].sort()
+  it('outputs the topic, function, rule, dead-letter queue and scan-event log group', () => {
+    const outputs = section(template, 'Outputs')
+    expect(Object.keys(outputs).sort()).toEqual(
+      [
+        'DeadLetterQueueArn',
+        'DeadLetterQueueUrl',
+        'FunctionArn',
+        'RuleArn',
+        'ScanEventLogGroup',
+        'TopicArn'
+      ].sort()
     )
+    expect(outputs['ScanEventLogGroup']).toMatchObject({
+      Condition: 'KeepScanEvents',
+      Value: { Ref: 'ScanEventLogGroup' }
+    })
+  })
+
+  describe('the Inspector2 Scan events for the gate', () => {
+    const rule = propertiesOf(resources['ScanEventsRule'])
+    const pattern = evaluateJson(rule['EventPattern'] as Json, context(template))
+    // AWS's example event (Amazon Inspector User Guide, "EventBridge events for scans").
+    const scanEvent: JsonObject = {
+      version: '0',
+      id: '739c0d3c-4f02-85c7-5a88-94a9EXAMPLE',
+      'detail-type': 'Inspector2 Scan',
+      source: 'aws.inspector2',
+      account: '123456789012',
+      time: '2021-12-03T18:03:16Z',
+      region: 'us-east-2',
+      resources: ['arn:aws:ecr:us-east-2:123456789012:repository/amazon/amazon-ecs-sample'],
+      detail: {
+        'scan-status': 'INITIAL_SCAN_COMPLETE',
+        'repository-name': 'arn:aws:ecr:us-east-2:123456789012:repository/amazon/amazon-ecs-sample',
+        'finding-severity-counts': { CRITICAL: 7, HIGH: 61, MEDIUM: 62, TOTAL: 158 },
+        'image-digest': 'sha256:36c7b282abd0186e01419f2e58743e1bf635808231049bbc9d77e59e3a8e4914',
+        'image-tags': ['latest']
+      }
+    }
+    const ctx = context(template)
+    const groupName = evaluateJson(
+      propertiesOf(resources['ScanEventLogGroup'])['LogGroupName'] as Json,
+      ctx
+    )
+
+    it('are created only while ScanEvents is Enabled (the default)', () => {
+      for (const name of ['ScanEventLogGroup', 'ScanEventLogPolicy', 'ScanEventsRule']) {
+        expect({ name, condition: resources[name]?.['Condition'] }).toEqual({
+          name,
+          condition: 'KeepScanEvents'
+        })
+      }
+      expect(evaluateCondition('KeepScanEvents', ctx)).toBe(true)
+      expect(
+        evaluateCondition('KeepScanEvents', context(template, { ScanEvents: 'Disabled' }))
+      ).toBe(false)
+    })
+
+    it('go to /aws/events/<stack>/inspector-scans, kept ScanEventRetentionDays, no KMS key', () => {
+      expect(groupName).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+      const logGroup = propertiesOf(resources['ScanEventLogGroup'])
+      expect(logGroup['RetentionInDays']).toEqual({ Ref: 'ScanEventRetentionDays' })
+      expect(logGroup['KmsKeyId']).toBeUndefined()
+      const allowed = allowedValuesOf(
+        findResourceType(db, 'AWS::Logs::LogGroup')!,
+        'RetentionInDays'
+      )
+      for (const days of list(
+        (parameters['ScanEventRetentionDays'] as JsonObject)['AllowedValues']
+      ))
+        expect(allowed).toContain(days)
+    })
+
+    it('match exactly source aws.inspector2 and detail-type Inspector2 Scan', () => {
+      expect(pattern).toEqual({ source: ['aws.inspector2'], 'detail-type': ['Inspector2 Scan'] })
+      expect(matchesPattern(pattern, scanEvent)).toBe(true)
+      expect(matchesPattern(pattern, { ...scanEvent, 'detail-type': 'Inspector2 Finding' })).toBe(
+        false
+      )
+      expect(matchesPattern(pattern, { ...scanEvent, source: 'aws.securityhub' })).toBe(false)
+      expect(matchesPattern(pattern, importedEvent(inspectorImageFinding()))).toBe(false)
+    })
+
+    it('are delivered to the scan-event log group, after its resource policy exists', () => {
+      expect(rule['State']).toBe('ENABLED')
+      const targets = list(rule['Targets'])
+      expect(targets).toHaveLength(1)
+      expect((targets[0] as JsonObject)['Arn']).toEqual({
+        'Fn::GetAtt': ['ScanEventLogGroup', 'Arn']
+      })
+      expect(list(resources['ScanEventsRule']?.['DependsOn'])).toContain('ScanEventLogPolicy')
+      const name = String(evaluateJson(rule['Name'] as Json, ctx))
+      expect(name.replace('inspector-gate-responder', 'x'.repeat(55)).length).toBeLessThanOrEqual(
+        64
+      )
+    })
+
+    it('may be written by EventBridge into that log group only', () => {
+      const policy = propertiesOf(resources['ScanEventLogPolicy'])
+      const statements = statementsOf(logsPolicyDocument(template, policy))
+      expect(statements).toHaveLength(1)
+      const [statement] = statements as [Statement]
+      expect(statement.Effect).toBe('Allow')
+      expect(statement.Condition).toBeUndefined()
+      expect(
+        list((statement.Principal as JsonObject)['Service'])
+          .map(String)
+          .sort()
+      ).toEqual(['delivery.logs.amazonaws.com', 'events.amazonaws.com'])
+      expect(Object.keys(statement.Principal as JsonObject)).toEqual(['Service'])
+      expect(actionsOf(statement).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents'])
+      // `${ScanEventLogGroup}` (the group's name) evaluates to the placeholder <ScanEventLogGroup>.
+      expect(list(statement.Resource)).toEqual([
+        'arn:aws:logs:us-east-1:123456789012:log-group:<ScanEventLogGroup>:*'
+      ])
+    })
   })
 
   it('names every resource so that the setup policy covers it when deployed as inspector-gate-responder', () => {
