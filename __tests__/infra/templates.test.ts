@@ -905,17 +905,55 @@ describe('infra/responder.yaml', () => {
     const ctx = context(template)
     const name = (resource: string, property: string): string =>
       String(evaluateJson(propertiesOf(resources[resource])[property] as Json, ctx))
-    const arns: Record<string, string> = {
-      'lambda:CreateFunction': `arn:aws:lambda:us-east-1:123456789012:function:${name('ResponderFunction', 'FunctionName')}`,
-      'events:PutRule': `arn:aws:events:us-east-1:123456789012:rule/${name('FindingsRule', 'Name')}`,
-      'sns:CreateTopic': `arn:aws:sns:us-east-1:123456789012:${name('NotificationTopic', 'TopicName')}`,
-      'sqs:CreateQueue': `arn:aws:sqs:us-east-1:123456789012:${name('DeadLetterQueue', 'QueueName')}`,
-      'logs:CreateLogGroup': `arn:aws:logs:us-east-1:123456789012:log-group:${name('ResponderLogGroup', 'LogGroupName')}`,
-      'iam:CreateRole': `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`,
-      'iam:PassRole': `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`,
-      'cloudformation:CreateChangeSet': ctx.pseudo['AWS::StackId'] as string
-    }
-    for (const [action, arn] of Object.entries(arns)) {
+    const scanGroup = `arn:aws:logs:us-east-1:123456789012:log-group:${name('ScanEventLogGroup', 'LogGroupName')}`
+    const arns: Array<[string, string]> = [
+      [
+        'lambda:CreateFunction',
+        `arn:aws:lambda:us-east-1:123456789012:function:${name('ResponderFunction', 'FunctionName')}`
+      ],
+      [
+        'events:PutRule',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('FindingsRule', 'Name')}`
+      ],
+      [
+        'events:PutRule',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('ScanEventsRule', 'Name')}`
+      ],
+      [
+        'events:PutTargets',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('ScanEventsRule', 'Name')}`
+      ],
+      [
+        'sns:CreateTopic',
+        `arn:aws:sns:us-east-1:123456789012:${name('NotificationTopic', 'TopicName')}`
+      ],
+      [
+        'sqs:CreateQueue',
+        `arn:aws:sqs:us-east-1:123456789012:${name('DeadLetterQueue', 'QueueName')}`
+      ],
+      [
+        'logs:CreateLogGroup',
+        `arn:aws:logs:us-east-1:123456789012:log-group:${name('ResponderLogGroup', 'LogGroupName')}`
+      ],
+      ...['logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy'].map(
+        (action): [string, string] => [action, scanGroup]
+      ),
+      ...[
+        'logs:PutResourcePolicy',
+        'logs:DeleteResourcePolicy',
+        'logs:DescribeResourcePolicies'
+      ].map((action): [string, string] => [action, '*']),
+      [
+        'iam:CreateRole',
+        `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`
+      ],
+      [
+        'iam:PassRole',
+        `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`
+      ],
+      ['cloudformation:CreateChangeSet', ctx.pseudo['AWS::StackId'] as string]
+    ]
+    for (const [action, arn] of arns) {
       const granted = setup.Statement.some(
         (s) =>
           s.Effect === 'Allow' &&
@@ -1157,6 +1195,109 @@ describe('infra/iam/setup-policy.json', () => {
       'arn:aws:iam::*:role/inspector-gate-responder/*'
     ])
     expect(resourcesFor('iam:PassRole')).toEqual(['arn:aws:iam::*:role/inspector-gate-responder/*'])
+  })
+})
+
+describe('the gate reads the scan-event log group, and only it', () => {
+  const { template } = parseTemplateFile(new URL('infra/responder.yaml', root))
+  const group = String(
+    evaluateJson(
+      propertiesOf(resourcesOf(template)['ScanEventLogGroup'])['LogGroupName'] as Json,
+      context(template)
+    )
+  )
+  const expected = [
+    `arn:aws:logs:*:*:log-group:${group}`,
+    `arn:aws:logs:*:*:log-group:${group}:*`
+  ].sort()
+
+  it('names the group the responder stack creates under its default stack name', () => {
+    expect(group).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+  })
+
+  it('grants logs:FilterLogEvents in gate-ecr-policy.json on that group and nothing else in logs', () => {
+    const statements = readPolicy('gate-ecr-policy.json').Statement.filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('logs:'))
+    )
+    expect(statements).toHaveLength(1)
+    const [statement] = statements as [Statement]
+    expect(actionsOf(statement)).toEqual(['logs:FilterLogEvents'])
+    expect(statement.Condition).toBeUndefined()
+    expect(
+      list(statement.Resource as Json)
+        .map(String)
+        .sort()
+    ).toEqual(expected)
+  })
+
+  it('grants the same in the OIDC role template, in every partition', () => {
+    const { template: oidc } = parseTemplateFile(new URL('infra/github-oidc-role.yaml', root))
+    const document = evaluateJson(
+      propertiesOf(resourcesOf(oidc)['GatePolicy'])['PolicyDocument'] as Json,
+      context(
+        oidc,
+        { GitHubOrg: 'acme', RepositoryName: 'shop-api' },
+        { 'AWS::Partition': 'aws-cn' }
+      )
+    )
+    const statements = statementsOf(document).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('logs:'))
+    )
+    expect(statements).toHaveLength(1)
+    expect(actionsOf(statements[0] as Statement)).toEqual(['logs:FilterLogEvents'])
+    expect(
+      list((statements[0] as Statement).Resource as Json)
+        .map(String)
+        .sort()
+    ).toEqual(expected.map((arn) => arn.replace('arn:aws:', 'arn:aws-cn:')))
+  })
+
+  it('gives no other gate or report policy any logs permission', () => {
+    for (const file of IAM_FILES.filter(
+      (f) => !['gate-ecr-policy.json', 'setup-policy.json'].includes(f)
+    )) {
+      const logs = readPolicy(file)
+        .Statement.flatMap(actionsOf)
+        .filter((a) => a.startsWith('logs:'))
+      expect({ file, logs }).toEqual({ file, logs: [] })
+    }
+  })
+})
+
+describe('infra/iam/setup-policy.json and the scan-event log group', () => {
+  const policy = readPolicy('setup-policy.json')
+  const logs = policy.Statement.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')))
+
+  it('manages log groups only under /aws/lambda/ and /aws/events/ inspector-gate-responder*', () => {
+    for (const statement of logs) {
+      for (const resource of list(statement.Resource as Json).map(String)) {
+        if (resource === '*') continue
+        expect(resource).toMatch(
+          /^arn:aws:logs:\*:\*:log-group:\/aws\/(lambda|events)\/inspector-gate-responder\*$/
+        )
+      }
+    }
+  })
+
+  it('grants on "*" only the account-level logs actions', () => {
+    const onStar = logs
+      .filter((s) => list(s.Resource as Json).includes('*'))
+      .flatMap(actionsOf)
+      .sort()
+    expect(onStar).toEqual(
+      [
+        'logs:DeleteResourcePolicy',
+        'logs:DescribeLogGroups',
+        'logs:DescribeResourcePolicies',
+        'logs:PutResourcePolicy'
+      ].sort()
+    )
+  })
+
+  it('never lets setup read or write log events', () => {
+    const actions = logs.flatMap(actionsOf)
+    for (const action of ['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:PutLogEvents'])
+      expect(actions).not.toContain(action)
   })
 })
 
