@@ -282,6 +282,8 @@ describe('IAM policies in infra/iam/', () => {
     ] ?? namespace.toLowerCase()
   /** Needed but not an SDK call the source makes: Inspector and Security Hub create it on enable. */
   const NOT_SDK_CALLS = new Set(['iam:CreateServiceLinkedRole'])
+  /** SDK client packages whose IAM prefix differs from the package name. */
+  const IAM_PREFIX: Record<string, string> = { 'cloudwatch-logs': 'logs' }
 
   /** `ecr:DescribeImages` for every SDK command or paginator the source imports and uses. */
   function actionsCalledBySource(): string[] {
@@ -298,9 +300,9 @@ describe('IAM policies in infra/iam/', () => {
           const name = raw.trim()
           if (name === '' || name.startsWith('type ')) continue
           const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1]
-          // The package is named for the service; IAM names CloudWatch Logs `logs`.
-          const prefix = service === 'cloudwatch-logs' ? 'logs' : service
-          if (operation !== undefined) called.add(`${prefix}:${operation}`)
+          if (operation !== undefined) {
+            called.add(`${IAM_PREFIX[service as string] ?? (service as string)}:${operation}`)
+          }
         }
       }
     }

@@ -20,8 +20,12 @@ export const RESOURCE_STAR_ALLOWED: ReadonlySet<string> = new Set([
   'inspector2:ListFindings',
   // Amazon ECR: the registry scanning configuration belongs to the registry, not a repository.
   'ecr:GetRegistryScanningConfiguration',
-  // CloudWatch Logs: listing log groups is account-wide.
-  'logs:DescribeLogGroups'
+  // CloudWatch Logs: listing log groups is account-wide, and account-level resource policies
+  // (named by PolicyName, like the responder's scan-event policy) have no ARN.
+  'logs:DescribeLogGroups',
+  'logs:PutResourcePolicy',
+  'logs:DeleteResourcePolicy',
+  'logs:DescribeResourcePolicies'
 ])
 
 /**

@@ -127,12 +127,26 @@ function policyDocuments(
         })
       }
     }
-    if (properties['PolicyDocument'] !== undefined) {
+    if (type === 'AWS::Logs::ResourcePolicy') {
+      // CloudWatch Logs takes its resource policy as a JSON string (here a Fn::Sub).
+      found.push({
+        where: `${name}.PolicyDocument`,
+        document: logsPolicyDocument(template, properties),
+        kind: 'resource'
+      })
+    } else if (properties['PolicyDocument'] !== undefined) {
       const kind = /^AWS::IAM::/.test(type) ? 'identity' : 'resource'
       found.push({ where: `${name}.PolicyDocument`, document: properties['PolicyDocument'], kind })
     }
   }
   return found
+}
+
+/** The JSON-string PolicyDocument of an AWS::Logs::ResourcePolicy, evaluated and parsed. */
+function logsPolicyDocument(template: JsonObject, properties: JsonObject): Json {
+  const text = evaluateJson(properties['PolicyDocument'] as Json, context(template))
+  if (typeof text !== 'string') throw new Error('a Logs resource policy document is a string')
+  return JSON.parse(text) as Json
 }
 
 /** IAM-style wildcard match (`*` any run of characters, `?` one character). */
@@ -440,8 +454,25 @@ describe('infra/responder.yaml', () => {
 
   it('takes the documented parameters with safe defaults', () => {
     expect(Object.keys(parameters).sort()).toEqual(
-      ['InspectorFindingsOnly', 'KmsKeyArn', 'LogRetentionDays', 'NotificationEmail'].sort()
+      [
+        'InspectorFindingsOnly',
+        'KmsKeyArn',
+        'LogRetentionDays',
+        'NotificationEmail',
+        'ScanEventRetentionDays',
+        'ScanEvents'
+      ].sort()
     )
+    expect(parameters['ScanEvents']).toMatchObject({
+      Type: 'String',
+      Default: 'Enabled',
+      AllowedValues: ['Enabled', 'Disabled']
+    })
+    expect(parameters['ScanEventRetentionDays']).toMatchObject({
+      Type: 'Number',
+      Default: 3,
+      AllowedValues: [1, 3, 5, 7, 14]
+    })
     expect(parameters['NotificationEmail']).toMatchObject({ Type: 'String', Default: '' })
     expect(parameters['KmsKeyArn']).toMatchObject({ Type: 'String', Default: '' })
     expect(parameters['InspectorFindingsOnly']).toMatchObject({ AllowedValues: ['true', 'false'] })
@@ -751,10 +782,122 @@ describe('infra/responder.yaml', () => {
     })
   })
 
-  it('outputs the topic, function, rule and dead-letter queue', () => {
-    expect(Object.keys(section(template, 'Outputs')).sort()).toEqual(
-      ['DeadLetterQueueArn', 'DeadLetterQueueUrl', 'FunctionArn', 'RuleArn', 'TopicArn'].sort()
+  it('outputs the topic, function, rule, dead-letter queue and scan-event log group', () => {
+    const outputs = section(template, 'Outputs')
+    expect(Object.keys(outputs).sort()).toEqual(
+      [
+        'DeadLetterQueueArn',
+        'DeadLetterQueueUrl',
+        'FunctionArn',
+        'RuleArn',
+        'ScanEventLogGroup',
+        'TopicArn'
+      ].sort()
     )
+    expect(outputs['ScanEventLogGroup']).toMatchObject({
+      Condition: 'KeepScanEvents',
+      Value: { Ref: 'ScanEventLogGroup' }
+    })
+  })
+
+  describe('the Inspector2 Scan events for the gate', () => {
+    const rule = propertiesOf(resources['ScanEventsRule'])
+    const pattern = evaluateJson(rule['EventPattern'] as Json, context(template))
+    // AWS's example event (Amazon Inspector User Guide, "EventBridge events for scans").
+    const scanEvent: JsonObject = {
+      version: '0',
+      id: '739c0d3c-4f02-85c7-5a88-94a9EXAMPLE',
+      'detail-type': 'Inspector2 Scan',
+      source: 'aws.inspector2',
+      account: '123456789012',
+      time: '2021-12-03T18:03:16Z',
+      region: 'us-east-2',
+      resources: ['arn:aws:ecr:us-east-2:123456789012:repository/amazon/amazon-ecs-sample'],
+      detail: {
+        'scan-status': 'INITIAL_SCAN_COMPLETE',
+        'repository-name': 'arn:aws:ecr:us-east-2:123456789012:repository/amazon/amazon-ecs-sample',
+        'finding-severity-counts': { CRITICAL: 7, HIGH: 61, MEDIUM: 62, TOTAL: 158 },
+        'image-digest': 'sha256:36c7b282abd0186e01419f2e58743e1bf635808231049bbc9d77e59e3a8e4914',
+        'image-tags': ['latest']
+      }
+    }
+    const ctx = context(template)
+    const groupName = evaluateJson(
+      propertiesOf(resources['ScanEventLogGroup'])['LogGroupName'] as Json,
+      ctx
+    )
+
+    it('are created only while ScanEvents is Enabled (the default)', () => {
+      for (const name of ['ScanEventLogGroup', 'ScanEventLogPolicy', 'ScanEventsRule']) {
+        expect({ name, condition: resources[name]?.['Condition'] }).toEqual({
+          name,
+          condition: 'KeepScanEvents'
+        })
+      }
+      expect(evaluateCondition('KeepScanEvents', ctx)).toBe(true)
+      expect(
+        evaluateCondition('KeepScanEvents', context(template, { ScanEvents: 'Disabled' }))
+      ).toBe(false)
+    })
+
+    it('go to /aws/events/<stack>/inspector-scans, kept ScanEventRetentionDays, no KMS key', () => {
+      expect(groupName).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+      const logGroup = propertiesOf(resources['ScanEventLogGroup'])
+      expect(logGroup['RetentionInDays']).toEqual({ Ref: 'ScanEventRetentionDays' })
+      expect(logGroup['KmsKeyId']).toBeUndefined()
+      const allowed = allowedValuesOf(
+        findResourceType(db, 'AWS::Logs::LogGroup')!,
+        'RetentionInDays'
+      )
+      for (const days of list(
+        (parameters['ScanEventRetentionDays'] as JsonObject)['AllowedValues']
+      ))
+        expect(allowed).toContain(days)
+    })
+
+    it('match exactly source aws.inspector2 and detail-type Inspector2 Scan', () => {
+      expect(pattern).toEqual({ source: ['aws.inspector2'], 'detail-type': ['Inspector2 Scan'] })
+      expect(matchesPattern(pattern, scanEvent)).toBe(true)
+      expect(matchesPattern(pattern, { ...scanEvent, 'detail-type': 'Inspector2 Finding' })).toBe(
+        false
+      )
+      expect(matchesPattern(pattern, { ...scanEvent, source: 'aws.securityhub' })).toBe(false)
+      expect(matchesPattern(pattern, importedEvent(inspectorImageFinding()))).toBe(false)
+    })
+
+    it('are delivered to the scan-event log group, after its resource policy exists', () => {
+      expect(rule['State']).toBe('ENABLED')
+      const targets = list(rule['Targets'])
+      expect(targets).toHaveLength(1)
+      expect((targets[0] as JsonObject)['Arn']).toEqual({
+        'Fn::GetAtt': ['ScanEventLogGroup', 'Arn']
+      })
+      expect(list(resources['ScanEventsRule']?.['DependsOn'])).toContain('ScanEventLogPolicy')
+      const name = String(evaluateJson(rule['Name'] as Json, ctx))
+      expect(name.replace('inspector-gate-responder', 'x'.repeat(55)).length).toBeLessThanOrEqual(
+        64
+      )
+    })
+
+    it('may be written by EventBridge into that log group only', () => {
+      const policy = propertiesOf(resources['ScanEventLogPolicy'])
+      const statements = statementsOf(logsPolicyDocument(template, policy))
+      expect(statements).toHaveLength(1)
+      const [statement] = statements as [Statement]
+      expect(statement.Effect).toBe('Allow')
+      expect(statement.Condition).toBeUndefined()
+      expect(
+        list((statement.Principal as JsonObject)['Service'])
+          .map(String)
+          .sort()
+      ).toEqual(['delivery.logs.amazonaws.com', 'events.amazonaws.com'])
+      expect(Object.keys(statement.Principal as JsonObject)).toEqual(['Service'])
+      expect(actionsOf(statement).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents'])
+      // `${ScanEventLogGroup}` (the group's name) evaluates to the placeholder <ScanEventLogGroup>.
+      expect(list(statement.Resource)).toEqual([
+        'arn:aws:logs:us-east-1:123456789012:log-group:<ScanEventLogGroup>:*'
+      ])
+    })
   })
 
   it('names every resource so that the setup policy covers it when deployed as inspector-gate-responder', () => {
@@ -762,17 +905,55 @@ describe('infra/responder.yaml', () => {
     const ctx = context(template)
     const name = (resource: string, property: string): string =>
       String(evaluateJson(propertiesOf(resources[resource])[property] as Json, ctx))
-    const arns: Record<string, string> = {
-      'lambda:CreateFunction': `arn:aws:lambda:us-east-1:123456789012:function:${name('ResponderFunction', 'FunctionName')}`,
-      'events:PutRule': `arn:aws:events:us-east-1:123456789012:rule/${name('FindingsRule', 'Name')}`,
-      'sns:CreateTopic': `arn:aws:sns:us-east-1:123456789012:${name('NotificationTopic', 'TopicName')}`,
-      'sqs:CreateQueue': `arn:aws:sqs:us-east-1:123456789012:${name('DeadLetterQueue', 'QueueName')}`,
-      'logs:CreateLogGroup': `arn:aws:logs:us-east-1:123456789012:log-group:${name('ResponderLogGroup', 'LogGroupName')}`,
-      'iam:CreateRole': `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`,
-      'iam:PassRole': `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`,
-      'cloudformation:CreateChangeSet': ctx.pseudo['AWS::StackId'] as string
-    }
-    for (const [action, arn] of Object.entries(arns)) {
+    const scanGroup = `arn:aws:logs:us-east-1:123456789012:log-group:${name('ScanEventLogGroup', 'LogGroupName')}`
+    const arns: Array<[string, string]> = [
+      [
+        'lambda:CreateFunction',
+        `arn:aws:lambda:us-east-1:123456789012:function:${name('ResponderFunction', 'FunctionName')}`
+      ],
+      [
+        'events:PutRule',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('FindingsRule', 'Name')}`
+      ],
+      [
+        'events:PutRule',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('ScanEventsRule', 'Name')}`
+      ],
+      [
+        'events:PutTargets',
+        `arn:aws:events:us-east-1:123456789012:rule/${name('ScanEventsRule', 'Name')}`
+      ],
+      [
+        'sns:CreateTopic',
+        `arn:aws:sns:us-east-1:123456789012:${name('NotificationTopic', 'TopicName')}`
+      ],
+      [
+        'sqs:CreateQueue',
+        `arn:aws:sqs:us-east-1:123456789012:${name('DeadLetterQueue', 'QueueName')}`
+      ],
+      [
+        'logs:CreateLogGroup',
+        `arn:aws:logs:us-east-1:123456789012:log-group:${name('ResponderLogGroup', 'LogGroupName')}`
+      ],
+      ...['logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy'].map(
+        (action): [string, string] => [action, scanGroup]
+      ),
+      ...[
+        'logs:PutResourcePolicy',
+        'logs:DeleteResourcePolicy',
+        'logs:DescribeResourcePolicies'
+      ].map((action): [string, string] => [action, '*']),
+      [
+        'iam:CreateRole',
+        `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`
+      ],
+      [
+        'iam:PassRole',
+        `arn:aws:iam::123456789012:role${name('ResponderRole', 'Path')}inspector-gate-responder-ResponderRole-AB12CD34EF56`
+      ],
+      ['cloudformation:CreateChangeSet', ctx.pseudo['AWS::StackId'] as string]
+    ]
+    for (const [action, arn] of arns) {
       const granted = setup.Statement.some(
         (s) =>
           s.Effect === 'Allow' &&
@@ -1014,6 +1195,109 @@ describe('infra/iam/setup-policy.json', () => {
       'arn:aws:iam::*:role/inspector-gate-responder/*'
     ])
     expect(resourcesFor('iam:PassRole')).toEqual(['arn:aws:iam::*:role/inspector-gate-responder/*'])
+  })
+})
+
+describe('the gate reads the scan-event log group, and only it', () => {
+  const { template } = parseTemplateFile(new URL('infra/responder.yaml', root))
+  const group = String(
+    evaluateJson(
+      propertiesOf(resourcesOf(template)['ScanEventLogGroup'])['LogGroupName'] as Json,
+      context(template)
+    )
+  )
+  const expected = [
+    `arn:aws:logs:*:*:log-group:${group}`,
+    `arn:aws:logs:*:*:log-group:${group}:*`
+  ].sort()
+
+  it('names the group the responder stack creates under its default stack name', () => {
+    expect(group).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+  })
+
+  it('grants logs:FilterLogEvents in gate-ecr-policy.json on that group and nothing else in logs', () => {
+    const statements = readPolicy('gate-ecr-policy.json').Statement.filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('logs:'))
+    )
+    expect(statements).toHaveLength(1)
+    const [statement] = statements as [Statement]
+    expect(actionsOf(statement)).toEqual(['logs:FilterLogEvents'])
+    expect(statement.Condition).toBeUndefined()
+    expect(
+      list(statement.Resource as Json)
+        .map(String)
+        .sort()
+    ).toEqual(expected)
+  })
+
+  it('grants the same in the OIDC role template, in every partition', () => {
+    const { template: oidc } = parseTemplateFile(new URL('infra/github-oidc-role.yaml', root))
+    const document = evaluateJson(
+      propertiesOf(resourcesOf(oidc)['GatePolicy'])['PolicyDocument'] as Json,
+      context(
+        oidc,
+        { GitHubOrg: 'acme', RepositoryName: 'shop-api' },
+        { 'AWS::Partition': 'aws-cn' }
+      )
+    )
+    const statements = statementsOf(document).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('logs:'))
+    )
+    expect(statements).toHaveLength(1)
+    expect(actionsOf(statements[0] as Statement)).toEqual(['logs:FilterLogEvents'])
+    expect(
+      list((statements[0] as Statement).Resource as Json)
+        .map(String)
+        .sort()
+    ).toEqual(expected.map((arn) => arn.replace('arn:aws:', 'arn:aws-cn:')))
+  })
+
+  it('gives no other gate or report policy any logs permission', () => {
+    for (const file of IAM_FILES.filter(
+      (f) => !['gate-ecr-policy.json', 'setup-policy.json'].includes(f)
+    )) {
+      const logs = readPolicy(file)
+        .Statement.flatMap(actionsOf)
+        .filter((a) => a.startsWith('logs:'))
+      expect({ file, logs }).toEqual({ file, logs: [] })
+    }
+  })
+})
+
+describe('infra/iam/setup-policy.json and the scan-event log group', () => {
+  const policy = readPolicy('setup-policy.json')
+  const logs = policy.Statement.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')))
+
+  it('manages log groups only under /aws/lambda/ and /aws/events/ inspector-gate-responder*', () => {
+    for (const statement of logs) {
+      for (const resource of list(statement.Resource as Json).map(String)) {
+        if (resource === '*') continue
+        expect(resource).toMatch(
+          /^arn:aws:logs:\*:\*:log-group:\/aws\/(lambda|events)\/inspector-gate-responder\*$/
+        )
+      }
+    }
+  })
+
+  it('grants on "*" only the account-level logs actions', () => {
+    const onStar = logs
+      .filter((s) => list(s.Resource as Json).includes('*'))
+      .flatMap(actionsOf)
+      .sort()
+    expect(onStar).toEqual(
+      [
+        'logs:DeleteResourcePolicy',
+        'logs:DescribeLogGroups',
+        'logs:DescribeResourcePolicies',
+        'logs:PutResourcePolicy'
+      ].sort()
+    )
+  })
+
+  it('never lets setup read or write log events', () => {
+    const actions = logs.flatMap(actionsOf)
+    for (const action of ['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:PutLogEvents'])
+      expect(actions).not.toContain(action)
   })
 })
 
