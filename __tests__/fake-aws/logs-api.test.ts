@@ -294,6 +294,31 @@ describe('CloudWatch Logs FilterLogEvents', () => {
   })
 })
 
+describe('CloudWatch Logs endpoint variables', () => {
+  it('reaches the fake through AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, as AWS_ENDPOINT_URL does', async () => {
+    const { fake } = await startAt(scenarios.scanEventAfterLastFinding, 10)
+    for (const name of ['AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL']) {
+      const saved = process.env[name]
+      process.env[name] = fake.url
+      try {
+        const logs = new CloudWatchLogsClient({
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+          maxAttempts: 1
+        })
+        const answer = await logs.send(
+          new FilterLogEventsCommand({ logGroupName: SCAN_EVENTS_LOG_GROUP })
+        )
+        expect(answer.events).toHaveLength(1)
+      } finally {
+        if (saved === undefined) delete process.env[name]
+        else process.env[name] = saved
+      }
+    }
+    expect(fake.callsTo('FilterLogEvents')).toHaveLength(2)
+  })
+})
+
 describe('scanEventStory', () => {
   it('is deterministic per seed and puts the event at every position across seeds', () => {
     expect(scanEventStory(7)).toEqual(scanEventStory(7))
