@@ -158,6 +158,7 @@ function expiredTokenError(service: ServiceName): FakeAwsError {
   const message = 'The pagination token has expired; start the request again without it.'
   switch (service) {
     case 'ecr':
+    case 'logs':
       return new FakeAwsError(
         'InvalidParameterException',
         400,
@@ -237,6 +238,11 @@ function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string
       403: 'AccessDeniedException',
       429: 'LimitExceededException',
       500: 'InternalException'
+    },
+    logs: {
+      403: 'AccessDeniedException',
+      429: 'ThrottlingException',
+      500: 'ServiceUnavailableException'
     }
   } as const
   return codes[service][status]

@@ -46,6 +46,7 @@ const MODEL_FILES: Record<ServiceName, string> = {
   ecr: 'ecr.json',
   inspector2: 'inspector2.json',
   lambda: 'lambda.json',
+  logs: 'logs.json',
   securityhub: 'securityhub.json',
   sts: 'sts.json'
 }

@@ -124,6 +124,17 @@ export interface Scenario {
   beyondModel?: string
   /** What a test needs to know to size its timeouts. Informational only. */
   timing?: ScenarioTiming
+  /**
+   * A log group that an EventBridge rule fills with Inspector's `Inspector2 Scan` events, served
+   * by CloudWatch Logs FilterLogEvents (see scan-event-log.ts). Without it, no log group exists.
+   */
+  scanEvents?: {
+    logGroupName: string
+    /** FilterLogEvents answers AccessDeniedException (the role lacks logs:FilterLogEvents). */
+    accessDenied?: boolean
+    /** The first N pages of each search come back with no events but a nextToken. */
+    emptyPages?: number
+  }
 }
 
 export interface AnswerEdit {
@@ -185,6 +196,18 @@ export interface ScannableContent {
   basicFindings?: BasicFindingSpec[]
   /** How a StartImageScan on this image plays out; default COMPLETE after 2 scenario s. */
   manualScan?: ManualScanSpec
+  /**
+   * This digest's `Inspector2 Scan` event in the scenario's `scanEvents` log group. Default: one
+   * event at the second coverage turns SUCCESSFUL (none if it never does); `'never'`: no event.
+   */
+  scanEvent?:
+    | 'never'
+    | {
+        /** Scenario second from which the event is in the log group. Default: the second coverage turns SUCCESSFUL. */
+        atSeconds?: number
+        /** Override finding-severity-counts; default computed from ALL this digest's Inspector findings in the scenario (visible yet or not). */
+        counts?: Partial<Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'TOTAL', number>>
+      }
 }
 
 /** An OCI image index or Docker manifest list; its children are untagged images in the repo. */

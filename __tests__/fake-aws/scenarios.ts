@@ -29,6 +29,7 @@ import {
   digestFor,
   MEDIA_TYPES
 } from './scenario.js'
+import { mulberry32 } from './random.js'
 import { STANDARD_IDS } from './standards.js'
 import type {
   AsffFixtureSpec,
@@ -255,6 +256,102 @@ const trickle: Scenario = {
     settledAtSeconds: 6,
     story: 'SUCCESSFUL 2 s; LOW 2 s, MEDIUM 3 s, HIGH 4.5 s, CRITICAL 6 s'
   }
+}
+
+/** The log group the responder stack's EventBridge rule sends Inspector's scan events to. */
+export const SCAN_EVENTS_LOG_GROUP = '/aws/events/inspector2-scan'
+
+/** trickle with Inspector's scan event in the log group, at `eventAtSeconds` or never. */
+function trickleWithScanEvent(name: string, eventAtSeconds: number | 'never'): Scenario {
+  const event = eventAtSeconds === 'never' ? 'never' : { atSeconds: eventAtSeconds }
+  const when =
+    eventAtSeconds === 'never' ? 'no scan event ever' : `scan event at ${eventAtSeconds} s`
+  return {
+    ...trickle,
+    name,
+    description: `${trickle.description ?? ''} ${when} (log group ${SCAN_EVENTS_LOG_GROUP}).`,
+    scanEvents: { logGroupName: SCAN_EVENTS_LOG_GROUP },
+    repositories: [
+      {
+        name: REPOSITORY,
+        images: trickle.repositories.flatMap((repo) =>
+          repo.images.map((image) => ({ ...image, scanEvent: event }) as SingleImageSpec)
+        )
+      }
+    ],
+    timing: {
+      settledAtSeconds: Math.max(6, eventAtSeconds === 'never' ? 0 : eventAtSeconds),
+      story: `${trickle.timing?.story ?? ''}; ${when} (counts: 1 CRITICAL, 1 HIGH, 1 MEDIUM, 4 in all)`
+    }
+  }
+}
+
+/** The scan event (5 s) is in the log group before the last finding (CRITICAL, 6 s) is listable. */
+const scanEventBeforeLastFinding = trickleWithScanEvent('scanEventBeforeLastFinding', 5)
+/** The scan event comes at 7 s, after the last finding (6 s). */
+const scanEventAfterLastFinding = trickleWithScanEvent('scanEventAfterLastFinding', 7)
+/** The log group exists, but Inspector's event for this digest never arrives. */
+const scanEventNever = trickleWithScanEvent('scanEventNever', 'never')
+
+export interface ScanEventStory {
+  scenario: Scenario
+  image: ImageRef
+  /** Scenario seconds at which each finding becomes listable, ascending. */
+  findingsAtSeconds: number[]
+  /** Scenario second of the scan event. */
+  eventAtSeconds: number
+  /** How many findings are listable when the event arrives (0 … findingsAtSeconds.length). */
+  findingsBeforeEvent: number
+}
+
+/**
+ * A late-findings timeline from `seed` (same seed, same story): coverage SUCCESSFUL at 2 s, then
+ * 1–6 findings of distinct known vulnerabilities arriving 0.5–2 s apart, and Inspector's scan
+ * event at a seeded position among them — before the first, between two, or after the last
+ * (never at the same second as a finding, so which side it falls on is never a tie).
+ */
+export function scanEventStory(seed: number): ScanEventStory {
+  const random = mulberry32(seed)
+  const pool = Object.values(CVE)
+  const count = 1 + Math.floor(random() * 6)
+  const chosen: InspectorFindingSpec[] = []
+  while (chosen.length < count) {
+    const pick = pool.splice(Math.floor(random() * pool.length), 1)[0]
+    if (pick !== undefined) chosen.push(pick)
+  }
+  const findingsAtSeconds: number[] = []
+  let second = 2
+  for (let i = 0; i < count; i += 1) {
+    second += 0.5 * (1 + Math.floor(random() * 4))
+    findingsAtSeconds.push(second)
+  }
+  const findingsBeforeEvent = Math.floor(random() * (count + 1))
+  const previous = findingsBeforeEvent === 0 ? 2 : (findingsAtSeconds[findingsBeforeEvent - 1] ?? 2)
+  const next = findingsAtSeconds[findingsBeforeEvent] ?? previous + 1
+  const eventAtSeconds = (previous + next) / 2
+  const image = IMAGES.trickle
+  const scenario: Scenario = {
+    name: `scanEventStory(${seed})`,
+    description: `Late findings with the scan event after ${findingsBeforeEvent} of ${count}.`,
+    scanEvents: { logGroupName: SCAN_EVENTS_LOG_GROUP },
+    repositories: [
+      {
+        name: REPOSITORY,
+        images: [
+          singleImage(image, {
+            coverage: scanTimeline({ discovered: 0.5, scanning: 1, done: 2 }),
+            findings: chosen.map((spec, i) => at(findingsAtSeconds[i] ?? second, spec)),
+            scanEvent: { atSeconds: eventAtSeconds }
+          })
+        ]
+      }
+    ],
+    timing: {
+      settledAtSeconds: Math.max(second, eventAtSeconds),
+      story: `SUCCESSFUL 2 s; findings at ${findingsAtSeconds.join(', ')} s; scan event at ${eventAtSeconds} s`
+    }
+  }
+  return { scenario, image, findingsAtSeconds, eventAtSeconds, findingsBeforeEvent }
 }
 
 const BASIC_FINDINGS = Object.values(KNOWN_BASIC_FINDINGS)
@@ -1213,6 +1310,9 @@ export const scenarios = {
   criticals,
   multiArch,
   trickle,
+  scanEventBeforeLastFinding,
+  scanEventAfterLastFinding,
+  scanEventNever,
   basic,
   basicNoScan,
   unscannable,
@@ -1253,6 +1353,9 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   criticals: IMAGES.criticals,
   multiArch: IMAGES.multiArch,
   trickle: IMAGES.trickle,
+  scanEventBeforeLastFinding: IMAGES.trickle,
+  scanEventAfterLastFinding: IMAGES.trickle,
+  scanEventNever: IMAGES.trickle,
   basic: IMAGES.basic,
   basicNoScan: IMAGES.basicNoScan,
   unscannable: IMAGES.unscannable,
@@ -1288,6 +1391,9 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   criticals: [],
   multiArch: [],
   trickle: [],
+  scanEventBeforeLastFinding: [],
+  scanEventAfterLastFinding: [],
+  scanEventNever: [],
   basic: [],
   basicNoScan: [],
   unscannable: [],

@@ -1,5 +1,5 @@
 /**
- * A local AWS endpoint for ECR, Inspector2, STS, Lambda and Security Hub that the real SDK v3
+ * A local AWS endpoint for ECR, Inspector2, STS, Lambda, Security Hub and CloudWatch Logs that the real SDK v3
  * clients talk to, either via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are
  * routed by the SigV4 signing service (all clients share one URL), answered in each service's
  * own protocol, and recorded in `calls`; calls of mutating operations are also recorded in
@@ -17,6 +17,7 @@ import { createFaultInjector, flapCoverage } from './faults.js'
 import type { FaultPlan } from './faults.js'
 import { handleInspector, inspectorOperationFor } from './inspector-api.js'
 import { handleLambda, lambdaOperationFor } from './lambda-api.js'
+import { handleLogs, LOGS_TARGET_PREFIX } from './logs-api.js'
 import type { InspectorConfigurationSnapshot } from './inspector-configuration.js'
 import { inspectorConfigurationSnapshot } from './inspector-configuration.js'
 import { withPageOverlap } from './paging.js'
@@ -165,7 +166,14 @@ export interface FakeAws {
   close(): Promise<void>
 }
 
-const KNOWN_SERVICES: readonly string[] = ['ecr', 'inspector2', 'sts', 'lambda', 'securityhub']
+const KNOWN_SERVICES: readonly string[] = [
+  'ecr',
+  'inspector2',
+  'sts',
+  'lambda',
+  'securityhub',
+  'logs'
+]
 
 export async function startFakeAws(
   scenario: Scenario,
@@ -433,6 +441,9 @@ export async function startFakeAws(
         )
         return 200
       }
+      case 'logs':
+        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleLogs(state, operation, asked)))
+        return 200
       case 'sts':
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
@@ -562,6 +573,13 @@ function parseRequest(
       }
       return { operation: target.slice(ECR_TARGET_PREFIX.length), input: parseJsonBody(body) }
     }
+    case 'logs': {
+      const target = String(req.headers['x-amz-target'] ?? '')
+      if (!target.startsWith(LOGS_TARGET_PREFIX)) {
+        throw new FakeAwsError('UnknownOperationException', 400, `Unknown X-Amz-Target '${target}'`)
+      }
+      return { operation: target.slice(LOGS_TARGET_PREFIX.length), input: parseJsonBody(body) }
+    }
     case 'inspector2': {
       const path = new URL(req.url ?? '/', 'http://fake').pathname
       const operation = inspectorOperationFor(req.method ?? 'GET', path)
@@ -601,6 +619,7 @@ function parseRequest(
 function sendError(service: ServiceName, res: ServerResponse, error: FakeAwsError): void {
   switch (service) {
     case 'ecr':
+    case 'logs':
       return sendAwsJsonError(res, error)
     case 'inspector2':
       return sendRestJsonError(res, error)

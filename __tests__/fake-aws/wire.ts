@@ -1,17 +1,18 @@
 /**
  * The three wire protocols, matched to how @aws-sdk/core/protocols parses them:
- * - ECR, AWS JSON 1.1: errors are read from the body's `__type` first (AwsJsonRpcProtocol).
+ * - ECR and CloudWatch Logs, AWS JSON 1.1: errors are read from the body's `__type` first (AwsJsonRpcProtocol).
  * - Inspector2, Lambda and Security Hub, REST-JSON: errors are read from the `x-amzn-errortype`
  *   header first (loadRestJsonErrorCode), `Retry-After` is bound to `retryAfterSeconds` by an
  *   httpHeader trait. The message member is `message` for Inspector but `Message` for Lambda
  *   (body `{Type, Message}`) and Security Hub (body `{Code, Message}`), as those services send.
  * - STS, AWS Query: XML bodies; errors as `<ErrorResponse><Error><Code>` (AwsQueryProtocol).
- * Both JSON protocols default to epoch-seconds timestamps, so every Date becomes a number.
+ * Both JSON protocols default to epoch-seconds timestamps, so every Date becomes a number (CloudWatch
+ * Logs' timestamps are `long` epoch milliseconds in its model: its handler sends plain numbers).
  */
 import { randomUUID } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
-export type ServiceName = 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub'
+export type ServiceName = 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs'
 
 /** Thrown by operations and faults; rendered in the protocol of the service that was called. */
 export class FakeAwsError extends Error {
