@@ -32,8 +32,10 @@ export async function settleFindings(
   deps: ScanDeps,
   scanEvent?: ScanEventHandle
 ): Promise<Settled> {
-  const settleDeadline = Math.min(deps.deadline, deps.clock.now() + deps.timing.settleMs)
   let latest = await read()
+  // The bound counts from the first read's end: a first read slowed by throttling and retries
+  // must not leave no time for the second.
+  const settleDeadline = Math.min(deps.deadline, deps.clock.now() + deps.timing.settleMs)
   let previous: string | undefined
   for (;;) {
     const event = scanEvent?.state()
