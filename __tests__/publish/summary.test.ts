@@ -109,6 +109,28 @@ describe('renderSummary headline', () => {
 })
 
 describe('renderSummary images table', () => {
+  it('says in each scanned row which proof settled its findings', () => {
+    const counts = { bySeverity: { CRITICAL: 1 }, total: 2 }
+    const eventTime = new Date('2025-03-01T10:20:00Z')
+    const verdict = aVerdict({
+      outcomes: [
+        scanned(AMD64, [], { settledBy: { kind: 'scan-event', counts, eventTime } }),
+        scanned(ARM64, [], { settledBy: { kind: 'quiet-period' } }),
+        scanned(AMD64, [], {
+          settled: false,
+          settledBy: { kind: 'scan-event', counts, eventTime, shortfall: ['CRITICAL 0 of 1'] }
+        })
+      ]
+    })
+    const rows = tableAfter(render(verdict), '### Targets')?.rows ?? []
+    expect(rows.map((row) => row[4])).toEqual([
+      '✅ scanned · scan event counts matched',
+      '✅ scanned · two reads agreed after the quiet period',
+      // markdownText escapes the apostrophe; GitHub shows it as one.
+      '⚠️ scanned, findings still arriving · short of the scan event&#39;s counts: CRITICAL 0 of 1'
+    ])
+  })
+
   it('has a row per artifact outcome with per-severity counts of its not-ignored findings', () => {
     const table = tableAfter(render(aSmallFailVerdict()), '### Targets')
     expect(table?.header).toEqual([
