@@ -45,7 +45,6 @@ interface Watched {
   subject: ScanEventSubject
   state: ScanEventState
   found: AbortController
-  open: boolean
 }
 
 /**
@@ -74,8 +73,7 @@ export class LogGroupWatcher implements ScanEventSource {
         this.stopped === undefined
           ? { kind: 'pending' }
           : { kind: 'unavailable', reason: this.stopped },
-      found: new AbortController(),
-      open: true
+      found: new AbortController()
     }
     if (this.stopped === undefined) {
       this.watched.add(entry)
@@ -85,7 +83,6 @@ export class LogGroupWatcher implements ScanEventSource {
       state: () => entry.state,
       found: entry.found.signal,
       close: () => {
-        entry.open = false
         this.watched.delete(entry)
         if (this.pending().length === 0) this.idle.abort()
       }
@@ -93,12 +90,11 @@ export class LogGroupWatcher implements ScanEventSource {
   }
 
   private pending(): Watched[] {
-    return [...this.watched].filter((w) => w.open && w.state.kind === 'pending')
+    return [...this.watched].filter((w) => w.state.kind === 'pending')
   }
 
   private async run(): Promise<void> {
     this.running = true
-    this.idle = new AbortController()
     try {
       while (this.stopped === undefined && this.deps.clock.now() < this.deps.deadline) {
         const waiting = this.pending()
@@ -106,6 +102,9 @@ export class LogGroupWatcher implements ScanEventSource {
         await this.search(waiting)
         if (this.pending().length === 0) break
         const remaining = this.deps.deadline - this.deps.clock.now()
+        // A fresh signal per pause: one aborted while nobody waited must not make later pauses
+        // instant when a new target arrives before the loop ends.
+        this.idle = new AbortController()
         await this.deps.clock.sleep(
           Math.min(this.deps.timing.scanEventPollMs, Math.max(0, remaining)),
           this.idle.signal
