@@ -207,14 +207,31 @@ describe('buildGateConfig: ignore-file', () => {
 })
 
 describe('buildGateConfig: scan-event-log-group', () => {
-  it('is off when empty, and names the group when given', () => {
-    expect(build({}, noFiles).scanEventLogGroup).toBeUndefined()
+  it("reads the responder stack's output when empty, names the group when given, and is off on off", () => {
+    expect(build({}, noFiles).scanEvents).toEqual({
+      kind: 'from-stack',
+      stackName: 'inspector-gate-responder'
+    })
+    expect(build({ 'responder-stack-name': 'gate-responder-2' }, noFiles).scanEvents).toEqual({
+      kind: 'from-stack',
+      stackName: 'gate-responder-2'
+    })
     expect(
       build(
         { 'scan-event-log-group': '/aws/events/inspector-gate-responder/inspector-scans' },
         noFiles
-      ).scanEventLogGroup
-    ).toBe('/aws/events/inspector-gate-responder/inspector-scans')
+      ).scanEvents
+    ).toEqual({
+      kind: 'named',
+      logGroupName: '/aws/events/inspector-gate-responder/inspector-scans'
+    })
+    expect(build({ 'scan-event-log-group': 'off' }, noFiles).scanEvents).toEqual({ kind: 'off' })
+  })
+
+  it('refuses a stack name it would look up, naming the input', () => {
+    expect(() => build({ 'responder-stack-name': '9lives' }, noFiles)).toThrow(
+      /^responder-stack-name: "9lives" must start with a letter/
+    )
   })
 
   it('refuses a name CloudWatch Logs would refuse, naming the input', () => {

@@ -204,7 +204,8 @@ export function flapCoverage(
 function faultError(service: ServiceName, operation: string, fault: FaultSpec): FakeAwsError {
   if (fault.error === 'expired-credentials') {
     const message = 'The security token included in the request is expired'
-    if (service === 'sts') return new FakeAwsError('ExpiredToken', 403, message)
+    if (service === 'sts' || service === 'cloudformation')
+      return new FakeAwsError('ExpiredToken', 403, message)
     return new FakeAwsError('ExpiredTokenException', service === 'ecr' ? 400 : 403, message)
   }
   const headers: Record<string, string> =
@@ -243,7 +244,8 @@ function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string
       403: 'AccessDeniedException',
       429: 'ThrottlingException',
       500: 'ServiceUnavailableException'
-    }
+    },
+    cloudformation: { 403: 'AccessDenied', 429: 'Throttling', 500: 'InternalFailure' }
   } as const
   return codes[service][status]
 }

@@ -7,8 +7,9 @@
  * `pattern`s where the model has them. An answer the fake gives that AWS could not give is a bug of
  * the fake: it would prove the gate against a service that does not exist.
  *
- * STS speaks the Query protocol (XML answers): its requests are checked, its answers are not (the
- * XML writer is three small templates, and the SDK parses them strictly).
+ * STS and CloudFormation speak the Query protocol (XML answers): their requests are checked, and
+ * CloudFormation's answers are checked as built, before they are written as XML. STS's are not (its
+ * XML writer is a small template, and the SDK parses it strictly).
  */
 import { readFileSync } from 'node:fs'
 import type { ServiceName } from './wire.js'
@@ -43,6 +44,7 @@ interface Model {
 }
 
 const MODEL_FILES: Record<ServiceName, string> = {
+  cloudformation: 'cloudformation.json',
   ecr: 'ecr.json',
   inspector2: 'inspector2.json',
   lambda: 'lambda.json',
@@ -190,7 +192,11 @@ function check(
     case 'timestamp': {
       // JSON protocols send epoch seconds unless a format is named; path and query members,
       // and iso8601-formatted ones, are strings.
-      const format = shape.timestampFormat ?? model.metadata.timestampFormat
+      // The Query protocol (STS, CloudFormation) sends ISO 8601 by default.
+      const format =
+        shape.timestampFormat ??
+        model.metadata.timestampFormat ??
+        (model.metadata.protocol === 'query' ? 'iso8601' : undefined)
       if (fromWireString || format === 'iso8601') {
         if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) wrong('a date string')
       } else if (typeof value !== 'number' || !Number.isFinite(value)) {

@@ -135,6 +135,21 @@ export interface Scenario {
     /** The first N pages of each search come back with no events but a nextToken. */
     emptyPages?: number
   }
+  /**
+   * CloudFormation stacks in the account, served by DescribeStacks (see cloudformation-api.ts),
+   * such as the responder stack whose `ScanEventLogGroup` output names the scan-event log group.
+   * Without any, every stack name answers "does not exist".
+   */
+  stacks?: FakeStack[]
+}
+
+export interface FakeStack {
+  name: string
+  /** Default: the scenario's region. */
+  region?: string
+  /** Default CREATE_COMPLETE. */
+  status?: string
+  outputs?: Record<string, string>
 }
 
 export interface AnswerEdit {
@@ -327,7 +342,7 @@ export interface ManualScanSpec {
 export interface FaultSpec {
   /** The operation's name, or `*` for every operation. */
   operation: string
-  service?: 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub'
+  service?: 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs' | 'cloudformation'
   count: number
   /** 403 answers as the service's access-denied error: the caller's role lacks the permission. */
   status: 403 | 429 | 500 | 503

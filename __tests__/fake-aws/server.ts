@@ -43,6 +43,7 @@ import type {
 import { createFakeState, resetFakeState } from './state.js'
 import type { FakeState } from './state.js'
 import { handleSts } from './sts-api.js'
+import { CLOUDFORMATION_XML_NAMESPACE, handleCloudFormation } from './cloudformation-api.js'
 import { createTimelineClock } from './timeline.js'
 import { modelViolations } from './model-check.js'
 import {
@@ -53,7 +54,9 @@ import {
   sendAwsJsonError,
   sendJson,
   sendQueryError,
+  sendQueryAnswer,
   sendQueryXml,
+  toQueryWire,
   sendRestJsonError,
   signingRegionOf,
   signingServiceOf
@@ -172,7 +175,8 @@ const KNOWN_SERVICES: readonly string[] = [
   'sts',
   'lambda',
   'securityhub',
-  'logs'
+  'logs',
+  'cloudformation'
 ]
 
 export async function startFakeAws(
@@ -205,6 +209,8 @@ export async function startFakeAws(
   }
   const calls: RecordedCall[] = []
   const writes: WriteRecord[] = []
+  /** Query answers as sent (XML on the wire), held for the model check by call. */
+  const queryAnswers = new WeakMap<RecordedCall, unknown>()
   const conformance = { requests: 0, responses: 0, refused: 0, violations: new Set<string>() }
   /**
    * Requests and successful answers against the operation's model. An answer an edit changed on
@@ -216,7 +222,8 @@ export async function startFakeAws(
     input: Record<string, unknown>,
     sentBody: string
   ): void => {
-    const request = service === 'sts' ? withoutKeys(input, ['Version']) : input
+    const query = service === 'sts' || service === 'cloudformation'
+    const request = query ? withoutKeys(input, ['Version']) : input
     conformance.requests += 1
     const requestProblems = modelViolations(service, call.operation, 'request', request)
     // The fake must be at least as strict as AWS: a request outside the model that it accepted is
@@ -230,7 +237,12 @@ export async function startFakeAws(
     if (service === 'sts' || call.status !== 200 || call.edited || call.chaos !== undefined) return
     if (scenario.beyondModel !== undefined) return
     conformance.responses += 1
-    const answer = sentBody === '' ? {} : (JSON.parse(sentBody) as unknown)
+    const answer =
+      service === 'cloudformation'
+        ? queryAnswers.get(call)
+        : sentBody === ''
+          ? {}
+          : (JSON.parse(sentBody) as unknown)
     for (const line of modelViolations(service, call.operation, 'response', answer)) {
       conformance.violations.add(`${service} ${line}`)
     }
@@ -447,6 +459,25 @@ export async function startFakeAws(
       case 'sts':
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
+      case 'cloudformation': {
+        const answer = edited(
+          call,
+          input,
+          handleCloudFormation(
+            scenario.stacks ?? [],
+            {
+              region: context.signingRegion ?? state.catalog.region,
+              account: state.catalog.account,
+              createdAt: state.clock.dateAt(0)
+            },
+            operation,
+            input
+          )
+        ) as Record<string, unknown>
+        queryAnswers.set(call, toQueryWire(answer))
+        sendQueryAnswer(res, operation, CLOUDFORMATION_XML_NAMESPACE, answer)
+        return 200
+      }
       case 'lambda':
         sendJson(
           res,
@@ -592,7 +623,8 @@ function parseRequest(
       }
       return { operation, input: parseJsonBody(body) }
     }
-    case 'sts': {
+    case 'sts':
+    case 'cloudformation': {
       const { Action, ...input } = parseFormBody(body)
       return { operation: Action ?? 'Unknown', input }
     }
@@ -624,6 +656,7 @@ function sendError(service: ServiceName, res: ServerResponse, error: FakeAwsErro
     case 'inspector2':
       return sendRestJsonError(res, error)
     case 'sts':
+    case 'cloudformation':
       return sendQueryError(res, error)
     case 'lambda':
       return sendRestJsonError(res, error, 'lambda')

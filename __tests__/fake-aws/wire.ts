@@ -5,14 +5,16 @@
  *   header first (loadRestJsonErrorCode), `Retry-After` is bound to `retryAfterSeconds` by an
  *   httpHeader trait. The message member is `message` for Inspector but `Message` for Lambda
  *   (body `{Type, Message}`) and Security Hub (body `{Code, Message}`), as those services send.
- * - STS, AWS Query: XML bodies; errors as `<ErrorResponse><Error><Code>` (AwsQueryProtocol).
+ * - STS and CloudFormation, AWS Query: XML bodies (lists as `<member>` elements, timestamps as
+ *   ISO 8601); errors as `<ErrorResponse><Error><Code>` (AwsQueryProtocol).
  * Both JSON protocols default to epoch-seconds timestamps, so every Date becomes a number (CloudWatch
  * Logs' timestamps are `long` epoch milliseconds in its model: its handler sends plain numbers).
  */
 import { randomUUID } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
-export type ServiceName = 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs'
+export type ServiceName =
+  'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs' | 'cloudformation'
 
 /** Thrown by operations and faults; rendered in the protocol of the service that was called. */
 export class FakeAwsError extends Error {
@@ -124,6 +126,52 @@ export function sendQueryXml(
     `</${action}Response>`
   ].join('\n')
   sendXml(res, 200, body)
+}
+
+/**
+ * An AWS Query answer of any shape: structures as nested elements, lists as `<member>` items,
+ * dates as ISO 8601, in the service's XML namespace, the way the SDK's query parser reads it.
+ */
+export function sendQueryAnswer(
+  res: ServerResponse,
+  action: string,
+  xmlNamespace: string,
+  result: Record<string, unknown>
+): void {
+  const body = [
+    `<${action}Response xmlns="${xmlNamespace}">`,
+    `<${action}Result>${queryXml(result)}</${action}Result>`,
+    `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>`,
+    `</${action}Response>`
+  ].join('\n')
+  sendXml(res, 200, body)
+}
+
+function queryXml(value: unknown): string {
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value))
+    return value.map((item) => `<member>${queryXml(item)}</member>`).join('')
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([, member]) => member !== undefined)
+      .map(([key, member]) => `<${key}>${queryXml(member)}</${key}>`)
+      .join('')
+  }
+  return escapeXml(String(value))
+}
+
+/** Dates as the Query protocol sends them (ISO 8601), for checking an answer against its model. */
+export function toQueryWire(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(toQueryWire)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, member]) => member !== undefined)
+        .map(([key, member]) => [key, toQueryWire(member)])
+    )
+  }
+  return value
 }
 
 export function sendQueryError(res: ServerResponse, error: FakeAwsError): void {

@@ -1252,6 +1252,25 @@ describe('the gate reads the scan-event log group, and only it', () => {
     ).toEqual(expected.map((arn) => arn.replace('arn:aws:', 'arn:aws-cn:')))
   })
 
+  it("lets the gate read only the responder stack's outputs, to find that group", () => {
+    const stackArn = 'arn:aws:cloudformation:*:*:stack/inspector-gate-responder/*'
+    const { template: oidc } = parseTemplateFile(new URL('infra/github-oidc-role.yaml', root))
+    const oidcStatements = statementsOf(
+      evaluateJson(
+        propertiesOf(resourcesOf(oidc)['GatePolicy'])['PolicyDocument'] as Json,
+        context(oidc, { GitHubOrg: 'acme', RepositoryName: 'shop-api' })
+      )
+    )
+    for (const statements of [readPolicy('gate-ecr-policy.json').Statement, oidcStatements]) {
+      const cloudformation = statements.filter((s) =>
+        actionsOf(s).some((a) => a.startsWith('cloudformation:'))
+      )
+      expect(cloudformation.map((s) => [actionsOf(s), list(s.Resource as Json)])).toEqual([
+        [['cloudformation:DescribeStacks'], [stackArn]]
+      ])
+    }
+  })
+
   it('gives no other gate or report policy any logs permission', () => {
     for (const file of IAM_FILES.filter(
       (f) => !['gate-ecr-policy.json', 'setup-policy.json'].includes(f)

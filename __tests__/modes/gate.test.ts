@@ -43,6 +43,7 @@ function config(overrides: Partial<GateConfig> = {}): GateConfig {
     timeoutMs: 15 * 60_000,
     timing: DEFAULT_TIMING,
     ensureEnabled: 'off',
+    scanEvents: { kind: 'off' },
     ...overrides
   }
 }

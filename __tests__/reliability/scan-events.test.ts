@@ -32,7 +32,7 @@ const filterCalls = (run: GateRun): number =>
 describe('settling on the scan event', () => {
   it('after the last finding: settles on the counts, every finding read, long before the quiet period', async () => {
     const withEvent = await gate(scenarios.scanEventAfterLastFinding)
-    const without = await gate(scenarios.trickle, 1, '')
+    const without = await gate(scenarios.trickle, 1, 'off')
     const outcome = scannedOutcome(withEvent)
     expect(outcome.settled).toBe(true)
     expect(outcome.settledBy).toMatchObject({
@@ -129,5 +129,95 @@ describe('settling on the scan event', () => {
     }
     expect(wrong).toEqual([])
     expect([...positions].sort()).toEqual(['after the last', 'before the first', 'between'])
+  })
+})
+
+describe("finding the log group from the responder stack's output", () => {
+  const responder = (outputs: Record<string, string>, region?: string): Scenario => ({
+    ...scenarios.scanEventAfterLastFinding,
+    stacks: [{ name: 'inspector-gate-responder', outputs, ...(region ? { region } : {}) }]
+  })
+  const stackCalls = (run: GateRun): number =>
+    run.fake.calls.filter((c) => c.operation === 'DescribeStacks').length
+
+  it('reads ScanEventLogGroup once and settles on the scan event, with the input left empty', async () => {
+    const run = await runGateInProcess(
+      responder({ ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP }),
+      { images: uri },
+      { seed: 1 }
+    )
+    expect(scannedOutcome(run).settledBy?.kind).toBe('scan-event')
+    expect(stackCalls(run)).toBe(1)
+    expect(run.fake.calls.find((c) => c.operation === 'DescribeStacks')?.input).toMatchObject({
+      StackName: 'inspector-gate-responder'
+    })
+    expect(run.log.filter((l) => l.startsWith('warning:'))).toEqual([])
+  })
+
+  it('looks up responder-stack-name when one is given', async () => {
+    const renamed: Scenario = {
+      ...scenarios.scanEventAfterLastFinding,
+      stacks: [{ name: 'gate-responder-2', outputs: { ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP } }]
+    }
+    const run = await runGateInProcess(
+      renamed,
+      { images: uri, 'responder-stack-name': 'gate-responder-2' },
+      { seed: 1 }
+    )
+    expect(scannedOutcome(run).settledBy?.kind).toBe('scan-event')
+  })
+
+  it('no stack in the Region: one info line, no warning, the quiet period', async () => {
+    const run = await runGateInProcess(
+      responder({ ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP }, 'eu-west-1'),
+      { images: uri },
+      { seed: 1 }
+    )
+    expect(scannedOutcome(run).settledBy?.kind).toBe('quiet-period')
+    expect(run.log.filter((l) => l.includes('no stack inspector-gate-responder in'))).toHaveLength(
+      1
+    )
+    expect(run.log.filter((l) => l.startsWith('warning:'))).toEqual([])
+    expect(filterCalls(run)).toBe(0)
+    expect(run.verdict.result).toBe('fail')
+  })
+
+  it('a stack without the output (scan events turned off): info, the quiet period', async () => {
+    const run = await runGateInProcess(
+      responder({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:t' }),
+      { images: uri },
+      { seed: 1 }
+    )
+    expect(scannedOutcome(run).settledBy?.kind).toBe('quiet-period')
+    expect(run.log.some((l) => /^info: .*has no ScanEventLogGroup output/.test(l))).toBe(true)
+    expect(filterCalls(run)).toBe(0)
+  })
+
+  it('DescribeStacks denied: one warning naming the permission and the way out, the quiet period', async () => {
+    const run = await runGateInProcess(
+      {
+        ...responder({ ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP }),
+        faults: [{ operation: 'DescribeStacks', service: 'cloudformation', count: 10, status: 403 }]
+      },
+      { images: uri },
+      { seed: 1 }
+    )
+    expect(scannedOutcome(run).settledBy?.kind).toBe('quiet-period')
+    const warnings = run.log.filter((l) => l.startsWith('warning:'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('cloudformation:DescribeStacks')
+    expect(warnings[0]).toContain('set scan-event-log-group')
+    expect(run.verdict.result).toBe('fail')
+  })
+
+  it('off: no stack lookup and no log search at all', async () => {
+    const run = await runGateInProcess(
+      responder({ ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP }),
+      { images: uri, 'scan-event-log-group': 'off' },
+      { seed: 1 }
+    )
+    expect(stackCalls(run)).toBe(0)
+    expect(filterCalls(run)).toBe(0)
+    expect(scannedOutcome(run).settledBy?.kind).toBe('quiet-period')
   })
 })

@@ -43,6 +43,7 @@ const gate: GateConfig = {
   ignoreRules: [],
   timeoutMs: 60_000,
   timing: DEFAULT_TIMING,
+  scanEvents: { kind: 'off' },
   ensureEnabled: 'off'
 }
 

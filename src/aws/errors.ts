@@ -128,6 +128,10 @@ function policyFileFor(action: string): string {
   if (action.startsWith('ecr:')) return 'infra/iam/gate-ecr-policy.json'
   // The gate reads Inspector's scan events from the responder stack's log group.
   if (action === 'logs:FilterLogEvents') return 'infra/iam/gate-ecr-policy.json'
+  // Setup deploys the responder stack; the gate reads its outputs to find that log group.
+  if (action === 'cloudformation:DescribeStacks')
+    return 'infra/iam/setup-policy.json (mode: setup) or gate-ecr-policy.json (mode: gate)'
+  if (action.startsWith('cloudformation:')) return 'infra/iam/setup-policy.json'
   return 'infra/iam/gate-ecr-policy.json or gate-lambda-policy.json'
 }
 

@@ -3,7 +3,9 @@ import { ImageReferenceError, parseImageReference } from '../domain/image-refere
 import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from '../modes/gate.js'
 import { DEFAULT_TIMING, type Timing } from '../scan/deps.js'
+import { LOG_GROUP_NAME, type ScanEventLogGroupSetting } from '../scan/scan-event-log-group.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
+import { parseStackName } from './responder-config.js'
 import {
   InputError,
   parseBoolean,
@@ -105,7 +107,7 @@ export function buildGateConfig(
     ignoreRules,
     timeoutMs,
     timing: timingFrom(settleMs, env),
-    ...scanEventLogGroup(get('scan-event-log-group')),
+    scanEvents: scanEventLogGroup(get('scan-event-log-group'), get('responder-stack-name')),
     ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled') || 'check', ENSURE_ENABLED)
   }
 }
@@ -128,15 +130,14 @@ function timingFrom(settleMs: number, env: Record<string, string | undefined>): 
   }
 }
 
-/** CloudWatch Logs' own rule for a log group name (1 to 512 of these characters). */
-const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/
-
-function scanEventLogGroup(value: string): { scanEventLogGroup?: string } {
-  if (value === '') return {}
+/** Empty: the responder stack's output where it is deployed; `off`: the quiet period only. */
+function scanEventLogGroup(value: string, stackName: string): ScanEventLogGroupSetting {
+  if (value === 'off') return { kind: 'off' }
+  if (value === '') return { kind: 'from-stack', stackName: parseStackName(stackName) }
   if (!LOG_GROUP_NAME.test(value)) {
     throw new InputError(
-      `scan-event-log-group: "${shown(value)}" is not a CloudWatch Logs group name (1 to 512 letters, digits and . - _ / #); give the responder stack's ScanEventLogGroup output, or leave it empty`
+      `scan-event-log-group: "${shown(value)}" is not a CloudWatch Logs group name (1 to 512 letters, digits and . - _ / #); give the responder stack's ScanEventLogGroup output, leave it empty to read that output, or set off`
     )
   }
-  return { scanEventLogGroup: value }
+  return { kind: 'named', logGroupName: value }
 }

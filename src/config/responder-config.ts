@@ -8,17 +8,23 @@ const RETENTION = [
   3653
 ]
 
-/** `deploy-responder` and its stack parameters; undefined when the stack is not wanted. */
-export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undefined {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
-  if (!parseBoolean('deploy-responder', get('deploy-responder') || 'false')) return undefined
-  const stackName = get('responder-stack-name') || DEFAULT_RESPONDER_STACK
+/** `responder-stack-name`, read by setup (to deploy it) and the gate (to read its outputs). */
+export function parseStackName(value: string): string {
+  const stackName = value || DEFAULT_RESPONDER_STACK
   if (!STACK_NAME.test(stackName)) {
     // The template names the function and the topic after the stack, which caps it at 55.
     throw new InputError(
       `responder-stack-name: "${shown(stackName)}" must start with a letter and have at most 55 letters, digits or -`
     )
   }
+  return stackName
+}
+
+/** `deploy-responder` and its stack parameters; undefined when the stack is not wanted. */
+export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undefined {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  if (!parseBoolean('deploy-responder', get('deploy-responder') || 'false')) return undefined
+  const stackName = parseStackName(get('responder-stack-name'))
   const email = get('responder-email')
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     throw new InputError(`responder-email: "${shown(email)}" is not an e-mail address`)

@@ -14,6 +14,7 @@ import type { Clock } from '../scan/clock.js'
 import type { Logger, ScanDeps, Timing } from '../scan/deps.js'
 import { scanFunction } from '../scan/function-scanner.js'
 import { scanImage, type RegistryFacts } from '../scan/image-scanner.js'
+import type { ScanEventLogGroupSetting } from '../scan/scan-event-log-group.js'
 import { scanEventSource } from '../scan/scan-events.js'
 import { ensureEnabled, type EnsureMode, type Needs } from './ensure-enabled.js'
 
@@ -29,8 +30,8 @@ export interface GateConfig {
   timeoutMs: number
   timing: Timing
   ensureEnabled: EnsureMode
-  /** Where Inspector's scan events are read from; without one, findings settle by the quiet period. */
-  scanEventLogGroup?: string
+  /** Where Inspector's scan events are read from; without them, findings settle by the quiet period. */
+  scanEvents: ScanEventLogGroupSetting
 }
 
 export interface GateDeps {
@@ -50,10 +51,8 @@ export interface GateDeps {
 export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdict> {
   const deadline = deps.deadline ?? deps.clock.now() + config.timeoutMs
   const base: ScanDeps = { ...deps, timing: config.timing, deadline }
-  const scanDeps: ScanDeps =
-    config.scanEventLogGroup === undefined
-      ? base
-      : { ...base, scanEvents: scanEventSource(config.scanEventLogGroup, base) }
+  const scanEvents = scanEventSource(config.scanEvents, base)
+  const scanDeps: ScanDeps = scanEvents === undefined ? base : { ...base, scanEvents }
 
   let outcomes: ArtifactOutcome[]
   try {

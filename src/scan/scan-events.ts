@@ -2,6 +2,11 @@ import { AwsCallError } from '../aws/errors.js'
 import { filterLogMessages } from '../aws/scan-events.js'
 import { parseScanEvent, ScanEventShapeError, type ScanEvent } from '../domain/scan-event.js'
 import type { ScanDeps } from './deps.js'
+import {
+  locateScanEventLogGroup,
+  type LocatedLogGroup,
+  type ScanEventLogGroupSetting
+} from './scan-event-log-group.js'
 
 /** The image digest whose `Inspector2 Scan` event a target waits for. */
 export interface ScanEventSubject {
@@ -59,12 +64,20 @@ export class LogGroupWatcher implements ScanEventSource {
   private running = false
   private stopped: string | undefined
   private idle = new AbortController()
+  /** Known once located: the first search waits for it, and it is never looked up twice. */
+  private logGroupName: string | undefined
 
+  /**
+   * @param logGroup the group's name, or how to find it (the responder stack's output), which
+   *   is done when the first target waits, so a gate with nothing to wait for never asks.
+   */
   constructor(
-    private readonly logGroupName: string,
+    private readonly logGroup: string | (() => Promise<LocatedLogGroup>),
     private readonly region: string,
     private readonly deps: ScanDeps
-  ) {}
+  ) {
+    if (typeof logGroup === 'string') this.logGroupName = logGroup
+  }
 
   watch(subject: ScanEventSubject): ScanEventHandle {
     const entry: Watched = {
@@ -96,6 +109,7 @@ export class LogGroupWatcher implements ScanEventSource {
   private async run(): Promise<void> {
     this.running = true
     try {
+      if (!(await this.located())) return
       while (this.stopped === undefined && this.deps.clock.now() < this.deps.deadline) {
         const waiting = this.pending()
         if (waiting.length === 0) break
@@ -115,7 +129,23 @@ export class LogGroupWatcher implements ScanEventSource {
     }
   }
 
+  /** False when there is no group to read: every target then settles by the quiet period. */
+  private async located(): Promise<boolean> {
+    if (this.logGroupName !== undefined || typeof this.logGroup === 'string') return true
+    const located = await this.logGroup()
+    if ('logGroupName' in located) {
+      this.logGroupName = located.logGroupName
+      this.deps.log.debug(
+        `scan events: reading the log group ${located.logGroupName} in ${this.region}`
+      )
+      return true
+    }
+    this.end(located.unavailable, located.level)
+    return false
+  }
+
   private async search(waiting: Watched[]): Promise<void> {
+    const logGroupName = this.logGroupName ?? ''
     const digests = [...new Set(waiting.map((w) => w.subject.digest))]
     // Up to a dozen digests fit one pattern; past that, every scan event of the window is read and
     // matched here (the group holds only scan events, so that is still a small read).
@@ -130,7 +160,7 @@ export class LogGroupWatcher implements ScanEventSource {
     try {
       messages = await filterLogMessages(
         this.deps.clients.logs(this.region),
-        { logGroupName: this.logGroupName, filterPattern, startTime },
+        { logGroupName, filterPattern, startTime },
         this.deps.clock
       )
     } catch (error) {
@@ -155,10 +185,10 @@ export class LogGroupWatcher implements ScanEventSource {
       for (const w of waiting.filter((w) => message.includes(w.subject.digest))) {
         w.state = {
           kind: 'unavailable',
-          reason: `${error.message} (log group ${this.logGroupName})`
+          reason: `${error.message} (log group ${this.logGroupName ?? ''})`
         }
         this.deps.log.warning(
-          `${w.subject.digest}: ${error.message} in the log group ${this.logGroupName}; settling by the quiet period instead`
+          `${w.subject.digest}: ${error.message} in the log group ${this.logGroupName ?? ''}; settling by the quiet period instead`
         )
       }
       return
@@ -173,12 +203,18 @@ export class LogGroupWatcher implements ScanEventSource {
 
   private stop(reason: string, error: unknown): void {
     const code = error instanceof AwsCallError ? error.code : ''
-    const line =
+    this.end(
       code === 'ResourceNotFoundException'
-        ? `the log group ${this.logGroupName} does not exist in ${this.region}`
-        : reason
+        ? `the log group ${this.logGroupName ?? ''} does not exist in ${this.region}`
+        : reason,
+      'warning'
+    )
+  }
+
+  /** The watch is over for every target, present and future; the reason is said once. */
+  private end(line: string, level: 'info' | 'warning'): void {
     this.stopped = line
-    this.deps.log.warning(
+    this.deps.log[level](
       `scan events unavailable (${line}); settling findings by the quiet period instead`
     )
     for (const w of this.watched) {
@@ -201,13 +237,25 @@ export function repositoryArnOf(resourceId: string, digest: string): string {
   return resourceId.endsWith(`/${digest}`) ? resourceId.slice(0, -digest.length - 1) : resourceId
 }
 
-/** One watcher per Region, created when a target there first asks. */
-export function scanEventSource(logGroupName: string, deps: ScanDeps): ScanEventSource {
+/**
+ * One watcher per Region, created when a target there first asks; undefined when the setting is
+ * `off`. From the stack, each Region reads its own stack's output: a responder is deployed per Region.
+ */
+export function scanEventSource(
+  setting: ScanEventLogGroupSetting,
+  deps: ScanDeps
+): ScanEventSource | undefined {
+  if (setting.kind === 'off') return undefined
   const byRegion = new Map<string, LogGroupWatcher>()
   return {
     watch: (subject) => {
       const watcher =
-        byRegion.get(subject.region) ?? new LogGroupWatcher(logGroupName, subject.region, deps)
+        byRegion.get(subject.region) ??
+        new LogGroupWatcher(
+          () => locateScanEventLogGroup(setting, subject.region, deps),
+          subject.region,
+          deps
+        )
       byRegion.set(subject.region, watcher)
       return watcher.watch(subject)
     }
