@@ -52,8 +52,10 @@ if (runs('startup')) {
 
 if (runs('latency')) {
   progress('verdict latency (real time, about 1.5 minutes)')
-  // Off the 5-second grid, so the fixed poll meets each scan at a different point of its interval.
-  const latency = await latencySection(quick ? [32.5] : [20.5, 26.5, 32.5, 38.5, 44.5])
+  // 6.4 s apart, so the scans fall at spread points of both the fixed poll's 5-second interval
+  // (0.5, 1.9, 3.3, 4.7, 1.1 s into it) and the scan-event search's 2-second one (0.5, 0.9, 1.3,
+  // 1.7, 0.1 s): 6 s apart, every scan would meet the event search at the same point.
+  const latency = await latencySection(quick ? [32.5] : [20.5, 26.9, 33.3, 39.7, 46.1])
   print('Verdict latency and late findings', `${latency.table}\n\n${latency.summary}`)
 }
 

@@ -35,6 +35,8 @@ interface Side {
   sawFinalAt: number
   verdictAt: number
   calls: number
+  /** Of `calls`, the FilterLogEvents searches (only the gate with the scan event sends any). */
+  logCalls?: number
   findings: string
   verdict: string
   settledBy: string
@@ -128,7 +130,11 @@ async function runCase(kase: Case): Promise<CaseResult> {
       kase.withEvent,
       APPROACHES[2] as string,
       SCAN_EVENTS_LOG_GROUP
-    ).then((side) => ({ ...side, calls: fakeWithEvent.calls.length }))
+    ).then((side) => ({
+      ...side,
+      calls: fakeWithEvent.calls.length,
+      logCalls: fakeWithEvent.callsTo('FilterLogEvents').length
+    }))
     const baseline = fixedPollGate({
       endpoint: fake.url,
       target: {
@@ -191,7 +197,7 @@ export async function latencySection(
         s1(side.sawFinalAt),
         s1(side.verdictAt),
         s1(side.verdictAt - kase.finalAt),
-        String(side.calls),
+        side.logCalls === undefined ? String(side.calls) : `${side.calls} (${side.logCalls} logs)`,
         side.findings,
         side.verdict,
         side.settledBy
