@@ -2,8 +2,9 @@
  * `npm run bench [-- --quick]`: what a gate costs, measured against the local AWS endpoint. Prints
  * the machine's facts and one markdown table per section, ready for docs/performance.md:
  * 1. bundle sizes and cold start (spawn → first AWS request) of dist/index.js and dist/cli/index.js;
- * 2. verdict latency at real time with the default timing, against a fixed 5-second poll, and what
- *    each sees of findings that arrive after the scan reports SUCCESSFUL;
+ * 2. verdict latency at real time with the default timing, without and with Inspector's scan event,
+ *    against a fixed 5-second poll, and what each sees of findings that arrive after the scan
+ *    reports SUCCESSFUL;
  * 3. AWS API calls per gate (0 / 300 / 3,000 findings, a 4-platform image, 20 images);
  * 4. one gate of three targets against each target alone;
  * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU).
