@@ -8,10 +8,12 @@ import type { FilterLogEventsCommandInput, FilteredLogEvent } from '@aws-sdk/cli
 import type { Scenario } from './scenario.js'
 import {
   IMAGES,
+  latencyScenario,
   REPOSITORY,
   SCAN_EVENTS_LOG_GROUP,
   scanEventStory,
-  scenarios
+  scenarios,
+  withScanEvents
 } from './scenarios.js'
 import { startFakeAws } from './server.js'
 import type { FakeAws } from './server.js'
@@ -342,5 +344,36 @@ describe('scanEventStory', () => {
     const [event] = await allEvents(logs)
     const counts = parsed(event!).detail['finding-severity-counts']
     expect(counts['TOTAL']).toBe(story.findingsAtSeconds.length)
+  })
+})
+
+describe('latencyScenario and withScanEvents (the latency bench with the scan event)', () => {
+  it('latencyScenario(s, { scanEvents: true }) has the digest event from s with its counts; without, no group', async () => {
+    const { scenario, image } = latencyScenario(20.5, { scanEvents: true })
+    const { clock, logs } = await startAt(scenario, 20.4)
+    expect(await allEvents(logs)).toEqual([])
+    clock.advanceMs(100)
+    const events = await allEvents(logs, { filterPattern: `"${image.digest}"` })
+    expect(events.map((e) => parsed(e).detail['finding-severity-counts'])).toEqual([
+      { MEDIUM: 1, TOTAL: 2 }
+    ])
+
+    const { logs: plainLogs } = await startAt(latencyScenario(20.5).scenario, 30)
+    await expect(
+      plainLogs.send(new FilterLogEventsCommand({ logGroupName: SCAN_EVENTS_LOG_GROUP }))
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' })
+  })
+
+  it('withScanEvents(trickle) has the event when coverage turns SUCCESSFUL (2 s), counting the late CRITICAL', async () => {
+    const { clock, logs } = await startAt(withScanEvents(scenarios.trickle), 1.9)
+    expect(await allEvents(logs)).toEqual([])
+    clock.advanceMs(100)
+    const [event] = await allEvents(logs)
+    expect(parsed(event!).detail['finding-severity-counts']).toEqual({
+      CRITICAL: 1,
+      HIGH: 1,
+      MEDIUM: 1,
+      TOTAL: 4
+    })
   })
 })

@@ -1249,10 +1249,15 @@ export function manyImages(
 /**
  * One image whose scan becomes final (SUCCESSFUL, with its MEDIUM and LOW findings) at scenario
  * second `doneAtSeconds` and never changes after: the verdict-latency benchmark, at real time.
+ * `scanEvents: true` adds the log group `SCAN_EVENTS_LOG_GROUP`, with the digest's scan event in it
+ * from `doneAtSeconds` on (the fake's default: the second coverage turns SUCCESSFUL).
  */
-export function latencyScenario(doneAtSeconds: number): { scenario: Scenario; image: ImageRef } {
+export function latencyScenario(
+  doneAtSeconds: number,
+  options: { scanEvents?: boolean } = {}
+): { scenario: Scenario; image: ImageRef } {
   const image = ref(`latency-${doneAtSeconds}`)
-  const scenario: Scenario = {
+  const plain: Scenario = {
     name: `latency${doneAtSeconds}`,
     description: `One image; the scan is final at ${doneAtSeconds} s (MEDIUM + LOW, nothing later).`,
     repositories: [
@@ -1271,7 +1276,7 @@ export function latencyScenario(doneAtSeconds: number): { scenario: Scenario; im
       story: `discovered 1 s, SCAN_IN_PROGRESS 3 s, SUCCESSFUL ${doneAtSeconds} s with MEDIUM + LOW`
     }
   }
-  return { scenario, image }
+  return { scenario: options.scanEvents === true ? withScanEvents(plain) : plain, image }
 }
 
 /**
@@ -1425,6 +1430,26 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
 
 export function isScenarioName(name: string): name is ScenarioName {
   return Object.hasOwn(scenarios, name)
+}
+
+/**
+ * A copy of `scenario` with the log group `SCAN_EVENTS_LOG_GROUP`: each enhanced-scanned digest's
+ * `Inspector2 Scan` event is in it from the second its coverage turns SUCCESSFUL, with the counts
+ * of all its active findings (also those listed later), unless the image's `scanEvent` says
+ * otherwise.
+ */
+export function withScanEvents(scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    name: `${scenario.name}+scanEvents`,
+    scanEvents: { logGroupName: SCAN_EVENTS_LOG_GROUP },
+    ...(scenario.timing !== undefined && {
+      timing: {
+        ...scenario.timing,
+        story: `${scenario.timing.story}; scan event when coverage turns SUCCESSFUL`
+      }
+    })
+  }
 }
 
 /** A copy of `scenario` whose timeline runs `timeScale` times faster than real time. */
