@@ -13,8 +13,16 @@ describe('buildResponderConfig', () => {
       notificationEmail: '',
       kmsKeyArn: '',
       inspectorFindingsOnly: true,
-      logRetentionDays: 30
+      logRetentionDays: 30,
+      scanEvents: true
     })
+  })
+
+  it('turns the scan-event log group off with responder-scan-events: false', () => {
+    expect(
+      buildResponderConfig({ 'deploy-responder': 'true', 'responder-scan-events': 'false' })
+        ?.scanEvents
+    ).toBe(false)
   })
 
   it.each([
@@ -29,7 +37,8 @@ describe('buildResponderConfig', () => {
     [
       { 'responder-inspector-only': 'maybe' },
       'responder-inspector-only: "maybe" is not true or false'
-    ]
+    ],
+    [{ 'responder-scan-events': 'on' }, 'responder-scan-events: "on" is not true or false']
   ])('rejects %p naming the input', (inputs, message) => {
     expect(() => buildResponderConfig({ 'deploy-responder': 'true', ...inputs })).toThrow(message)
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { scenarioImages } from '../fake-aws/scenarios.js'
+import { SCAN_EVENTS_LOG_GROUP, scenarioImages } from '../fake-aws/scenarios.js'
 import { e2eHarness, findingsFile } from './harness.js'
 import { node24 } from './runner.js'
 
@@ -87,6 +87,35 @@ describe('gate e2e', () => {
         .sort()
     ).toEqual(['critical', 'high', 'low', 'medium'])
     expect(run.log).toContain('findings still arriving')
+  })
+
+  it("settles on Inspector's scan event, the log group found from the responder stack's output", async () => {
+    const run = await gate(
+      'scanEventAfterLastFinding',
+      {},
+      {},
+      {
+        holdTimelineUntil: 'ListCoverage',
+        stacks: [
+          {
+            name: 'inspector-gate-responder',
+            outputs: { ScanEventLogGroup: SCAN_EVENTS_LOG_GROUP }
+          }
+        ]
+      }
+    )
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('fail')
+    const file = JSON.parse(readFileSync(run.outputs['findings-file'] as string, 'utf8')) as {
+      artifacts: Array<{ settledBy: string | null; scanEventCounts: unknown }>
+    }
+    expect(file.artifacts[0]?.settledBy).toBe('scan-event')
+    expect(file.artifacts[0]?.scanEventCounts).toMatchObject({ CRITICAL: 1, TOTAL: 4 })
+    expect(run.summary).toContain('scan event counts matched')
+    expect(fake().callsTo('DescribeStacks')).toHaveLength(1)
+    expect(fake().callsTo('FilterLogEvents').length).toBeGreaterThan(0)
+    expect(run.log).not.toContain('::warning::')
   })
 
   it('counts the late findings with AWS’s clock 90 s behind the runner (issue 19 case 10)', async () => {

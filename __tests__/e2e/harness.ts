@@ -35,6 +35,8 @@ export interface GateOptions {
   echoSecurityToken?: boolean
   /** The workflow event the run sees (a push by default). */
   event?: BundleOptions['event']
+  /** CloudFormation stacks in the account (see Scenario.stacks). */
+  stacks?: Scenario['stacks']
 }
 
 /** One fake endpoint per test, closed after it; `gate` runs the bundle against a named scenario. */
@@ -69,7 +71,8 @@ export function e2eHarness(): {
         ...(options.faults && { faults: options.faults }),
         ...(options.answerEdits && { answerEdits: options.answerEdits }),
         ...(options.clockSkewMs !== undefined && { clockSkewMs: options.clockSkewMs }),
-        ...(options.echoSecurityToken && { echoSecurityToken: true })
+        ...(options.echoSecurityToken && { echoSecurityToken: true }),
+        ...(options.stacks && { stacks: options.stacks })
       },
       { holdTimelineUntil: options.holdTimelineUntil ?? 'first-request' }
     )

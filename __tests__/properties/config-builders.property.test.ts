@@ -130,6 +130,7 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   ),
   'responder-inspector-only': optional(booleanText),
   'responder-log-retention-days': optional(fc.constantFrom(...RETENTION).map(String)),
+  'responder-scan-events': optional(booleanText),
   period: optional(
     fc.oneof(
       fc.integer({ min: 1, max: 90 }).map((days) => `${days}d`),
@@ -258,7 +259,8 @@ function responderProblems(
     ...among(config.logRetentionDays, RETENTION, 'retention'),
     // Days are a number written in digits: `0x1E` or `3e1` is not 30.
     ...(retention === '' || /^\d+$/.test(retention) ? [] : [`retention "${retention}" accepted`]),
-    ...among(config.inspectorFindingsOnly, [true, false], 'inspector-only')
+    ...among(config.inspectorFindingsOnly, [true, false], 'inspector-only'),
+    ...among(config.scanEvents, [true, false], 'scan-events')
   ]
 }
 

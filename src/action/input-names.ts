@@ -31,6 +31,7 @@ export const INPUT_NAMES = [
   'responder-kms-key-arn',
   'responder-inspector-only',
   'responder-log-retention-days',
+  'responder-scan-events',
   'period',
   'report-dir',
   'report-products',

@@ -54,6 +54,7 @@ export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undef
       'responder-inspector-only',
       get('responder-inspector-only') || 'true'
     ),
-    logRetentionDays: retention
+    logRetentionDays: retention,
+    scanEvents: parseBoolean('responder-scan-events', get('responder-scan-events') || 'true')
   }
 }

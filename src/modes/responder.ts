@@ -10,6 +10,8 @@ export interface ResponderConfig {
   kmsKeyArn: string
   inspectorFindingsOnly: boolean
   logRetentionDays: number
+  /** The stack's rule keeps Inspector's scan events for the gate (template parameter ScanEvents). */
+  scanEvents: boolean
 }
 
 export const DEFAULT_RESPONDER_STACK = 'inspector-gate-responder'
@@ -35,7 +37,8 @@ export async function deployResponder(
         NotificationEmail: config.notificationEmail,
         KmsKeyArn: config.kmsKeyArn,
         InspectorFindingsOnly: String(config.inspectorFindingsOnly),
-        LogRetentionDays: String(config.logRetentionDays)
+        LogRetentionDays: String(config.logRetentionDays),
+        ScanEvents: config.scanEvents ? 'Enabled' : 'Disabled'
       }
     },
     deps
