@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { INPUT_NAMES } from '../../src/action/input-names.js'
+import { INPUT_NAMES } from '../../src/inputs/catalogue.js'
 import {
   FORMATS,
   parseCommandLine,
   UsageError,
   type ParsedCommandLine
 } from '../../src/cli/args.js'
-import { MODES } from '../../src/steps/run-step.js'
+import { MODES } from '../../src/inputs/catalogue.js'
 import {
   anyText,
   attempt,

@@ -11,7 +11,8 @@ import {
   type AwsClients,
   type ClientOverrides
 } from '../../src/aws/clients.js'
-import { buildGateConfig, type RawInputs } from '../../src/config/gate-config.js'
+import { buildGateConfig } from '../../src/config/gate-config.js'
+import type { RawInputs } from '../../src/inputs/read.js'
 import type { Verdict } from '../../src/domain/verdict.js'
 import { runGate, type GateDeps } from '../../src/modes/gate.js'
 import { mulberry32 } from '../fake-aws/random.js'

@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
-import type { RawInputs } from '../config/gate-config.js'
+import type { RawInputs } from '../inputs/read.js'
 import { parseChoice } from '../config/values.js'
 import { logText } from '../publish/escape.js'
 import { cancelOnSignals, trackProgress } from '../steps/cancellation.js'
-import { MODES, runStep, type Mode } from '../steps/run-step.js'
+import { runStep } from '../steps/run-step.js'
 import { runSecrets } from '../steps/redact.js'
 import { actionHost } from './action-host.js'
-import { INPUT_NAMES } from './input-names.js'
+import { INPUT_NAMES, MODES, type Mode } from '../inputs/catalogue.js'
 
 /** The action's entry: picks the mode, runs its step, turns the outcome into the step status. */
 export async function run(): Promise<void> {

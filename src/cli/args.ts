@@ -1,25 +1,14 @@
-import { INPUT_NAMES } from '../action/input-names.js'
-import type { RawInputs } from '../config/gate-config.js'
+import { INPUT_NAMES, INPUTS, MODES, type Mode } from '../inputs/catalogue.js'
+import type { RawInputs } from '../inputs/read.js'
 import { shown } from '../config/values.js'
-import { MODES, type Mode } from '../steps/run-step.js'
 
 export const FORMATS = ['text', 'json', 'markdown'] as const
 export type Format = (typeof FORMATS)[number]
 
 /** Inputs that hold a list: the flag may be repeated, and the values are joined one per line. */
-const LIST_INPUTS = new Set<string>([
-  'images',
-  'functions',
-  'max-findings',
-  'scan-types',
-  'standards',
-  'report-products',
-  'report-severities',
-  'report-accounts',
-  'report-resource-types',
-  'report-workflow-statuses',
-  'remediation-targets'
-])
+const LIST_INPUTS = new Set<string>(
+  INPUTS.filter((input) => 'list' in input && input.list).map((input) => input.name)
+)
 
 /** Flags of the CLI itself; every other flag is an action input of the same name. */
 const CLI_FLAGS = ['format', 'outputs-file', 'summary-file'] as const

@@ -1,64 +1,26 @@
-import { INPUT_NAMES } from '../action/input-names.js'
+import { INPUTS, type InputSpec, type Mode } from '../inputs/catalogue.js'
 import { PROJECT_URL, VERSION } from '../version.js'
 
-/** Which inputs each mode reads; every other input is shared or belongs to the responder stack. */
-const GROUPS: { title: string; inputs: readonly string[] }[] = [
-  {
-    title: 'gate (default)',
-    inputs: [
-      'images',
-      'functions',
-      'code-scanning',
-      'fail-on',
-      'max-findings',
-      'untriaged-as',
-      'fixable-only',
-      'ignore-file',
-      'timeout',
-      'settle',
-      'scan-event-log-group',
-      'on-unscannable',
-      'on-error',
-      'ensure-enabled',
-      'findings-file',
-      'summary',
-      'sarif-file',
-      'sarif-location',
-      'pr-comment',
-      'github-token'
-    ]
-  },
-  { title: 'setup', inputs: ['scan-types', 'ecr-rescan-duration', 'standards', 'insights'] },
-  {
-    title: 'gate and setup: the responder stack',
-    inputs: INPUT_NAMES.filter(
-      (name) => name.startsWith('responder-') || name === 'deploy-responder'
-    )
-  },
-  {
-    title: 'report',
-    inputs: [
-      'period',
-      'report-dir',
-      'report-products',
-      'report-severities',
-      'report-accounts',
-      'report-resource-types',
-      'report-workflow-statuses',
-      'remediation-targets',
-      'previous-report',
-      'on-error',
-      'sns-topic-arn',
-      's3-uri'
-    ]
-  }
+const responderStack = (input: InputSpec): boolean =>
+  input.modes.length === 2 && input.modes.includes('gate') && input.modes.includes('setup')
+const readBy =
+  (mode: Mode) =>
+  (input: InputSpec): boolean =>
+    input.name !== 'mode' && input.modes.includes(mode) && !responderStack(input)
+
+/** The catalogue's inputs by the modes that read them; the responder stack's have their own. */
+const GROUPS: { title: string; inputs: readonly InputSpec[] }[] = [
+  { title: 'gate (default)', inputs: INPUTS.filter(readBy('gate')) },
+  { title: 'setup', inputs: INPUTS.filter(readBy('setup')) },
+  { title: 'gate and setup: the responder stack', inputs: INPUTS.filter(responderStack) },
+  { title: 'report', inputs: INPUTS.filter(readBy('report')) }
 ]
 
 export function usage(): string {
   const groups = GROUPS.map(
     ({ title, inputs }) =>
       `  ${title}:\n${wrap(
-        inputs.map((name) => `--${name}`),
+        inputs.map((input) => `--${input.name}`),
         '    '
       )}`
   )

@@ -1,3 +1,4 @@
+import { inputReader, type RawInputs } from '../inputs/read.js'
 import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
 import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
 import { RANKED_SEVERITIES } from '../domain/severity.js'
@@ -17,7 +18,6 @@ import {
 } from './values.js'
 
 /** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
-export type RawInputs = Record<string, string>
 
 export interface ReadFile {
   (path: string): string
@@ -37,7 +37,7 @@ export function buildGateConfig(
   readFile: ReadFile,
   env: Record<string, string | undefined> = {}
 ): GateConfig {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const { get } = inputReader(inputs)
   const images = parseLines(get('images')).map((line) => {
     try {
       return parseImageReference(line)
@@ -61,21 +61,21 @@ export function buildGateConfig(
     )
   }
 
-  const timeoutMs = parseDuration('timeout', get('timeout') || '15m')
+  const timeoutMs = parseDuration('timeout', get('timeout'))
   if (timeoutMs < 1_000) {
     throw new InputError(
       `timeout: "${shown(get('timeout'))}" is too short; give at least 1s (e.g. 15m)`
     )
   }
-  const settleMs = parseDuration('settle', get('settle') || '60s')
+  const settleMs = parseDuration('settle', get('settle'))
 
   const policy = {
-    failOn: parseChoice('fail-on', get('fail-on') || 'high', FAIL_ON),
+    failOn: parseChoice('fail-on', get('fail-on'), FAIL_ON),
     maxFindings: parseBudgets('max-findings', get('max-findings')),
-    untriagedAs: parseChoice('untriaged-as', get('untriaged-as') || 'high', RANKED_SEVERITIES),
-    fixableOnly: parseBoolean('fixable-only', get('fixable-only') || 'false'),
-    onUnscannable: parseChoice('on-unscannable', get('on-unscannable') || 'fail', FAIL_OR_WARN),
-    onError: parseChoice('on-error', get('on-error') || 'fail', FAIL_OR_WARN)
+    untriagedAs: parseChoice('untriaged-as', get('untriaged-as'), RANKED_SEVERITIES),
+    fixableOnly: parseBoolean('fixable-only', get('fixable-only')),
+    onUnscannable: parseChoice('on-unscannable', get('on-unscannable'), FAIL_OR_WARN),
+    onError: parseChoice('on-error', get('on-error'), FAIL_OR_WARN)
   }
 
   const ignoreFile = get('ignore-file')
@@ -102,13 +102,13 @@ export function buildGateConfig(
   return {
     images,
     functions,
-    codeScanning: parseChoice('code-scanning', get('code-scanning') || 'auto', CODE_SCANNING),
+    codeScanning: parseChoice('code-scanning', get('code-scanning'), CODE_SCANNING),
     policy,
     ignoreRules,
     timeoutMs,
     timing: timingFrom(settleMs, env),
     scanEvents: scanEventLogGroup(get('scan-event-log-group'), get('responder-stack-name')),
-    ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled') || 'check', ENSURE_ENABLED)
+    ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled'), ENSURE_ENABLED)
   }
 }
 

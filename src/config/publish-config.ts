@@ -1,6 +1,6 @@
+import { inputReader, type RawInputs } from '../inputs/read.js'
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, normalize, resolve } from 'node:path'
-import type { RawInputs } from './gate-config.js'
 import { InputError, parseBoolean, parseChoice, shown } from './values.js'
 
 export const PR_COMMENT_MODES = ['auto', 'always', 'off'] as const
@@ -27,18 +27,18 @@ export interface PublishEnvironment {
 }
 
 export function buildPublishConfig(inputs: RawInputs, where: PublishEnvironment): PublishConfig {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const { get } = inputReader(inputs)
   const { workspace, env } = where
   const exists = where.exists ?? existsSync
   const sarif = get('sarif-file')
   const location = get('sarif-location')
   return {
     findingsFile: findingsPath(get('findings-file'), workspace, env),
-    summary: parseBoolean('summary', get('summary') || 'true'),
+    summary: parseBoolean('summary', get('summary')),
     ...(sarif === '' ? {} : { sarifFile: resolve(workspace, sarif) }),
     sarifLocation:
       location === '' ? defaultSarifLocation(workspace, env, exists) : repoPath(location),
-    prComment: parseChoice('pr-comment', get('pr-comment') || 'auto', PR_COMMENT_MODES),
+    prComment: parseChoice('pr-comment', get('pr-comment'), PR_COMMENT_MODES),
     githubToken: get('github-token') || env['GITHUB_TOKEN'] || ''
   }
 }

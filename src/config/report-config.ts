@@ -1,3 +1,4 @@
+import { inputReader, type RawInputs } from '../inputs/read.js'
 import {
   SEVERITY_LABELS,
   WORKFLOW_STATUSES,
@@ -5,10 +6,8 @@ import {
   type SeverityLabel
 } from '../domain/report.js'
 import type { ReportConfig } from '../modes/report.js'
-import type { RawInputs } from './gate-config.js'
 import { InputError, parseChoice, parseDuration, shown } from './values.js'
 
-export const DEFAULT_REMEDIATION_TARGETS = 'critical=2, high=14, medium=30, low=90'
 const WORKFLOW = Object.keys(WORKFLOW_STATUSES)
 
 export interface ReportSettings {
@@ -29,12 +28,12 @@ export function buildReportSettings(
   inputs: RawInputs,
   env: Record<string, string | undefined>
 ): ReportSettings {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const { get } = inputReader(inputs)
   const region = env['AWS_REGION']
   if (!region)
     throw new InputError('report needs a region: set AWS_REGION (configure-aws-credentials does)')
 
-  const periodMs = parseDuration('period', get('period') || '7d')
+  const periodMs = parseDuration('period', get('period'))
   const periodDays = periodMs / 86_400_000
   if (periodDays < 1 / 24 || periodDays > 90) {
     throw new InputError(
@@ -75,13 +74,13 @@ export function buildReportSettings(
       region,
       periodDays,
       filters,
-      remediationTargets: parseTargets(get('remediation-targets') || DEFAULT_REMEDIATION_TARGETS)
+      remediationTargets: parseTargets(get('remediation-targets'))
     },
-    reportDir: get('report-dir') || 'inspector-gate-report',
+    reportDir: get('report-dir'),
     previousReport: get('previous-report') || undefined,
     snsTopicArn: parseTopic(get('sns-topic-arn')),
     s3: parseS3Uri(get('s3-uri')),
-    onError: parseChoice('on-error', get('on-error') || 'fail', ['fail', 'warn'] as const)
+    onError: parseChoice('on-error', get('on-error'), ['fail', 'warn'] as const)
   }
 }
 

@@ -1,5 +1,5 @@
-import { DEFAULT_RESPONDER_STACK, type ResponderConfig } from '../modes/responder.js'
-import type { RawInputs } from './gate-config.js'
+import { inputReader, type RawInputs } from '../inputs/read.js'
+import type { ResponderConfig } from '../modes/responder.js'
 import { InputError, parseBoolean, shown } from './values.js'
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,54}$/
@@ -9,8 +9,7 @@ const RETENTION = [
 ]
 
 /** `responder-stack-name`, read by setup (to deploy it) and the gate (to read its outputs). */
-export function parseStackName(value: string): string {
-  const stackName = value || DEFAULT_RESPONDER_STACK
+export function parseStackName(stackName: string): string {
   if (!STACK_NAME.test(stackName)) {
     // The template names the function and the topic after the stack, which caps it at 55.
     throw new InputError(
@@ -22,8 +21,8 @@ export function parseStackName(value: string): string {
 
 /** `deploy-responder` and its stack parameters; undefined when the stack is not wanted. */
 export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undefined {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
-  if (!parseBoolean('deploy-responder', get('deploy-responder') || 'false')) return undefined
+  const { get } = inputReader(inputs)
+  if (!parseBoolean('deploy-responder', get('deploy-responder'))) return undefined
   const stackName = parseStackName(get('responder-stack-name'))
   const email = get('responder-email')
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -39,7 +38,7 @@ export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undef
     )
   }
   // Digits only: Number() would also read `0x1E`, `0o36` or `3e1` as 30.
-  const days = get('responder-log-retention-days') || '30'
+  const days = get('responder-log-retention-days')
   const retention = /^\d+$/.test(days) ? Number(days) : NaN
   if (!RETENTION.includes(retention)) {
     throw new InputError(
@@ -52,9 +51,9 @@ export function buildResponderConfig(inputs: RawInputs): ResponderConfig | undef
     kmsKeyArn,
     inspectorFindingsOnly: parseBoolean(
       'responder-inspector-only',
-      get('responder-inspector-only') || 'true'
+      get('responder-inspector-only')
     ),
     logRetentionDays: retention,
-    scanEvents: parseBoolean('responder-scan-events', get('responder-scan-events') || 'true')
+    scanEvents: parseBoolean('responder-scan-events', get('responder-scan-events'))
   }
 }

@@ -1,7 +1,7 @@
+import { inputReader, type RawInputs } from '../inputs/read.js'
 import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
 import type { SetupConfig } from '../modes/setup.js'
 import { parseStandardChoice } from '../modes/setup-standards.js'
-import type { RawInputs } from './gate-config.js'
 import { InputError, parseBoolean, parseChoice, parseDuration, shown } from './values.js'
 
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'] as const
@@ -16,22 +16,18 @@ export const ECR_RESCAN_DURATIONS: Record<string, EcrRescanDuration> = {
   '180d': 'DAYS_180',
   lifetime: 'LIFETIME'
 }
-export const DEFAULT_STANDARDS =
-  'aws-foundational-security-best-practices, cis-aws-foundations-benchmark'
 
 /** Validates the setup inputs before any AWS call, naming the input in every error. */
 export function buildSetupConfig(
   inputs: RawInputs,
   env: Record<string, string | undefined>
 ): SetupConfig {
-  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const { get } = inputReader(inputs)
   const region = env['AWS_REGION']
   if (!region)
     throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)')
 
-  const listed = list(get('scan-types') || 'ec2, ecr, lambda').map((type) =>
-    parseChoice('scan-types', type, SCAN_TYPES)
-  )
+  const listed = list(get('scan-types')).map((type) => parseChoice('scan-types', type, SCAN_TYPES))
   const scanTypes = {
     ec2: listed.includes('ec2'),
     ecr: listed.includes('ecr'),
@@ -50,7 +46,7 @@ export function buildSetupConfig(
     )
   }
 
-  const standardsInput = get('standards') || DEFAULT_STANDARDS
+  const standardsInput = get('standards')
   const standards =
     standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice)
 
@@ -62,7 +58,7 @@ export function buildSetupConfig(
     scanTypes,
     ...(ecrRescanDuration !== undefined && { ecrRescanDuration }),
     standards,
-    insights: parseBoolean('insights', get('insights') || 'true'),
+    insights: parseBoolean('insights', get('insights')),
     timing: { pollMs, budgetMs: 10 * 60_000 }
   }
 }

@@ -14,8 +14,6 @@ export interface ResponderConfig {
   scanEvents: boolean
 }
 
-export const DEFAULT_RESPONDER_STACK = 'inspector-gate-responder'
-
 /** Deploys (or leaves unchanged) the responder stack from the template the action ships. */
 export async function deployResponder(
   config: ResponderConfig,

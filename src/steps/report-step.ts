@@ -8,7 +8,7 @@ import {
 import { once } from 'node:events'
 import { join, resolve } from 'node:path'
 import { createAwsClients, type AwsClients } from '../aws/clients.js'
-import type { RawInputs } from '../config/gate-config.js'
+import type { RawInputs } from '../inputs/read.js'
 import { buildReportSettings } from '../config/report-config.js'
 import type { ReportFinding } from '../domain/report-aggregator.js'
 import { gapLine, type ComplianceReport } from '../domain/report.js'

@@ -1,11 +1,9 @@
-import type { RawInputs } from '../config/gate-config.js'
+import type { Mode } from '../inputs/catalogue.js'
+import type { RawInputs } from '../inputs/read.js'
 import { runGateStep } from './gate-step.js'
 import type { Host, StepOutcome } from './host.js'
 import { runReportStep } from './report-step.js'
 import { runSetupStep } from './setup-step.js'
-
-export const MODES = ['gate', 'setup', 'report'] as const
-export type Mode = (typeof MODES)[number]
 
 /** The one dispatch the action and the CLI share: same inputs, same steps, same outcome. */
 export function runStep(mode: Mode, inputs: RawInputs, host: Host): Promise<StepOutcome> {

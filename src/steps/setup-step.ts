@@ -1,5 +1,5 @@
 import { createAwsClients } from '../aws/clients.js'
-import type { RawInputs } from '../config/gate-config.js'
+import type { RawInputs } from '../inputs/read.js'
 import { buildResponderConfig } from '../config/responder-config.js'
 import { buildSetupConfig } from '../config/setup-config.js'
 import { runSetup, type SetupReport } from '../modes/setup.js'
