@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { parseCommandLine } from '../../src/cli/args.js'
 import { usage } from '../../src/cli/usage.js'
-import { buildGateConfig } from '../../src/config/gate-config.js'
+import { buildGateConfig, type ReadFile } from '../../src/config/gate-config.js'
 import { buildPublishConfig } from '../../src/config/publish-config.js'
 import { buildReportSettings } from '../../src/config/report-config.js'
 import { buildResponderConfig } from '../../src/config/responder-config.js'
@@ -84,7 +84,9 @@ describe('the config builders use the catalogue defaults', () => {
   const image = { images: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1' }
 
   it('gate', () => {
-    const noFiles = () => undefined
+    const noFiles: ReadFile = (path) => {
+      throw new Error(`unexpected read of ${path}`)
+    }
     expect(buildGateConfig({ ...image, ...defaults('gate') }, noFiles, env)).toEqual(
       buildGateConfig(image, noFiles, env)
     )
