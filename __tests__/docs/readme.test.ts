@@ -12,7 +12,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES } from '../../src/inputs/catalogue.js'
-import { parseIgnoreFile } from '../../src/config/ignore-file.js'
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js'
 import { MODES } from '../../src/inputs/catalogue.js'
 
 const root = new URL('../../', import.meta.url)
@@ -289,7 +289,7 @@ describe('IAM policies in infra/iam/', () => {
   function actionsCalledBySource(): string[] {
     // The responder Lambda runs under its own role, which infra/responder.yaml grants.
     const files = readdirSync(new URL('src/', root), { recursive: true, encoding: 'utf8' }).filter(
-      (file) => file.endsWith('.ts') && !file.startsWith('responder/')
+      (file) => file.endsWith('.ts') && !file.startsWith('responder-lambda/')
     )
     const called = new Set<string>()
     const imports = /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g

@@ -8,7 +8,7 @@ import { SNSClient } from '@aws-sdk/client-sns'
 import { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import { STSClient } from '@aws-sdk/client-sts'
 import type { AwsClients } from '../../src/aws/clients.js'
-import { DEFAULT_TIMING, type ScanDeps } from '../../src/scan/deps.js'
+import { DEFAULT_TIMING, type ScanDeps } from '../../src/gate/scan/deps.js'
 import type { VirtualClock } from './virtual-clock.js'
 import type { ImageArtifact } from '../../src/domain/finding.js'
 

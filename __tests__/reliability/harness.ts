@@ -11,10 +11,10 @@ import {
   type AwsClients,
   type ClientOverrides
 } from '../../src/aws/clients.js'
-import { buildGateConfig } from '../../src/config/gate-config.js'
+import { buildGateConfig } from '../../src/gate/config.js'
 import type { RawInputs } from '../../src/inputs/read.js'
 import type { Verdict } from '../../src/domain/verdict.js'
-import { runGate, type GateDeps } from '../../src/modes/gate.js'
+import { runGate, type GateDeps } from '../../src/gate/run.js'
 import { mulberry32 } from '../fake-aws/random.js'
 import type { Scenario } from '../fake-aws/scenario.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'

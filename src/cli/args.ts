@@ -1,6 +1,6 @@
 import { INPUT_NAMES, INPUTS, MODES, type Mode } from '../inputs/catalogue.js'
 import type { RawInputs } from '../inputs/read.js'
-import { shown } from '../config/values.js'
+import { shown } from '../inputs/values.js'
 
 export const FORMATS = ['text', 'json', 'markdown'] as const
 export type Format = (typeof FORMATS)[number]

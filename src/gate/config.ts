@@ -1,0 +1,143 @@
+import { inputReader, type RawInputs } from '../inputs/read.js'
+import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
+import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
+import { RANKED_SEVERITIES } from '../domain/severity.js'
+import type { GateConfig } from './run.js'
+import { DEFAULT_TIMING, type Timing } from './scan/deps.js'
+import { LOG_GROUP_NAME, type ScanEventLogGroupSetting } from './scan/scan-event-log-group.js'
+import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
+import { parseStackName } from '../responder-stack/config.js'
+import {
+  InputError,
+  parseBoolean,
+  parseBudgets,
+  parseChoice,
+  parseDuration,
+  parseLines,
+  shown
+} from '../inputs/values.js'
+
+/** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
+
+export interface ReadFile {
+  (path: string): string
+}
+
+const FAIL_ON = [...RANKED_SEVERITIES, 'none'] as const
+const FAIL_OR_WARN = ['fail', 'warn'] as const
+const ENSURE_ENABLED = ['check', 'enable', 'off'] as const
+const CODE_SCANNING = ['auto', 'true', 'false'] as const
+
+/**
+ * Validates every input before any AWS call, so a typo fails in a second with the input's name
+ * instead of after a fifteen-minute wait.
+ */
+export function buildGateConfig(
+  inputs: RawInputs,
+  readFile: ReadFile,
+  env: Record<string, string | undefined> = {}
+): GateConfig {
+  const { get } = inputReader(inputs)
+  const images = parseLines(get('images')).map((line) => {
+    try {
+      return parseImageReference(line)
+    } catch (error) {
+      if (error instanceof ImageReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  const defaultRegion = env['AWS_REGION'] || undefined
+  const functions = parseLines(get('functions')).map((line) => {
+    try {
+      return parseFunctionReference(line, defaultRegion)
+    } catch (error) {
+      if (error instanceof FunctionReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  if (images.length === 0 && functions.length === 0) {
+    throw new InputError(
+      'images, functions: nothing to gate; list the pushed ECR image URIs (images) and/or the deployed Lambda functions (functions), one per line'
+    )
+  }
+
+  const timeoutMs = parseDuration('timeout', get('timeout'))
+  if (timeoutMs < 1_000) {
+    throw new InputError(
+      `timeout: "${shown(get('timeout'))}" is too short; give at least 1s (e.g. 15m)`
+    )
+  }
+  const settleMs = parseDuration('settle', get('settle'))
+
+  const policy = {
+    failOn: parseChoice('fail-on', get('fail-on'), FAIL_ON),
+    maxFindings: parseBudgets('max-findings', get('max-findings')),
+    untriagedAs: parseChoice('untriaged-as', get('untriaged-as'), RANKED_SEVERITIES),
+    fixableOnly: parseBoolean('fixable-only', get('fixable-only')),
+    onUnscannable: parseChoice('on-unscannable', get('on-unscannable'), FAIL_OR_WARN),
+    onError: parseChoice('on-error', get('on-error'), FAIL_OR_WARN)
+  }
+
+  const ignoreFile = get('ignore-file')
+  let ignoreRules: GateConfig['ignoreRules'] = []
+  if (ignoreFile !== '') {
+    let text: string
+    try {
+      text = readFile(ignoreFile)
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : shown(String(error))
+      throw new InputError(
+        `ignore-file: ${shown(ignoreFile)} ${reason}; check the path (relative to the workspace)`
+      )
+    }
+    try {
+      ignoreRules = parseIgnoreFile(text, ignoreFile)
+    } catch (error) {
+      if (error instanceof IgnoreFileError) throw new InputError(error.message)
+      throw error
+    }
+  }
+
+  return {
+    images,
+    functions,
+    codeScanning: parseChoice('code-scanning', get('code-scanning'), CODE_SCANNING),
+    policy,
+    ignoreRules,
+    timeoutMs,
+    timing: timingFrom(settleMs, env),
+    scanEvents: scanEventLogGroup(get('scan-event-log-group'), get('responder-stack-name')),
+    ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled'), ENSURE_ENABLED)
+  }
+}
+
+/**
+ * `INSPECTOR_GATE_POLL_INTERVAL` shortens the waits between polls for local endpoints and tests;
+ * real AWS is polled on the defaults, which respect Inspector's unpublished rate limits.
+ */
+function timingFrom(settleMs: number, env: Record<string, string | undefined>): Timing {
+  const override = env['INSPECTOR_GATE_POLL_INTERVAL']
+  if (!override) return { ...DEFAULT_TIMING, settleMs }
+  const interval = parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override)
+  return {
+    pollInitialMs: interval,
+    pollMaxMs: interval * 3,
+    settleIntervalMs: interval,
+    settleMs,
+    scanEventPollMs: interval,
+    enablePollMs: interval
+  }
+}
+
+/** Empty: the responder stack's output where it is deployed; `off`: the quiet period only. */
+function scanEventLogGroup(value: string, stackName: string): ScanEventLogGroupSetting {
+  if (value === 'off') return { kind: 'off' }
+  if (value === '') return { kind: 'from-stack', stackName: parseStackName(stackName) }
+  if (!LOG_GROUP_NAME.test(value)) {
+    throw new InputError(
+      `scan-event-log-group: "${shown(value)}" is not a CloudWatch Logs group name (1 to 512 letters, digits and . - _ / #); give the responder stack's ScanEventLogGroup output, leave it empty to read that output, or set off`
+    )
+  }
+  return { kind: 'named', logGroupName: value }
+}
