@@ -5,7 +5,11 @@ import { INSPECTOR_STATES } from '../../src/aws/inspector.js'
 import { FUNCTION_STATES, LAST_UPDATE_STATUSES } from '../../src/aws/lambda.js'
 import { AVAILABILITY, FINDING_TYPES } from '../../src/aws/normalize.js'
 import { ECR_RESCAN_DURATIONS } from '../../src/setup/config.js'
-import { COMPLIANCE_STATUSES, SEVERITY_LABELS, WORKFLOW_STATUSES } from '../../src/domain/report.js'
+import {
+  COMPLIANCE_STATUSES,
+  SECURITY_HUB_SEVERITIES,
+  WORKFLOW_STATUSES
+} from '../../src/domain/report.js'
 import { AWS_SEVERITIES } from '../../src/domain/severity.js'
 import {
   BASIC_SCAN_STATUSES,
@@ -159,7 +163,7 @@ const PAIRS: EnumPair[] = [
     what: 'Security Hub Severity.Label (src/domain/report.ts)',
     service: 'securityhub',
     shape: 'SeverityLabel',
-    code: SEVERITY_LABELS
+    code: SECURITY_HUB_SEVERITIES
   },
   {
     what: 'Security Hub Workflow.Status (src/domain/report.ts)',

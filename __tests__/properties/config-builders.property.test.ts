@@ -9,7 +9,7 @@ import { buildReportSettings } from '../../src/report/config.js'
 import { buildResponderConfig } from '../../src/responder-stack/config.js'
 import { buildSetupConfig } from '../../src/setup/config.js'
 import { InputError } from '../../src/inputs/values.js'
-import { SEVERITY_LABELS } from '../../src/domain/report.js'
+import { SECURITY_HUB_SEVERITIES } from '../../src/domain/report.js'
 import { RANKED_SEVERITIES } from '../../src/domain/severity.js'
 import {
   accountId,
@@ -140,13 +140,13 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   ),
   'report-dir': optional(relativePath),
   'report-products': optional(list(fc.constantFrom('Inspector', 'GuardDuty', 'Security Hub'))),
-  'report-severities': optional(list(choice(...SEVERITY_LABELS))),
+  'report-severities': optional(list(choice(...SECURITY_HUB_SEVERITIES))),
   'report-accounts': optional(list(accountId)),
   'report-resource-types': optional(list(fc.constantFrom('AwsEc2Instance', 'AwsLambdaFunction'))),
   'report-workflow-statuses': optional(list(choice('NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'))),
   'remediation-targets': optional(
     fc
-      .dictionary(fc.constantFrom(...SEVERITY_LABELS), fc.nat(365), { minKeys: 1 })
+      .dictionary(fc.constantFrom(...SECURITY_HUB_SEVERITIES), fc.nat(365), { minKeys: 1 })
       .chain(budgetText)
   ),
   'previous-report': optional(relativePath),
@@ -303,13 +303,13 @@ function reportProblems(
     .filter(Boolean)
   return [
     ...(config.periodDays >= 1 / 24 && config.periodDays <= 90 ? [] : ['period']),
-    ...filters.severities.flatMap((s) => among(s, SEVERITY_LABELS, 'severity')),
+    ...filters.severities.flatMap((s) => among(s, SECURITY_HUB_SEVERITIES, 'severity')),
     ...filters.workflowStatuses.flatMap((s) =>
       among(s, ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'], 'workflow status')
     ),
     ...filters.accounts.flatMap((a) => (/^\d{12}$/.test(a) ? [] : [`account ${a}`])),
     ...Object.entries(config.remediationTargets).flatMap(([severity, days]) => [
-      ...among(severity, SEVERITY_LABELS, 'target severity'),
+      ...among(severity, SECURITY_HUB_SEVERITIES, 'target severity'),
       ...count(days, `target ${severity}`)
     ]),
     // A severity given twice is refused, as in max-findings, not silently overwritten.

@@ -1,6 +1,6 @@
 import { createAwsClients, DEFAULT_MAX_IN_FLIGHT, type AwsClients } from '../../src/aws/clients.js'
 import { RequestSlots } from '../../src/aws/in-flight.js'
-import type { Logger } from '../../src/gate/scan/deps.js'
+import type { Logger } from '../../src/runtime/logger.js'
 
 /** The local endpoint checks no signature; the SDK only needs something to sign with. */
 export const BENCH_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' }

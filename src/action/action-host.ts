@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { logText } from '../text/escape.js'
 import type { AnnotationPlace, Host } from '../runtime/host.js'
 import { redactor, type Redactor } from '../runtime/redact.js'
+import { errorMessage } from '../runtime/error-message.js'
 
 /**
  * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The
@@ -23,11 +24,7 @@ export function actionHost(secrets: readonly string[] = []): Host {
         await core.summary.addRaw(redact(markdown)).write()
         return true
       } catch (error) {
-        core.warning(
-          redact(
-            `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
-          )
-        )
+        core.warning(redact(`could not write the job summary: ${errorMessage(error)}`))
         return false
       }
     },

@@ -6,6 +6,7 @@ import { cancelOnSignals, trackProgress } from '../runtime/cancellation.js'
 import { runStep } from '../run-step.js'
 import { runSecrets } from '../runtime/redact.js'
 import { actionHost } from './action-host.js'
+import { errorMessage } from '../runtime/error-message.js'
 import { INPUT_NAMES, MODES, type Mode } from '../inputs/catalogue.js'
 
 /** The action's entry: picks the mode, runs its step, turns the outcome into the step status. */
@@ -15,7 +16,7 @@ export async function run(): Promise<void> {
     mode = parseChoice('mode', core.getInput('mode').trim() || 'gate', MODES)
   } catch (error) {
     core.setOutput('result', 'error')
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(errorMessage(error))
     return
   }
   const inputs = readInputs()

@@ -5,7 +5,7 @@ import {
   type SecurityHubClient
 } from '@aws-sdk/client-securityhub'
 import type { ReportFinding } from '../domain/report-aggregator.js'
-import { SEVERITY_LABELS, type SeverityLabel } from '../domain/report.js'
+import { SECURITY_HUB_SEVERITIES, type SeverityLabel } from '../domain/report.js'
 import { AwsCallError, callAws } from './errors.js'
 import { pageGuard } from './paging.js'
 
@@ -78,7 +78,7 @@ export function toReportFinding(finding: AwsSecurityFinding): ReportFinding {
 
 function severityOf(finding: AwsSecurityFinding): SeverityLabel {
   const label = finding.Severity?.Label
-  if (label !== undefined && (SEVERITY_LABELS as readonly string[]).includes(label))
+  if (label !== undefined && (SECURITY_HUB_SEVERITIES as readonly string[]).includes(label))
     return label as SeverityLabel
   // Older providers fill only Normalized (0–100); ASFF documents the mapping to labels.
   const normalized = finding.Severity?.Normalized

@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { logLine } from '../text/escape.js'
 import type { AnnotationPlace, Host } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
 import { redactor } from '../runtime/redact.js'
 
 export interface CliStreams {
@@ -57,7 +58,7 @@ export function cliHost(options: {
         appendFileSync(summaryFile, redact(markdown))
         return Promise.resolve(true)
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
+        const reason = errorMessage(error)
         line('warning: ', `--summary-file: could not write ${summaryFile} (${reason})`)
         return Promise.resolve(false)
       }

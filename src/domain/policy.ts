@@ -1,7 +1,7 @@
 import type { Finding } from './finding.js'
 import type { RankedSeverity } from './severity.js'
 
-/** The team's gate policy, already validated (see action/inputs.ts for where it is parsed). */
+/** The team's gate policy, already validated (parsed in gate/config.ts). */
 export interface Policy {
   /** Fail when any counted finding is at or above this severity; `none` disables the floor. */
   failOn: RankedSeverity | 'none'

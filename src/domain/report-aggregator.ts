@@ -3,7 +3,7 @@ import {
   COMPLIANCE_STATUSES,
   postureKey,
   REPORT_SCHEMA_VERSION,
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   WORKFLOW_STATUSES,
   type AgeRow,
   type ComplianceReport,
@@ -85,7 +85,7 @@ export class ReportAggregator {
   private readonly regions = new Set<string>()
 
   constructor(private readonly options: AggregationOptions) {
-    for (const severity of SEVERITY_LABELS) {
+    for (const severity of SECURITY_HUB_SEVERITIES) {
       this.age.set(severity, {
         severity,
         open: 0,
@@ -232,7 +232,7 @@ export class ReportAggregator {
             a.resourceId.localeCompare(b.resourceId)
         )
         .slice(0, TOP_RESOURCES),
-      age: SEVERITY_LABELS.map((s) => this.age.get(s) as AgeRow),
+      age: SECURITY_HUB_SEVERITIES.map((s) => this.age.get(s) as AgeRow),
       compliance: [...standards.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .flatMap(([region, list]) => list.map((standard) => this.posture(region, standard))),
@@ -288,7 +288,7 @@ export function standardsIdOf(standardsArn: string): string {
 }
 
 function rank(severity: SeverityLabel): number {
-  return SEVERITY_LABELS.length - SEVERITY_LABELS.indexOf(severity)
+  return SECURITY_HUB_SEVERITIES.length - SECURITY_HUB_SEVERITIES.indexOf(severity)
 }
 
 function count(rows: Map<string, CountRow>, key: string, severity: SeverityLabel): void {
@@ -311,7 +311,8 @@ export function trend(previous: TrendSource, current: TrendSource): TrendEntry[]
     const m = new Map<string, number>()
     m.set('totals.findings', r.totals.findings)
     m.set('totals.newInPeriod', r.totals.newInPeriod)
-    for (const s of SEVERITY_LABELS) m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0)
+    for (const s of SECURITY_HUB_SEVERITIES)
+      m.set(`totals.bySeverity.${s}`, r.totals.bySeverity[s] ?? 0)
     for (const a of r.age) m.set(`age.${a.severity}.breaching`, a.breaching)
     for (const c of r.compliance) {
       // Keyed by Region and ARN: a display name can change between reports, these cannot. A report

@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_VERSION, SEVERITY_LABELS, type ComplianceReport } from './report.js'
+import { REPORT_SCHEMA_VERSION, SECURITY_HUB_SEVERITIES, type ComplianceReport } from './report.js'
 
 /**
  * Checks a parsed report.json against the shape this program writes (schema version 1), every
@@ -83,13 +83,13 @@ function integer(value: unknown, path: string): void {
 
 function severity(value: unknown, path: string): void {
   const label = text(value, path)
-  if (!(SEVERITY_LABELS as readonly string[]).includes(label))
-    fail(path, `is "${label.slice(0, 40)}", not one of ${SEVERITY_LABELS.join(', ')}`)
+  if (!(SECURITY_HUB_SEVERITIES as readonly string[]).includes(label))
+    fail(path, `is "${label.slice(0, 40)}", not one of ${SECURITY_HUB_SEVERITIES.join(', ')}`)
 }
 
 function severityCounts(value: unknown, path: string): void {
   const counts = object(value, path)
-  for (const label of SEVERITY_LABELS) count(counts[label], `${path}.${label}`)
+  for (const label of SECURITY_HUB_SEVERITIES) count(counts[label], `${path}.${label}`)
 }
 
 function each(value: unknown, path: string, check: (item: Json, path: string) => void): void {

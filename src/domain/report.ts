@@ -6,8 +6,14 @@
 export const REPORT_SCHEMA_VERSION = 1
 
 /** ASFF `Severity.Label` values, highest first. */
-export const SEVERITY_LABELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] as const
-export type SeverityLabel = (typeof SEVERITY_LABELS)[number]
+export const SECURITY_HUB_SEVERITIES = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL'
+] as const
+export type SeverityLabel = (typeof SECURITY_HUB_SEVERITIES)[number]
 export type SeverityCounts = Record<SeverityLabel, number>
 
 /**

@@ -1,10 +1,8 @@
+import { PR_COMMENT_MODES, type PrCommentMode } from './pr-comment/setting.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, normalize, resolve } from 'node:path'
 import { InputError, parseBoolean, parseChoice, shown } from '../inputs/values.js'
-
-export const PR_COMMENT_MODES = ['auto', 'always', 'off'] as const
-export type PrCommentSetting = (typeof PR_COMMENT_MODES)[number]
 
 /** Where a gate's verdict is published, besides the step outputs. */
 export interface PublishConfig {
@@ -15,7 +13,7 @@ export interface PublishConfig {
   sarifFile?: string
   /** Repository-relative path, forward slashes, that SARIF results and annotations point at. */
   sarifLocation: string
-  prComment: PrCommentSetting
+  prComment: PrCommentMode
   githubToken: string
 }
 

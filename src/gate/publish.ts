@@ -12,7 +12,8 @@ import { commentKey, renderPrComment } from './pr-comment/render.js'
 import { renderSarif } from './render/sarif/sarif.js'
 import { renderSummary } from './render/summary.js'
 import { PROJECT_URL, VERSION } from '../version.js'
-import { errorMessage, type Host } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
+import type { Host } from '../runtime/host.js'
 
 /**
  * Every place the verdict goes, files first: a gate that fails must still leave its findings file

@@ -1,4 +1,4 @@
-import type { AwsClients } from '../aws/clients.js'
+import type { RunDeps } from '../aws/run-deps.js'
 import { getRegistryScanType } from '../aws/ecr.js'
 import { isDeadlineExceeded } from '../aws/errors.js'
 import { getAccountStatus } from '../aws/inspector.js'
@@ -10,13 +10,13 @@ import type { ImageReference } from '../domain/image-reference.js'
 import type { ArtifactOutcome } from '../domain/outcome.js'
 import type { Policy } from '../domain/policy.js'
 import type { Verdict } from '../domain/verdict.js'
-import type { Clock } from '../runtime/clock.js'
-import type { Logger, ScanDeps, Timing } from './scan/deps.js'
+import type { ScanDeps, Timing } from './scan/deps.js'
 import { scanFunction } from './scan/function-scanner.js'
 import { scanImage, type RegistryFacts } from './scan/image-scanner.js'
 import type { ScanEventLogGroupSetting } from './scan/scan-event-log-group.js'
 import { scanEventSource } from './scan/scan-events.js'
 import { ensureEnabled, type EnsureMode, type Needs } from '../ensure-enabled/ensure-enabled.js'
+import { errorMessage } from '../runtime/error-message.js'
 
 /** `auto`: gate code-scanning findings when Lambda code scanning is on for the account. */
 export type CodeScanning = 'auto' | 'true' | 'false'
@@ -34,10 +34,7 @@ export interface GateConfig {
   scanEvents: ScanEventLogGroupSetting
 }
 
-export interface GateDeps {
-  clients: AwsClients
-  clock: Clock
-  log: Logger
+export interface GateDeps extends RunDeps {
   /** When every wait must be over; the step sets it when its clients are bound by it too. */
   deadline?: number
 }
@@ -74,7 +71,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
     ]
     outcomes = (await Promise.all(scans)).flat()
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     outcomes = [...config.images, ...config.functions].map((ref) => ({
       status: 'error',
       reference: ref.raw,
@@ -202,7 +199,7 @@ async function codeScanningApplies(
     return on
   } catch (error) {
     deps.log.warning(
-      `could not tell whether Lambda code scanning is on in ${region} (${error instanceof Error ? error.message : String(error)}); gating package findings only — set code-scanning: true to require code scanning`
+      `could not tell whether Lambda code scanning is on in ${region} (${errorMessage(error)}); gating package findings only — set code-scanning: true to require code scanning`
     )
     return false
   }

@@ -13,13 +13,8 @@ import { renderSummary } from './render/summary.js'
 import { renderVerdictText } from './render/verdict-text.js'
 import { systemClock } from '../runtime/clock.js'
 import { publishVerdict } from './publish.js'
-import {
-  errorMessage,
-  failedStep,
-  type Host,
-  type OutputFormat,
-  type StepOutcome
-} from '../runtime/host.js'
+import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
 import { runResponderDeployment } from '../responder-stack/step.js'
 
 interface GateStepConfig {

@@ -1,6 +1,6 @@
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import {
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   WORKFLOW_STATUSES,
   type ComplianceReport,
   type SeverityLabel
@@ -43,9 +43,9 @@ export function buildReportSettings(
 
   const severities = list(get('report-severities')).map((s) => s.toUpperCase())
   for (const s of severities) {
-    if (!(SEVERITY_LABELS as readonly string[]).includes(s)) {
+    if (!(SECURITY_HUB_SEVERITIES as readonly string[]).includes(s)) {
       throw new InputError(
-        `report-severities: "${shown(s)}" is not one of ${SEVERITY_LABELS.join(', ')}`
+        `report-severities: "${shown(s)}" is not one of ${SECURITY_HUB_SEVERITIES.join(', ')}`
       )
     }
   }
@@ -93,7 +93,7 @@ function parseTargets(value: string): Partial<Record<SeverityLabel, number>> {
     if (
       !match ||
       severity === undefined ||
-      !(SEVERITY_LABELS as readonly string[]).includes(severity) ||
+      !(SECURITY_HUB_SEVERITIES as readonly string[]).includes(severity) ||
       !Number.isSafeInteger(Number(match[2]))
     ) {
       throw new InputError(

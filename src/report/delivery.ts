@@ -4,7 +4,7 @@ import type { AwsClients } from '../aws/clients.js'
 import { publishToTopic, putObject } from '../aws/delivery.js'
 import type { ComplianceReport } from '../domain/report.js'
 import { renderReportNotice } from './render/notice.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from '../runtime/logger.js'
 
 export interface DeliveryTargets {
   snsTopicArn: string | undefined

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { ComplianceReport } from '../domain/report.js'
 import { asCheckedReport, reportShapeProblem } from '../domain/report-shape.js'
-import type { Logger } from '../gate/scan/deps.js'
-import { errorMessage } from '../runtime/host.js'
+import type { Logger } from '../runtime/logger.js'
+import { errorMessage } from '../runtime/error-message.js'
 
 /**
  * A report.json holds aggregates only: even thousands of accounts × Regions stay far below this.

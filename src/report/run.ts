@@ -1,3 +1,4 @@
+import type { RunDeps } from '../aws/run-deps.js'
 import type { AwsSecurityFinding, AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub'
 import type { AwsClients } from '../aws/clients.js'
 import { createRateLimiter } from '../aws/rate-limiter.js'
@@ -13,8 +14,7 @@ import {
 } from '../domain/report-aggregator.js'
 import type { ComplianceReport, ReportGap, SeverityLabel } from '../domain/report.js'
 import { productFilterNames } from '../domain/report-products.js'
-import type { Clock } from '../runtime/clock.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from '../runtime/logger.js'
 
 export interface ReportConfig {
   region: string
@@ -22,12 +22,6 @@ export interface ReportConfig {
   filters: ComplianceReport['filters']
   remediationTargets: Partial<Record<SeverityLabel, number>>
   previous?: ComplianceReport
-}
-
-export interface ReportDeps {
-  clients: AwsClients
-  clock: Clock
-  log: Logger
 }
 
 export class ReportError extends Error {
@@ -48,7 +42,7 @@ const PROGRESS_EVERY_PAGES = 25
  */
 export async function runReport(
   config: ReportConfig,
-  deps: ReportDeps,
+  deps: RunDeps,
   /** Each page as it arrives; awaited, so a slow file write slows the reading instead of buffering. */
   onPage: (page: Array<{ raw: AwsSecurityFinding; finding: ReportFinding }>) => void | Promise<void>
 ): Promise<ComplianceReport> {

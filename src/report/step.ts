@@ -18,15 +18,10 @@ import { csvHeader, csvRow } from './render/csv.js'
 import { renderReportHtml } from './render/html.js'
 import { renderReportSummary } from './render/summary.js'
 import { systemClock, type Clock } from '../runtime/clock.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from '../runtime/logger.js'
 import { readPreviousReport } from './previous-report.js'
-import {
-  errorMessage,
-  failedStep,
-  type Host,
-  type OutputFormat,
-  type StepOutcome
-} from '../runtime/host.js'
+import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
 
 /** What the step runs on; tests pass the local endpoint's clients and a virtual clock. */
 export interface ReportStepDeps {

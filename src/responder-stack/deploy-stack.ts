@@ -8,7 +8,7 @@ import {
   recentStackEvents
 } from '../aws/cloudformation.js'
 import type { Clock } from '../runtime/clock.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from '../runtime/logger.js'
 import { poll, PollTimeoutError } from '../runtime/poll.js'
 
 export interface StackDeployment {

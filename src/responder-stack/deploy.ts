@@ -1,6 +1,6 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { Clock } from '../runtime/clock.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from '../runtime/logger.js'
 import { deployStack, type DeployResult } from './deploy-stack.js'
 
 /** The bundled responder stack (infra/responder.yaml) and the parameters users may set. */

@@ -6,6 +6,7 @@ import type { DeployResult } from './deploy-stack.js'
 import { deployResponder, type ResponderConfig } from './deploy.js'
 import { systemClock } from '../runtime/clock.js'
 import type { Host } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
 
 const DEPLOY_BUDGET_MS = 20 * 60_000
 
@@ -61,7 +62,7 @@ export async function runResponderDeployment(
     host.setOutput('responder-outputs', JSON.stringify(result.outputs))
     return { ok: true, outcome: result.outcome }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return { ok: false, error: `responder stack ${config.stackName}: ${message}` }
   }
 }

@@ -1,5 +1,5 @@
 import { markdownText } from '../text/escape.js'
-import type { Logger } from '../gate/scan/deps.js'
+import type { Logger } from './logger.js'
 
 /** Where an annotation points; mirrors what GitHub annotations accept. */
 export interface AnnotationPlace {
@@ -46,10 +46,6 @@ export interface StepOutcome {
 }
 
 export type OutputFormat = 'text' | 'markdown' | 'json'
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 /** A step that stopped before producing anything: bad input, missing region, an unexpected bug. */
 export function failedStep(host: Host, line: string): StepOutcome {

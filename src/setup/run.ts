@@ -1,5 +1,5 @@
+import type { RunDeps } from '../aws/run-deps.js'
 import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
-import type { AwsClients } from '../aws/clients.js'
 import { getEcrRescanDuration, setEcrRescanDuration } from '../aws/inspector-configuration.js'
 import { createInsight, listInsights, updateInsight } from '../aws/securityhub-insights.js'
 import {
@@ -9,8 +9,6 @@ import {
   type AvailableStandard
 } from '../aws/securityhub-standards.js'
 import { getCallerAccount } from '../aws/sts.js'
-import type { Clock } from '../runtime/clock.js'
-import type { Logger } from '../gate/scan/deps.js'
 import { poll, PollTimeoutError } from '../runtime/poll.js'
 import { ensureEnabled } from '../ensure-enabled/ensure-enabled.js'
 import { INSIGHTS, sameInsight } from './insights.js'
@@ -24,12 +22,6 @@ export interface SetupConfig {
   standards: StandardChoice[]
   insights: boolean
   timing: { pollMs: number; budgetMs: number }
-}
-
-export interface SetupDeps {
-  clients: AwsClients
-  clock: Clock
-  log: Logger
 }
 
 /** What one setup run did: a second run over a finished baseline has no changes. */
@@ -50,7 +42,7 @@ const STANDARDS_CALL_SPACING_MS = 1_000
  * Hub with its Inspector import, the chosen standards and the custom insights. Each step compares
  * before it writes, so running it on every push to main changes nothing once the baseline is in.
  */
-export async function runSetup(config: SetupConfig, deps: SetupDeps): Promise<SetupReport> {
+export async function runSetup(config: SetupConfig, deps: RunDeps): Promise<SetupReport> {
   const report: SetupReport = { changes: [], unchanged: [], problems: [], warnings: [] }
   const { region } = config
   const accountId = await getCallerAccount(deps.clients.sts())
@@ -88,7 +80,7 @@ export async function runSetup(config: SetupConfig, deps: SetupDeps): Promise<Se
 
 async function ensureRescanDuration(
   wanted: EcrRescanDuration,
-  deps: SetupDeps,
+  deps: RunDeps,
   region: string,
   report: SetupReport
 ): Promise<void> {
@@ -106,7 +98,7 @@ async function ensureRescanDuration(
 
 async function ensureStandards(
   config: SetupConfig,
-  deps: SetupDeps,
+  deps: RunDeps,
   deadline: number,
   report: SetupReport
 ): Promise<void> {
@@ -152,7 +144,7 @@ async function awaitStandards(
   standards: AvailableStandard[],
   client: Parameters<typeof getEnabledStandards>[0],
   config: SetupConfig,
-  deps: SetupDeps,
+  deps: RunDeps,
   deadline: number
 ): Promise<Map<string, { status: string; reason: string | undefined }>> {
   const arns = new Set(standards.map((s) => s.arn))
@@ -184,7 +176,7 @@ async function awaitStandards(
   }
 }
 
-async function ensureInsights(deps: SetupDeps, region: string, report: SetupReport): Promise<void> {
+async function ensureInsights(deps: RunDeps, region: string, report: SetupReport): Promise<void> {
   const client = deps.clients.securityHub(region)
   const existing = await listInsights(client)
   for (const definition of INSIGHTS) {

@@ -5,13 +5,8 @@ import { buildSetupConfig } from './config.js'
 import { runSetup, type SetupReport } from './run.js'
 import { renderSetupSummary } from './summary.js'
 import { systemClock } from '../runtime/clock.js'
-import {
-  errorMessage,
-  failedStep,
-  type Host,
-  type OutputFormat,
-  type StepOutcome
-} from '../runtime/host.js'
+import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
+import { errorMessage } from '../runtime/error-message.js'
 import { runResponderDeployment } from '../responder-stack/step.js'
 
 /** `mode: setup`: inputs → baseline → outputs, summary, outcome. Never throws. */

@@ -12,11 +12,8 @@ import { readFileSync } from 'node:fs'
 import { getOctokit } from '@actions/github'
 import type { GateResult } from '../../domain/verdict.js'
 import { parseCommentMarker } from './render.js'
-
-import type { PrCommentSetting } from '../publish-config.js'
-
-/** `pr-comment`: `auto` (pull_request events), `always` (also the pushed commit's PRs), `off`. */
-export type PrCommentMode = PrCommentSetting
+import { errorMessage } from '../../runtime/error-message.js'
+import type { PrCommentMode } from './setting.js'
 
 export interface PrCommentRequest {
   mode: PrCommentMode
@@ -292,7 +289,7 @@ function statusOf(error: unknown): number | undefined {
 function shortMessage(error: unknown): string {
   const data = valueAt(error, 'response', 'data')
   const fromGitHub = stringAt(data, 'message')
-  const fromError = error instanceof Error ? error.message : String(error)
+  const fromError = errorMessage(error)
   const text = (fromGitHub ?? fromError).replace(/\s+/g, ' ').trim()
   return text.length > REASON_MAX_LENGTH ? `${text.slice(0, REASON_MAX_LENGTH - 1)}…` : text
 }

@@ -7,7 +7,8 @@ import type { ArtifactOutcome } from '../../domain/outcome.js'
 import type { ScanDeps } from './deps.js'
 import { poll } from '../../runtime/poll.js'
 import { classifyBasicScanStatus } from './scan-status.js'
-import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
+import { tolerateTransient } from '../../aws/transient.js'
+import { artifactName, pollOptions, refusalOutcome } from './waiting.js'
 
 /**
  * ECR basic scanning of one digest. When no scan exists yet (no scan on push), start one; ECR allows

@@ -1,12 +1,7 @@
 import type { AwsClients } from '../../aws/clients.js'
 import type { Clock } from '../../runtime/clock.js'
+import type { Logger } from '../../runtime/logger.js'
 import type { ScanEventSource } from './scan-events.js'
-
-export interface Logger {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
 
 /** How often to look. Defaults suit real AWS; tests and the local endpoint shrink them. */
 export interface Timing {

@@ -7,7 +7,8 @@ import { classifyCoverage } from './scan-status.js'
 import type { ScanDeps } from './deps.js'
 import { repositoryArnOf, type ScanEventHandle } from './scan-events.js'
 import { settleFindings, settleReserveMs } from './settle.js'
-import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
+import { tolerateTransient } from '../../aws/transient.js'
+import { artifactName, pollOptions, refusalOutcome } from './waiting.js'
 
 /**
  * Enhanced (Inspector) scanning of one image digest: wait until Inspector coverage says that exact

@@ -18,7 +18,9 @@ import type { ScanDeps } from './deps.js'
 import { poll, PollTimeoutError } from '../../runtime/poll.js'
 import { classifyCoverage } from './scan-status.js'
 import { settleFindings, settleReserveMs } from './settle.js'
-import { artifactName, pollOptions, refusalOutcome, tolerateTransient } from './waiting.js'
+import { tolerateTransient } from '../../aws/transient.js'
+import { artifactName, pollOptions, refusalOutcome } from './waiting.js'
+import { errorMessage } from '../../runtime/error-message.js'
 import { isDeadlineExceeded } from '../../aws/errors.js'
 
 /**
@@ -219,7 +221,7 @@ function deployedCodeEvidence(
       artifact.codeSha256
     ).catch((error: unknown) => {
       deps.log.info(
-        `${artifact.reference}: could not read the published versions (${error instanceof Error ? error.message : String(error)}); only findings can show which code was scanned`
+        `${artifact.reference}: could not read the published versions (${errorMessage(error)}); only findings can show which code was scanned`
       )
       return undefined
     })

@@ -13,6 +13,7 @@ import { resolveImage } from './image-resolver.js'
 import { PollTimeoutError } from '../../runtime/poll.js'
 import { refusalOutcome } from './waiting.js'
 import { explainReason } from './scan-status.js'
+import { errorMessage } from '../../runtime/error-message.js'
 import { isDeadlineExceeded } from '../../aws/errors.js'
 
 /**
@@ -113,7 +114,7 @@ function errorOutcome(
       timedOut: true
     }
   }
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   return {
     status: 'error',
     reference: ref.raw,

@@ -1,5 +1,6 @@
 import { describeStack } from '../../aws/cloudformation.js'
 import type { ScanDeps } from './deps.js'
+import { errorMessage } from '../../runtime/error-message.js'
 
 /** The responder stack's output that names the log group its rule sends scan events to. */
 export const SCAN_EVENT_LOG_GROUP_OUTPUT = 'ScanEventLogGroup'
@@ -40,7 +41,7 @@ export async function locateScanEventLogGroup(
   try {
     stack = await describeStack(deps.clients.cloudformation(region), stackName)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     return {
       unavailable: `${reason}; set scan-event-log-group to the stack's ${SCAN_EVENT_LOG_GROUP_OUTPUT} output, or to off`,
       level: 'warning'

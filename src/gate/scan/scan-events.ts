@@ -7,6 +7,7 @@ import {
   type LocatedLogGroup,
   type ScanEventLogGroupSetting
 } from './scan-event-log-group.js'
+import { errorMessage } from '../../runtime/error-message.js'
 
 /** The image digest whose `Inspector2 Scan` event a target waits for. */
 export interface ScanEventSubject {
@@ -168,7 +169,7 @@ export class LogGroupWatcher implements ScanEventSource {
         this.deps.log.debug(`scan events: ${error.message}; trying again`)
         return
       }
-      this.stop(error instanceof Error ? error.message : String(error), error)
+      this.stop(errorMessage(error), error)
       return
     }
     for (const { message } of messages) this.take(message, waiting)

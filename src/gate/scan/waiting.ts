@@ -1,4 +1,3 @@
-import { AwsCallError } from '../../aws/errors.js'
 import { artifactContent, artifactVariant, type ScannedArtifact } from '../../domain/finding.js'
 import type { ArtifactOutcome } from '../../domain/outcome.js'
 import type { ScanDeps } from './deps.js'
@@ -35,24 +34,6 @@ export function pollOptions(deps: ScanDeps, name: string, reserveMs = 0): PollOp
     ...(deps.random !== undefined && { random: deps.random }),
     onWait: ({ state, delayMs }) =>
       deps.log.info(`${name}: ${state}; next check in ${Math.round(delayMs / 100) / 10}s`)
-  }
-}
-
-/**
- * The SDK already retried a throttled or failing call several times. A wait of many minutes should
- * not die of one bad minute, so retryable errors become "keep waiting" (and, if the wait runs out,
- * the reason it ran out); anything else propagates.
- */
-export async function tolerateTransient<T>(
-  call: () => Promise<T>
-): Promise<{ ok: true; value: T } | { ok: false; state: string }> {
-  try {
-    return { ok: true, value: await call() }
-  } catch (error) {
-    if (error instanceof AwsCallError && error.retryable) {
-      return { ok: false, state: `waiting out an AWS error (${error.message})` }
-    }
-    throw error
   }
 }
 

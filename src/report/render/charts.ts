@@ -6,7 +6,7 @@
  * it is, so nothing is told by colour alone. Untrusted labels go through `htmlText`/`htmlAttr`.
  */
 import {
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   postureName,
   type AgeRow,
   type CountRow,
@@ -51,8 +51,8 @@ export const CHART_TOP_ROWS = 10
 
 /** One bar per severity, in the severity's colour, labelled with the count and its share. */
 export function severityChart(counts: SeverityCounts): string {
-  const total = SEVERITY_LABELS.reduce((sum, label) => sum + counts[label], 0)
-  const bars = SEVERITY_LABELS.map((label) => ({
+  const total = SECURITY_HUB_SEVERITIES.reduce((sum, label) => sum + counts[label], 0)
+  const bars = SECURITY_HUB_SEVERITIES.map((label) => ({
     label: SEVERITY_NAMES[label],
     segments: [
       { name: SEVERITY_NAMES[label], value: counts[label], colour: SEVERITY_COLOURS[label] }
@@ -83,7 +83,7 @@ export function countRowsChart(options: {
   const more = options.rows.length - rows.length
   const bars = rows.map((row) => ({
     label: row.key,
-    segments: SEVERITY_LABELS.map((label) => ({
+    segments: SECURITY_HUB_SEVERITIES.map((label) => ({
       name: SEVERITY_NAMES[label],
       value: row.bySeverity[label],
       colour: SEVERITY_COLOURS[label]
@@ -278,14 +278,14 @@ function emptyChart(top: number): string {
 // ---- helpers -------------------------------------------------------------------------------
 
 function severityLegend(): ChartSpec['legend'] {
-  return SEVERITY_LABELS.map((label) => ({
+  return SECURITY_HUB_SEVERITIES.map((label) => ({
     name: SEVERITY_NAMES[label],
     colour: SEVERITY_COLOURS[label]
   }))
 }
 
 function describeSeverities(counts: SeverityCounts): string {
-  return SEVERITY_LABELS.map(
+  return SECURITY_HUB_SEVERITIES.map(
     (label) => `${SEVERITY_NAMES[label]} ${formatCount(counts[label])}`
   ).join(', ')
 }

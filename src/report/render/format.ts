@@ -6,7 +6,7 @@
 import {
   postureKey,
   postureName,
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   type AgeRow,
   type ComplianceReport,
   type CountRow,
@@ -101,7 +101,7 @@ export function trendLabel(metric: string, report: ComplianceReport): string {
 }
 
 export function isSeverityLabel(value: string | undefined): value is SeverityLabel {
-  return (SEVERITY_LABELS as readonly string[]).includes(value ?? '')
+  return (SECURITY_HUB_SEVERITIES as readonly string[]).includes(value ?? '')
 }
 
 /** Passed controls over controls with a result, as `80%`; `—` when there is no result. */

@@ -8,7 +8,7 @@
  * goes through `htmlText`/`htmlAttr` (html-escape.ts) and nowhere else.
  */
 import {
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   postureName,
   type ComplianceReport,
   type CountRow,
@@ -172,7 +172,7 @@ function overviewSection(report: ComplianceReport): Section {
     card('Findings', totals.findings, trendFor(report, 'totals.findings'), 'total'),
     card('New in the period', totals.newInPeriod, trendFor(report, 'totals.newInPeriod')),
     card('Older', totals.older, trendFor(report, 'totals.older')),
-    ...SEVERITY_LABELS.map((label) =>
+    ...SECURITY_HUB_SEVERITIES.map((label) =>
       card(
         SEVERITY_NAMES[label],
         totals.bySeverity[label],
@@ -260,12 +260,12 @@ function countSection(
   const columns = [
     { title: options.keyTitle },
     { title: 'Total', numeric: true },
-    ...SEVERITY_LABELS.map((label) => ({ title: SEVERITY_NAMES[label], numeric: true }))
+    ...SECURITY_HUB_SEVERITIES.map((label) => ({ title: SEVERITY_NAMES[label], numeric: true }))
   ]
   const cells = ranked.map((row) => [
     htmlText(row.key),
     formatCount(row.total),
-    ...SEVERITY_LABELS.map((label) => formatCount(row.bySeverity[label]))
+    ...SECURITY_HUB_SEVERITIES.map((label) => formatCount(row.bySeverity[label]))
   ])
   return {
     id: options.id,
@@ -430,7 +430,7 @@ function severityBadge(severity: SeverityLabel): string {
 
 /** Used in the stylesheet only: severity badge and card colours. */
 function severityStyles(): string {
-  return SEVERITY_LABELS.map((label) => {
+  return SECURITY_HUB_SEVERITIES.map((label) => {
     const { fill, ink } = SEVERITY_COLOURS[label]
     return `.sev-${label}{background:${fill};color:${ink}}.card.sev-${label}{background:#f9fafb;color:inherit;border-left-color:${fill}}`
   }).join('\n')

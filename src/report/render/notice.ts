@@ -1,5 +1,5 @@
 import {
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   gapLine,
   postureName,
   type ComplianceReport
@@ -33,7 +33,9 @@ export function renderReportNotice(
     ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     ...(report.gaps.length > 0 ? [''] : []),
     `Findings: ${t.findings}${change('totals.findings')}, ${t.newInPeriod} new in the period`,
-    ...SEVERITY_LABELS.map((s) => `  ${s}: ${t.bySeverity[s]}${change(`totals.bySeverity.${s}`)}`),
+    ...SECURITY_HUB_SEVERITIES.map(
+      (s) => `  ${s}: ${t.bySeverity[s]}${change(`totals.bySeverity.${s}`)}`
+    ),
     '',
     `Past remediation target: ${report.age.reduce((n, a) => n + a.breaching, 0)} open findings`,
     ...report.compliance.map(

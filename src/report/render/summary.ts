@@ -5,7 +5,7 @@
  * limit whatever the number of findings; the HTML report and report.json hold the full tables.
  */
 import {
-  SEVERITY_LABELS,
+  SECURITY_HUB_SEVERITIES,
   postureName,
   type ComplianceReport,
   type CountRow,
@@ -49,7 +49,7 @@ const RESOURCE_LENGTH = 160
 const FILTER_LENGTH = 300
 const GAP_LENGTH = 600
 
-const SEVERITY_MARKS: Record<(typeof SEVERITY_LABELS)[number], string> = {
+const SEVERITY_MARKS: Record<(typeof SECURITY_HUB_SEVERITIES)[number], string> = {
   CRITICAL: '🔴',
   HIGH: '🟠',
   MEDIUM: '🟡',
@@ -149,7 +149,7 @@ function severityTable(report: ComplianceReport): string | undefined {
     { title: 'Findings', align: 'right' },
     ...(withTrend ? [{ title: 'Change', align: 'right' as const }] : [])
   ]
-  const rows = SEVERITY_LABELS.map((label) => {
+  const rows = SECURITY_HUB_SEVERITIES.map((label) => {
     const cells = [
       `${SEVERITY_MARKS[label]} ${SEVERITY_NAMES[label]}`,
       formatCount(report.totals.bySeverity[label])
@@ -194,7 +194,7 @@ function trendSection(report: ComplianceReport): string | undefined {
 
 // ---- where the findings are ----------------------------------------------------------------
 
-const SEVERITY_COLUMNS: Column[] = SEVERITY_LABELS.map((label) => ({
+const SEVERITY_COLUMNS: Column[] = SECURITY_HUB_SEVERITIES.map((label) => ({
   title: label === 'INFORMATIONAL' ? 'Info' : SEVERITY_NAMES[label],
   align: 'right'
 }))
@@ -220,7 +220,7 @@ function countSection(
     tableRow([
       markdownText(row.key, NAME_LENGTH),
       formatCount(row.total),
-      ...SEVERITY_LABELS.map((label) => formatCount(row.bySeverity[label]))
+      ...SECURITY_HUB_SEVERITIES.map((label) => formatCount(row.bySeverity[label]))
     ])
   )
   const more = all.length - rows.length
