@@ -30,8 +30,11 @@ const RULES: LayerRules = {
     'gate/scan',
     'gate/pr-comment',
     'ensure-enabled',
-    'responder-stack'
+    'responder-stack',
+    'sbom'
   ],
+  // The pre-push SBOM gate's own pieces (reading SBOM files, Inspector Scan's answer).
+  sbom: ['domain', 'text', 'runtime', 'inputs', 'aws'],
   'ensure-enabled': ['domain', 'text', 'runtime', 'aws'],
   'responder-stack': ['domain', 'text', 'runtime', 'inputs', 'aws'],
   setup: ['domain', 'text', 'runtime', 'inputs', 'aws', 'ensure-enabled', 'responder-stack'],
