@@ -20,7 +20,7 @@ import {
   TODAY,
   unscannable,
   YESTERDAY
-} from './fixtures.js'
+} from '../fixtures/findings.js'
 
 function run(
   outcomes: ArtifactOutcome[],

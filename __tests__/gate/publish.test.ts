@@ -9,7 +9,7 @@ import type { GateConfig } from '../../src/gate/run.js'
 import { DEFAULT_TIMING } from '../../src/gate/scan/deps.js'
 import { publishVerdict } from '../../src/gate/publish.js'
 import type { AnnotationPlace, Host } from '../../src/runtime/host.js'
-import { finding, NOW, policy, REGISTRY, scanned } from '../domain/fixtures.js'
+import { finding, NOW, policy, REGISTRY, scanned } from '../fixtures/findings.js'
 
 interface Recorded {
   errors: { message: string; place?: AnnotationPlace }[]

@@ -17,7 +17,7 @@ import {
   aVerdict,
   HOSTILE_PACKAGE,
   HOSTILE_TITLE
-} from '../render/verdict-fixtures.js'
+} from '../../fixtures/verdicts.js'
 
 const TARGETS = ['shop/api:1.4.2', 'shop/legacy:7']
 const KEY = commentKey(TARGETS)

@@ -20,7 +20,7 @@ import {
   policy,
   REGISTRY,
   scanned
-} from '../../domain/fixtures.js'
+} from '../../fixtures/findings.js'
 
 const AMD64 = artifact({ platform: 'linux/amd64' })
 const ARM64 = artifact({ platform: 'linux/arm64', digest: DIGEST_ARM64 })

@@ -16,7 +16,7 @@ import {
   ignoredBy,
   scanned,
   AMD64
-} from './verdict-fixtures.js'
+} from '../../fixtures/verdicts.js'
 
 const generatedAt = new Date('2025-03-01T10:30:00.000Z')
 const policy = aPolicy({ maxFindings: { critical: 0 } })

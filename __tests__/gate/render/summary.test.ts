@@ -15,7 +15,7 @@ import {
   aVerdict,
   ignoredBy,
   scanned
-} from './verdict-fixtures.js'
+} from '../../fixtures/verdicts.js'
 
 const policy = aPolicy({ maxFindings: { critical: 0 } })
 const FINDING_HEADER = [

@@ -12,7 +12,7 @@ import { scanEnhanced } from '../../../src/gate/scan/enhanced-scanner.js'
 import { PollTimeoutError } from '../../../src/runtime/poll.js'
 import { DEFAULT_TIMING } from '../../../src/gate/scan/deps.js'
 import { VirtualClock } from '../../helpers/virtual-clock.js'
-import { artifact, inspectorFinding, scanDeps } from '../../helpers/aws.js'
+import { artifact, inspectorFinding, scanDeps } from '../../fixtures/aws-clients.js'
 
 const inspector = mockClient(Inspector2Client)
 const target = artifact({ pushedAt: new Date('2026-11-22T10:00:00Z') })

@@ -25,7 +25,7 @@ import {
   REGISTRY,
   scanned,
   unscannable
-} from '../../../domain/fixtures.js'
+} from '../../../fixtures/findings.js'
 import {
   MULTITOOL_SUPPORTED,
   multitoolFindings,
