@@ -8,10 +8,10 @@ import {
   type PrCommentOptions
 } from '../../../src/gate/pr-comment/render.js'
 import { cells, htmlTags, tableAfter } from '../render/markdown-reading.js'
+import { finding as aFinding } from '../../fixtures/findings.js'
+import { policy as aPolicy } from '../../fixtures/policy.js'
 import {
   AMD64,
-  aFinding,
-  aPolicy,
   aSmallFailVerdict,
   assessed,
   aVerdict,
