@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { normalizeInspectorFinding } from '../../src/aws/normalize.js'
-import { artifact, inspectorFinding } from '../helpers/aws.js'
+import { artifact } from '../fixtures/artifacts.js'
+import { inspectorFinding } from '../fixtures/findings.js'
 
 const image = artifact()
 const base = () => inspectorFinding('CVE-2026-0001', 'CRITICAL', image)

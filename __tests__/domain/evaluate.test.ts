@@ -6,21 +6,12 @@ import type { ArtifactOutcome } from '../../src/domain/outcome.js'
 import type { Policy } from '../../src/domain/policy.js'
 import { RANKED_SEVERITIES, type RankedSeverity } from '../../src/domain/severity.js'
 import type { Verdict } from '../../src/domain/verdict.js'
-import {
-  artifact,
-  DIGEST_ARM64,
-  DIGEST_OTHER,
-  failed,
-  finding,
-  NOW,
-  policy,
-  REGISTRY,
-  rule,
-  scanned,
-  TODAY,
-  unscannable,
-  YESTERDAY
-} from './fixtures.js'
+import { artifact } from '../fixtures/artifacts.js'
+import { DIGEST_ARM64, DIGEST_OTHER, NOW, REGISTRY, TODAY, YESTERDAY } from '../fixtures/digests.js'
+import { finding } from '../fixtures/findings.js'
+import { rule } from '../fixtures/ignore-rules.js'
+import { failed, scanned, unscannable } from '../fixtures/outcomes.js'
+import { policy } from '../fixtures/policy.js'
 
 function run(
   outcomes: ArtifactOutcome[],

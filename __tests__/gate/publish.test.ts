@@ -9,7 +9,10 @@ import type { GateConfig } from '../../src/gate/run.js'
 import { DEFAULT_TIMING } from '../../src/gate/scan/deps.js'
 import { publishVerdict } from '../../src/gate/publish.js'
 import type { AnnotationPlace, Host } from '../../src/runtime/host.js'
-import { finding, NOW, policy, REGISTRY, scanned } from '../domain/fixtures.js'
+import { NOW, REGISTRY } from '../fixtures/digests.js'
+import { finding } from '../fixtures/findings.js'
+import { scanned } from '../fixtures/outcomes.js'
+import { policy } from '../fixtures/policy.js'
 
 interface Recorded {
   errors: { message: string; place?: AnnotationPlace }[]

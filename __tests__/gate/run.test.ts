@@ -17,7 +17,7 @@ import { parseFunctionReference } from '../../src/domain/function-reference.js'
 import { parseImageReference } from '../../src/domain/image-reference.js'
 import { runGate, type GateConfig } from '../../src/gate/run.js'
 import { DEFAULT_TIMING } from '../../src/gate/scan/deps.js'
-import { testClients } from '../helpers/aws.js'
+import { testClients } from '../fixtures/aws-clients.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
 const sts = mockClient(STSClient)

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deliverReport } from '../../src/report/delivery.js'
 import { aReport } from './render/report-fixtures.js'
-import { testClients } from '../helpers/aws.js'
+import { testClients } from '../fixtures/aws-clients.js'
 
 const s3 = mockClient(S3Client)
 const sns = mockClient(SNSClient)

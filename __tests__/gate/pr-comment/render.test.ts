@@ -8,16 +8,16 @@ import {
   type PrCommentOptions
 } from '../../../src/gate/pr-comment/render.js'
 import { cells, htmlTags, tableAfter } from '../render/markdown-reading.js'
+import { finding as aFinding } from '../../fixtures/findings.js'
+import { policy as aPolicy } from '../../fixtures/policy.js'
 import {
   AMD64,
-  aFinding,
-  aPolicy,
   aSmallFailVerdict,
   assessed,
   aVerdict,
   HOSTILE_PACKAGE,
   HOSTILE_TITLE
-} from '../render/verdict-fixtures.js'
+} from '../../fixtures/verdicts.js'
 
 const TARGETS = ['shop/api:1.4.2', 'shop/legacy:7']
 const KEY = commentKey(TARGETS)

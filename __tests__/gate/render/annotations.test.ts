@@ -10,17 +10,11 @@ import {
   findingAnnotations,
   type Annotation
 } from '../../../src/gate/render/annotations.js'
-import {
-  ACCOUNT,
-  artifact,
-  DIGEST_ARM64,
-  DIGEST_OTHER,
-  finding,
-  NOW,
-  policy,
-  REGISTRY,
-  scanned
-} from '../../domain/fixtures.js'
+import { artifact } from '../../fixtures/artifacts.js'
+import { ACCOUNT, DIGEST_ARM64, DIGEST_OTHER, NOW, REGISTRY } from '../../fixtures/digests.js'
+import { finding } from '../../fixtures/findings.js'
+import { scanned } from '../../fixtures/outcomes.js'
+import { policy } from '../../fixtures/policy.js'
 
 const AMD64 = artifact({ platform: 'linux/amd64' })
 const ARM64 = artifact({ platform: 'linux/arm64', digest: DIGEST_ARM64 })

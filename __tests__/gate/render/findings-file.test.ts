@@ -4,22 +4,23 @@ import {
   type FindingRecord,
   type FindingsFile
 } from '../../../src/gate/render/findings-file.js'
+import { artifact as anArtifact } from '../../fixtures/artifacts.js'
+import { finding as aFinding } from '../../fixtures/findings.js'
+import { rule as aRule } from '../../fixtures/ignore-rules.js'
+import { scanned } from '../../fixtures/outcomes.js'
+import { policy as aPolicy } from '../../fixtures/policy.js'
 import {
-  aFinding,
-  aPolicy,
-  aRule,
+  AMD64,
   aSmallFailVerdict,
   assessed,
   aVerdict,
   HOSTILE_PACKAGE,
   HOSTILE_TITLE,
-  ignoredBy,
-  scanned,
-  AMD64
-} from './verdict-fixtures.js'
+  ignoredBy
+} from '../../fixtures/verdicts.js'
 
 const generatedAt = new Date('2025-03-01T10:30:00.000Z')
-const policy = aPolicy({ maxFindings: { critical: 0 } })
+const policy = aPolicy({ maxFindings: { critical: 0 }, untriagedAs: 'medium' })
 
 function parse(json: string): FindingsFile {
   return JSON.parse(json) as FindingsFile
@@ -85,14 +86,15 @@ describe('renderFindingsJson', () => {
   })
 
   it('records which proof settled a scan, and the scan event counts it matched', () => {
-    const byEvent = scanned(AMD64, [], {
+    const byEvent = scanned([], {
+      artifact: AMD64,
       settledBy: {
         kind: 'scan-event',
         counts: { bySeverity: { CRITICAL: 1, HIGH: 2 }, total: 5 },
         eventTime: new Date('2025-03-01T10:20:00Z')
       }
     })
-    const quiet = scanned(AMD64, [], { settledBy: { kind: 'quiet-period' } })
+    const quiet = scanned([], { artifact: AMD64, settledBy: { kind: 'quiet-period' } })
     const [event, agreed] = render(aVerdict({ outcomes: [byEvent, quiet] })).artifacts
     expect(event).toMatchObject({
       settledBy: 'scan-event',
@@ -189,6 +191,19 @@ describe('renderFindingsJson', () => {
     const finding = aFinding({
       id: 'arn:finding/full',
       vulnerabilityId: 'CVE-2024-7777',
+      title: 'CVE in openssl',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-2024-7777',
+      packages: [
+        {
+          name: 'openssl',
+          installedVersion: '3.0.1',
+          fixedInVersion: '3.0.2',
+          packageManager: 'OS'
+        }
+      ],
+      inspectorScore: 7.5,
+      epss: 0.0123,
+      artifact: anArtifact({ repository: 'shop/api' }),
       cvss: { score: 9.8, version: '3.1' },
       remediation: 'Upgrade openssl',
       firstObservedAt: '2025-02-01T00:00:00.000Z'
@@ -326,7 +341,7 @@ describe('renderFindingsJson', () => {
   it('writes dates as ISO-8601 and survives an invalid one', () => {
     const artifact = { ...AMD64, pushedAt: new Date('2025-01-02T03:04:05Z') }
     const verdict = aVerdict({
-      outcomes: [scanned(artifact, [], { scannedAt: new Date('not a date') })]
+      outcomes: [scanned([], { artifact: artifact, scannedAt: new Date('not a date') })]
     })
     const [record] = render(verdict).artifacts
     expect(record?.pushedAt).toMatch(ISO_8601)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { gateOutputs } from '../../../src/gate/render/outputs.js'
-import { aSmallFailVerdict, aVerdict } from './verdict-fixtures.js'
+import { aSmallFailVerdict, aVerdict } from '../../fixtures/verdicts.js'
 
 describe('gateOutputs', () => {
   it('gives the result, per-severity counts, blocking count and compact counts JSON', () => {

@@ -4,20 +4,20 @@ import type { Verdict } from '../../../src/domain/verdict.js'
 import { renderSummary } from '../../../src/gate/render/summary.js'
 import { renderVerdictText } from '../../../src/gate/render/verdict-text.js'
 import { byteLength, cells, htmlTags, tableAfter } from './markdown-reading.js'
+import { finding as aFinding } from '../../fixtures/findings.js'
+import { rule as aRule } from '../../fixtures/ignore-rules.js'
+import { scanned } from '../../fixtures/outcomes.js'
+import { policy as aPolicy } from '../../fixtures/policy.js'
 import {
   AMD64,
   ARM64,
-  aFinding,
-  aPolicy,
-  aRule,
   aSmallFailVerdict,
   assessed,
   aVerdict,
-  ignoredBy,
-  scanned
-} from './verdict-fixtures.js'
+  ignoredBy
+} from '../../fixtures/verdicts.js'
 
-const policy = aPolicy({ maxFindings: { critical: 0 } })
+const policy = aPolicy({ maxFindings: { critical: 0 }, untriagedAs: 'medium' })
 const FINDING_HEADER = [
   'Severity',
   'Vulnerability',
@@ -100,7 +100,7 @@ describe('renderSummary headline', () => {
         'fixable-only: no · on-unscannable: fail · on-error: fail\n'
     )
     const none = renderSummary(aVerdict(), {
-      policy: aPolicy({ failOn: 'none', fixableOnly: true })
+      policy: aPolicy({ failOn: 'none', fixableOnly: true, untriagedAs: 'medium' })
     })
     expect(none).toContain(
       'fail-on: none · budgets: none · untriaged-as: medium · fixable-only: yes'
@@ -114,9 +114,10 @@ describe('renderSummary images table', () => {
     const eventTime = new Date('2025-03-01T10:20:00Z')
     const verdict = aVerdict({
       outcomes: [
-        scanned(AMD64, [], { settledBy: { kind: 'scan-event', counts, eventTime } }),
-        scanned(ARM64, [], { settledBy: { kind: 'quiet-period' } }),
-        scanned(AMD64, [], {
+        scanned([], { artifact: AMD64, settledBy: { kind: 'scan-event', counts, eventTime } }),
+        scanned([], { artifact: ARM64, settledBy: { kind: 'quiet-period' } }),
+        scanned([], {
+          artifact: AMD64,
           settled: false,
           settledBy: { kind: 'scan-event', counts, eventTime, shortfall: ['CRITICAL 0 of 1'] }
         })
@@ -205,7 +206,7 @@ describe('renderSummary images table', () => {
   it('keeps two references to the same digest apart', () => {
     const latest = { ...AMD64, reference: 'shop/api:latest' }
     const verdict = aVerdict({
-      outcomes: [scanned(AMD64), scanned(latest)],
+      outcomes: [scanned([], { artifact: AMD64 }), scanned([], { artifact: latest })],
       assessed: [assessed(aFinding({ severity: 'critical', artifact: latest }))]
     })
     const rows = tableAfter(render(verdict), '### Targets')?.rows
@@ -257,16 +258,28 @@ describe('renderSummary findings tables', () => {
   it('orders blocking first, then severity, then Inspector score', () => {
     const mediumBlocking = aFinding({
       vulnerabilityId: 'CVE-A',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-A',
       severity: 'medium',
       inspectorScore: 5
     })
-    const highLowScore = aFinding({ vulnerabilityId: 'CVE-B', severity: 'high', inspectorScore: 7 })
+    const highLowScore = aFinding({
+      vulnerabilityId: 'CVE-B',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-B',
+      severity: 'high',
+      inspectorScore: 7
+    })
     const highTopScore = aFinding({
       vulnerabilityId: 'CVE-C',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-C',
       severity: 'high',
       inspectorScore: 8.9
     })
-    const critical = aFinding({ vulnerabilityId: 'CVE-D', severity: 'critical', inspectorScore: 9 })
+    const critical = aFinding({
+      vulnerabilityId: 'CVE-D',
+      url: 'https://nvd.nist.gov/vuln/detail/CVE-D',
+      severity: 'critical',
+      inspectorScore: 9
+    })
     const verdict = aVerdict({
       assessed: [
         assessed(critical),
@@ -435,7 +448,7 @@ describe('renderSummary with hostile text', () => {
       failures: [evil],
       warnings: [evil],
       outcomes: [
-        scanned(artifact),
+        scanned([], { artifact: artifact }),
         { status: 'unscannable', artifact, reason: evil, explanation: evil },
         { status: 'error', reference: evil, message: evil, timedOut: false }
       ],
@@ -470,6 +483,9 @@ describe('renderSummary size limit', () => {
         vulnerabilityId: `CVE-2024-${prefix}${index}`,
         severity,
         title: `A fairly long title for ${prefix} finding number ${index} in libexample`,
+        url: `https://nvd.nist.gov/vuln/detail/CVE-2024-${prefix}${index}`,
+        inspectorScore: 7.5,
+        epss: 0.0123,
         artifact: index % 2 === 0 ? AMD64 : ARM64
       })
     )
@@ -480,7 +496,7 @@ describe('renderSummary size limit', () => {
     return aVerdict({
       result: 'fail',
       failures: [`${blocking} findings at or above high`],
-      outcomes: [scanned(AMD64), scanned(ARM64)],
+      outcomes: [scanned([], { artifact: AMD64 }), scanned([], { artifact: ARM64 })],
       assessed: [
         ...findings(blocking, 'B', 'critical').map((f) => assessed(f, { blocking: true })),
         ...findings(nonBlocking, 'N', 'low').map((f) => assessed(f, { note: 'below fail-on high' }))

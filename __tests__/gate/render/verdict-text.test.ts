@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { renderVerdictText } from '../../../src/gate/render/verdict-text.js'
 import { controlCharacters } from '../../helpers/markdown-safety.js'
 import { workflowCommands } from '../../helpers/workflow-commands.js'
-import { aFinding, assessed, aVerdict } from './verdict-fixtures.js'
+import { finding as aFinding } from '../../fixtures/findings.js'
+import { assessed, aVerdict } from '../../fixtures/verdicts.js'
 
 const HOSTILE =
   '\n::set-output name=result::pass ##[set-output name=result;]pass ##[add-mask]secret ' +

@@ -12,7 +12,8 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { scanBasic } from '../../../src/gate/scan/basic-scanner.js'
 import { parseImageReference } from '../../../src/domain/image-reference.js'
 import { VirtualClock } from '../../helpers/virtual-clock.js'
-import { artifact, scanDeps } from '../../helpers/aws.js'
+import { artifact } from '../../fixtures/artifacts.js'
+import { scanDeps } from '../../fixtures/scan-deps.js'
 
 const ecr = mockClient(ECRClient)
 const target = artifact()

@@ -9,7 +9,10 @@ import { normalizeInspectorFinding } from '../../../src/aws/normalize.js'
 import type { Finding } from '../../../src/domain/finding.js'
 import { scanEnhanced } from '../../../src/gate/scan/enhanced-scanner.js'
 import { settleFindings } from '../../../src/gate/scan/settle.js'
-import { artifact, inspectorFinding, scanDeps, testClients } from '../../helpers/aws.js'
+import { artifact } from '../../fixtures/artifacts.js'
+import { testClients } from '../../fixtures/aws-clients.js'
+import { inspectorFinding } from '../../fixtures/findings.js'
+import { scanDeps } from '../../fixtures/scan-deps.js'
 import { VirtualClock } from '../../helpers/virtual-clock.js'
 
 /**

@@ -12,7 +12,9 @@ import { scanEnhanced } from '../../../src/gate/scan/enhanced-scanner.js'
 import { PollTimeoutError } from '../../../src/runtime/poll.js'
 import { DEFAULT_TIMING } from '../../../src/gate/scan/deps.js'
 import { VirtualClock } from '../../helpers/virtual-clock.js'
-import { artifact, inspectorFinding, scanDeps } from '../../helpers/aws.js'
+import { artifact } from '../../fixtures/artifacts.js'
+import { inspectorFinding } from '../../fixtures/findings.js'
+import { scanDeps } from '../../fixtures/scan-deps.js'
 
 const inspector = mockClient(Inspector2Client)
 const target = artifact({ pushedAt: new Date('2026-11-22T10:00:00Z') })

@@ -13,7 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { parseFunctionReference } from '../../../src/domain/function-reference.js'
 import { scanFunction } from '../../../src/gate/scan/function-scanner.js'
-import { scanDeps } from '../../helpers/aws.js'
+import { scanDeps } from '../../fixtures/scan-deps.js'
 import { VirtualClock } from '../../helpers/virtual-clock.js'
 
 const lambda = mockClient(LambdaClient)

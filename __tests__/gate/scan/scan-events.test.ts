@@ -10,7 +10,7 @@ import {
   type ScanEventHandle,
   type ScanEventSubject
 } from '../../../src/gate/scan/scan-events.js'
-import { testClients } from '../../helpers/aws.js'
+import { testClients } from '../../fixtures/aws-clients.js'
 
 const logs = mockClient(CloudWatchLogsClient)
 const cloudformation = mockClient(CloudFormationClient)

@@ -13,19 +13,11 @@ import {
   type SarifOptions
 } from '../../../../src/gate/render/sarif/sarif.js'
 import { FINGERPRINT_KEY, STATUS_CATEGORY } from '../../../../src/gate/render/sarif/identity.js'
-import {
-  ACCOUNT,
-  artifact,
-  DIGEST_ARM64,
-  DIGEST_OTHER,
-  failed,
-  finding,
-  NOW,
-  policy,
-  REGISTRY,
-  scanned,
-  unscannable
-} from '../../../domain/fixtures.js'
+import { artifact } from '../../../fixtures/artifacts.js'
+import { ACCOUNT, DIGEST_ARM64, DIGEST_OTHER, NOW, REGISTRY } from '../../../fixtures/digests.js'
+import { finding } from '../../../fixtures/findings.js'
+import { failed, scanned, unscannable } from '../../../fixtures/outcomes.js'
+import { policy } from '../../../fixtures/policy.js'
 import {
   MULTITOOL_SUPPORTED,
   multitoolFindings,
@@ -570,19 +562,20 @@ describe('renderSarif results', () => {
   })
 
   it('says what, where and whether it blocks in one line', () => {
+    const arm64 = artifact({ platform: 'linux/arm64', digest: `sha256:${'b'.repeat(64)}` })
     const verdict = verdictOf([
       scanned([
         finding({
           vulnerabilityId: 'CVE-2026-1',
           severity: 'critical',
           packages: [{ name: 'openssl', installedVersion: '3.0.1', fixedInVersion: '3.0.2' }],
-          artifact: ARM64
+          artifact: arm64
         }),
         finding({
           vulnerabilityId: 'CVE-2026-2',
           severity: 'untriaged',
           packages: [{ name: 'zlib', installedVersion: '1.2.11' }],
-          artifact: ARM64
+          artifact: arm64
         })
       ])
     ])
