@@ -15,7 +15,7 @@ import type { Policy } from '../../domain/policy.js'
 import type { AssessedFinding, GateResult, Verdict } from '../../domain/verdict.js'
 import { markdownText, safeLink } from '../../text/escape.js'
 import { compareAssessed } from '../render/finding-order.js'
-import { COUNTED_SEVERITIES, plural, SEVERITY_LABELS } from '../render/labels.js'
+import { COUNTED_SEVERITIES, plural, SEVERITY_LABELS, titleBesideId } from '../render/labels.js'
 import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
 
 export interface PrCommentOptions {
@@ -246,7 +246,7 @@ function moreNote(hidden: number, noun: string): string {
 function blockingRow(entry: AssessedFinding): string {
   const { finding } = entry
   const severity = SEVERITY_LABELS[entry.effectiveSeverity]
-  const title = markdownText(finding.title, TITLE_MAX_LENGTH)
+  const title = markdownText(titleBesideId(finding), TITLE_MAX_LENGTH)
   const id = safeLink(finding.vulnerabilityId, finding.url)
   return tableRow([
     finding.severity === 'untriaged' ? `${severity} (untriaged)` : severity,

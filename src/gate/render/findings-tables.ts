@@ -12,7 +12,7 @@ import type { RankedSeverity } from '../../domain/severity.js'
 import type { AssessedFinding, IgnoredFinding } from '../../domain/verdict.js'
 import { markdownText, safeLink } from '../../text/escape.js'
 import { effectiveSeverityOf } from './finding-order.js'
-import { plural, ruleLocation, SEVERITY_LABELS } from './labels.js'
+import { plural, ruleLocation, scoreLabel, SEVERITY_LABELS, titleBesideId } from './labels.js'
 import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
 import type { TrimmableTable } from '../../text/size-budget.js'
 
@@ -105,7 +105,7 @@ function findingCells(finding: Finding, effectiveSeverity: RankedSeverity): stri
     vulnerabilityCell(finding),
     whereCell(finding),
     finding.code === undefined ? versionsCell(finding) : weaknessCell(finding.code),
-    finding.inspectorScore === undefined ? '—' : finding.inspectorScore.toFixed(1),
+    scoreLabel(finding),
     finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
     exploitLabel(finding.exploitAvailable),
     imageCell(finding.artifact)
@@ -120,7 +120,7 @@ function severityCell(finding: Finding, effectiveSeverity: RankedSeverity): stri
 
 function vulnerabilityCell(finding: Finding): string {
   const link = safeLink(finding.vulnerabilityId, finding.url)
-  const title = markdownText(finding.title, TITLE_MAX_LENGTH)
+  const title = markdownText(titleBesideId(finding), TITLE_MAX_LENGTH)
   return title === '' ? link : `${link}<br>${title}`
 }
 

@@ -1,4 +1,5 @@
 /** Human wording shared by the summary's sections. */
+import type { Finding } from '../../domain/finding.js'
 import type { IgnoreRule } from '../../domain/ignore-rules.js'
 import { RANKED_SEVERITIES, type Severity } from '../../domain/severity.js'
 
@@ -27,4 +28,23 @@ export function plural(count: number, noun: string): string {
 /** `file:line`, the way editors and the domain's messages point at an ignore entry. */
 export function ruleLocation(rule: IgnoreRule): string {
   return `${rule.file}:${rule.line}`
+}
+
+/**
+ * The title without the id the cell already shows: Inspector titles package findings
+ * "CVE-2023-45853 - zlib1g", which beside the CVE link would say the id twice.
+ */
+export function titleBesideId(finding: Pick<Finding, 'title' | 'vulnerabilityId'>): string {
+  const { title, vulnerabilityId } = finding
+  if (vulnerabilityId === '' || !title.startsWith(vulnerabilityId)) return title
+  return title
+    .slice(vulnerabilityId.length)
+    .replace(/^\s*[-:–—]\s*/, '')
+    .trim()
+}
+
+/** Inspector scores an untriaged finding 0: it is not scored, and 0.0 would read as harmless. */
+export function scoreLabel(finding: Pick<Finding, 'inspectorScore' | 'severity'>): string {
+  if (finding.inspectorScore === undefined || finding.severity === 'untriaged') return '—'
+  return finding.inspectorScore.toFixed(1)
 }
