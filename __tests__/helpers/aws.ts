@@ -34,6 +34,8 @@ export function testClients(): AwsClients {
     sns: () => sns,
     s3: () => s3,
     logs: () => logs,
+    // Every class is here already.
+    load: async () => undefined,
     // Mocked clients carry no Date header: the scanners fall back to their own clock.
     awsTime: { offsetMs: () => undefined }
   }

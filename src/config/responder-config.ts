@@ -1,6 +1,12 @@
-import { DEFAULT_RESPONDER_STACK, type ResponderConfig } from '../modes/responder.js'
+import type { ResponderConfig } from '../modes/responder.js'
 import type { RawInputs } from './gate-config.js'
 import { InputError, parseBoolean, shown } from './values.js'
+
+/**
+ * Here, not in modes/responder.ts: the gate reads this config on every run, and importing that
+ * module would load the CloudFormation SDK with it (issue 13, cold start).
+ */
+export const DEFAULT_RESPONDER_STACK = 'inspector-gate-responder'
 
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,54}$/
 const RETENTION = [

@@ -12,8 +12,6 @@ export interface ResponderConfig {
   logRetentionDays: number
 }
 
-export const DEFAULT_RESPONDER_STACK = 'inspector-gate-responder'
-
 /** Deploys (or leaves unchanged) the responder stack from the template the action ships. */
 export async function deployResponder(
   config: ResponderConfig,

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createAwsClients } from '../aws/clients.js'
+import { STSClient } from '@aws-sdk/client-sts'
+import { createAwsClients, type Service } from '../aws/clients.js'
+import { getCallerAccount } from '../aws/sts.js'
 import { buildGateConfig, type RawInputs } from '../config/gate-config.js'
 import { buildPublishConfig, type PublishConfig } from '../config/publish-config.js'
 import { buildResponderConfig } from '../config/responder-config.js'
 import type { Verdict } from '../domain/verdict.js'
-import { runGate, type GateConfig } from '../modes/gate.js'
+import type { GateConfig } from '../modes/gate.js'
 import type { ResponderConfig } from '../modes/responder.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
 import { renderSummary } from '../publish/summary.js'
@@ -13,7 +15,13 @@ import { renderVerdictText } from '../publish/verdict-text.js'
 import { systemClock } from '../scan/clock.js'
 import { publishVerdict } from './gate-publish.js'
 import { errorMessage, failedStep, type Host, type OutputFormat, type StepOutcome } from './host.js'
-import { runResponderDeployment } from './responder-step.js'
+
+/**
+ * The services the scanners use. Their SDKs are most of what a gate loads: they come with the
+ * gate's own module (modes/gate.ts), after the identity call has gone out (see runGateStep).
+ * CloudFormation (the responder stack) is loaded only by a run that deploys it.
+ */
+const SCAN_SERVICES: Service[] = ['ecr', 'inspector', 'lambda', 'securityHub', 'logs']
 
 interface GateStepConfig {
   gate: GateConfig
@@ -41,20 +49,43 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
   // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.
   const deadline = systemClock.now() + config.gate.timeoutMs
   const clients = createAwsClients({
+    classes: { sts: STSClient },
     deadline: {
       at: deadline,
       clock: systemClock,
       name: `timeout (${durationText(config.gate.timeoutMs)})`
     }
   })
+  // The first AWS call (whose credentials, whose account) does not wait for the scanners' code
+  // and SDKs, most of what a gate loads: they are loaded once it has its answer (issue 13). Not
+  // during the call: compiling a chunk blocks the event loop, which would hold the request back.
+  // runGate awaits the call and turns its failure into the verdict's error.
+  const account = getCallerAccount(clients.sts())
+  await account.then(
+    () => undefined,
+    () => undefined
+  )
   try {
-    const verdict = await runGate(config.gate, { clients, clock: systemClock, log: host, deadline })
+    const [{ runGate }] = await Promise.all([
+      import('../modes/gate.js'),
+      ...SCAN_SERVICES.map((service) => clients.load(service))
+    ])
+    const verdict = await runGate(config.gate, {
+      clients,
+      clock: systemClock,
+      log: host,
+      deadline,
+      account
+    })
     await publishVerdict(verdict, config.gate, config.publish, host)
     const outcome = conclude(verdict, config, host)
     if (config.responder !== undefined) {
       // The stack is independent of the verdict: it is deployed whatever the gate decided.
       // Its own clients: the deployment has its own budget, after the gate's deadline.
-      const deployed = await runResponderDeployment(config.responder, createAwsClients(), host)
+      // Its own chunk: a gate without deploy-responder never loads the CloudFormation SDK.
+      const { runResponderDeployment } = await import('./responder-step.js')
+      const own = createAwsClients({ classes: {} })
+      const deployed = await runResponderDeployment(config.responder, own, host)
       if (!deployed.ok) {
         const failure = `inspector-gate: ${deployed.error}`
         // A passing gate whose stack failed is not a pass: the step fails, and `result` says why.
