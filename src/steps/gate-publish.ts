@@ -9,7 +9,6 @@ import { markdownText } from '../publish/escape.js'
 import { renderFindingsJson } from '../publish/findings-file.js'
 import { gateOutputs } from '../publish/outputs.js'
 import { commentKey, renderPrComment } from '../publish/pr-comment.js'
-import { renderSarif } from '../publish/sarif.js'
 import { renderSummary } from '../publish/summary.js'
 import { PROJECT_URL, VERSION } from '../version.js'
 import { errorMessage, type Host } from './host.js'
@@ -82,7 +81,14 @@ async function guarded(
   }
 }
 
-function writeSarif(verdict: Verdict, path: string, where: PublishConfig, host: Host): void {
+async function writeSarif(
+  verdict: Verdict,
+  path: string,
+  where: PublishConfig,
+  host: Host
+): Promise<void> {
+  // Only a run with sarif-file loads the SARIF writer (issue 13, cold start).
+  const { renderSarif } = await import('../publish/sarif.js')
   const step = gateStep(host.env)
   const { log, warnings } = renderSarif(verdict, {
     location: where.sarifLocation,
