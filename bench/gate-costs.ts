@@ -7,6 +7,7 @@
  * 3. AWS API calls per gate (0 / 300 / 3,000 findings, a 4-platform image, 20 images);
  * 4. one gate of three targets against each target alone;
  * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU).
+ * `--only startup` runs the first section alone (9 runs; 3 with `--quick`).
  * `--quick` skips the 100,000-finding report and runs fewer repetitions (about 2.5 minutes instead
  * of about 8). It prints numbers; nothing here asserts a time. Progress goes to stderr.
  */
@@ -19,6 +20,9 @@ import { latencySection } from './sections/latency.js'
 import { startupSection } from './sections/startup.js'
 
 const quick = process.argv.includes('--quick')
+// `--only startup`: just the cold start section (the one to re-run after changing what loads).
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1]
 const started = Date.now()
 const progress = (what: string) =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`)
@@ -31,7 +35,8 @@ console.log(
 print('Machine', machineFacts())
 
 progress('cold start')
-print('Bundle size and cold start', await startupSection(quick ? 3 : 7))
+print('Bundle size and cold start', await startupSection(quick ? 3 : 9))
+if (only === 'startup') process.exit(0)
 
 progress('verdict latency (real time, about 1.5 minutes)')
 // Off the 5-second grid, so the fixed poll meets each scan at a different point of its interval.
