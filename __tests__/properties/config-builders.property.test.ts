@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { INPUT_NAMES } from '../../src/action/input-names.js'
 import { buildGateConfig, type RawInputs, type ReadFile } from '../../src/config/gate-config.js'
+import { parseIgnoreFile } from '../../src/config/ignore-file.js'
 import { buildPublishConfig } from '../../src/config/publish-config.js'
 import { buildReportSettings } from '../../src/config/report-config.js'
 import { buildResponderConfig } from '../../src/config/responder-config.js'
@@ -194,7 +195,7 @@ function buildAll(world: World): Outcome<string[]>[] {
   }
   const { inputs, env } = world
   return [
-    attempt(() => gateProblems(buildGateConfig(inputs, readFile, env))),
+    attempt(() => gateProblems(buildGateConfig(inputs, readFile, env, parseIgnoreFile))),
     attempt(() =>
       publishProblems(
         buildPublishConfig(inputs, { workspace: WORKSPACE, env, exists: () => false })

@@ -109,6 +109,10 @@ describe('what a gate loads (static imports from each entry)', () => {
     expect(
       reachedOf(graph, { packages: AFTER_THE_FIRST_REQUEST, files: ['src/modes/gate.ts'] })
     ).toEqual([])
+    // The ignore file's parser and its YAML library come only with an ignore file.
+    expect(reachedOf(graph, { packages: ['yaml'], files: ['src/config/ignore-file.ts'] })).toEqual(
+      []
+    )
   })
 
   it('the gate itself (modes/gate.ts, loaded after the first request) reaches nothing of the other modes', () => {

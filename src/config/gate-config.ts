@@ -3,7 +3,8 @@ import { ImageReferenceError, parseImageReference } from '../domain/image-refere
 import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from '../modes/gate.js'
 import { DEFAULT_TIMING, type Timing } from '../scan/deps.js'
-import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
+import { IgnoreFileError } from './ignore-file-error.js'
+import type { parseIgnoreFile } from './ignore-file.js'
 import {
   InputError,
   parseBoolean,
@@ -27,13 +28,21 @@ const ENSURE_ENABLED = ['check', 'enable', 'off'] as const
 const CODE_SCANNING = ['auto', 'true', 'false'] as const
 
 /**
+ * The ignore file's parser (config/ignore-file.ts). Passed in rather than imported: it brings the
+ * YAML library, which a gate without an ignore file never loads (issue 13, cold start).
+ */
+export type IgnoreFileParser = typeof parseIgnoreFile
+
+/**
  * Validates every input before any AWS call, so a typo fails in a second with the input's name
  * instead of after a fifteen-minute wait.
  */
 export function buildGateConfig(
   inputs: RawInputs,
   readFile: ReadFile,
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  /** config/ignore-file.ts's parser, for a run with an ignore file (see IgnoreFileParser). */
+  parseIgnore?: IgnoreFileParser
 ): GateConfig {
   const get = (name: string): string => (inputs[name] ?? '').trim()
   const images = parseLines(get('images')).map((line) => {
@@ -90,7 +99,12 @@ export function buildGateConfig(
       )
     }
     try {
-      ignoreRules = parseIgnoreFile(text, ignoreFile)
+      if (parseIgnore === undefined) {
+        throw new Error(
+          'inspector-gate bug: ignore-file is set but no ignore file parser was given'
+        )
+      }
+      ignoreRules = parseIgnore(text, ignoreFile)
     } catch (error) {
       if (error instanceof IgnoreFileError) throw new InputError(error.message)
       throw error

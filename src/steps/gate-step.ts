@@ -33,13 +33,19 @@ interface GateStepConfig {
 export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
   let config: GateStepConfig
   try {
+    // The ignore file's parser and its YAML library, only for a run that has one.
+    const parseIgnore =
+      (inputs['ignore-file'] ?? '').trim() === ''
+        ? undefined
+        : (await import('../config/ignore-file.js')).parseIgnoreFile
     config = {
       responder: buildResponderConfig(inputs),
       publish: buildPublishConfig(inputs, host),
       gate: buildGateConfig(
         inputs,
         (path) => readFileSync(resolve(host.workspace, path), 'utf8'),
-        host.env
+        host.env,
+        parseIgnore
       )
     }
   } catch (error) {
