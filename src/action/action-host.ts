@@ -1,4 +1,4 @@
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 import { logText } from '../publish/escape.js'
 import type { AnnotationPlace, Host } from '../steps/host.js'
 import { redactor, type Redactor } from '../steps/redact.js'
@@ -20,7 +20,7 @@ export function actionHost(secrets: readonly string[] = []): Host {
     appendSummary: async (markdown) => {
       if (!process.env['GITHUB_STEP_SUMMARY']) return false
       try {
-        await core.appendSummary(redact(markdown))
+        await core.summary.addRaw(redact(markdown)).write()
         return true
       } catch (error) {
         core.warning(

@@ -1,4 +1,4 @@
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 import type { RawInputs } from '../config/gate-config.js'
 import { parseChoice } from '../config/values.js'
 import { logText } from '../publish/escape.js'
