@@ -1,5 +1,5 @@
 /**
- * `npm run build:responder`: bundles src/responder/handler.ts into one small CommonJS file and
+ * `npm run build:responder`: bundles src/responder-lambda/handler.ts into one small CommonJS file and
  * writes it into the `Code.ZipFile: |` block of ResponderFunction in infra/responder.yaml.
  *
  * Inline code keeps the stack a single template (no artifact bucket); it needs a small bundle, so the
@@ -23,7 +23,7 @@ export const TEMPLATE_BODY_LIMIT = 51_200
 
 const root = new URL('../', import.meta.url)
 export const TEMPLATE = fileURLToPath(new URL('infra/responder.yaml', root))
-const RESPONDER_DIR = fileURLToPath(new URL('src/responder/', root))
+const RESPONDER_DIR = fileURLToPath(new URL('src/responder-lambda/', root))
 
 /** The minified handler, as CloudFormation will write it to `index.js`. */
 export async function buildResponderCode(): Promise<string> {

@@ -13,8 +13,8 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import { CallDeadlineError } from '../../src/aws/call-deadline.js'
 import { createAwsClients } from '../../src/aws/clients.js'
 import { explainAwsError, isDeadlineExceeded } from '../../src/aws/errors.js'
-import type { Clock } from '../../src/scan/clock.js'
-import { ALL_CLIENT_CLASSES } from '../helpers/client-classes.js'
+import type { Clock } from '../../src/runtime/clock.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /** A clock whose deadline signal the test fires by hand. */
 function handClock(): Clock & { fire(): void } {

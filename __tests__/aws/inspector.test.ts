@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import { mockClient } from 'aws-sdk-client-mock'
 import { listImageFindings } from '../../src/aws/inspector.js'
-import { artifact, inspectorFinding } from '../helpers/aws.js'
+import { artifact, inspectorFinding } from '../fixtures/aws-clients.js'
 
 const inspector = mockClient(Inspector2Client)
 const client = new Inspector2Client({

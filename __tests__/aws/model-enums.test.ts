@@ -4,14 +4,14 @@ import { ENABLE_FAILURE_CODES, INSPECTOR_SCAN_TYPES } from '../../src/aws/inspec
 import { INSPECTOR_STATES } from '../../src/aws/inspector.js'
 import { FUNCTION_STATES, LAST_UPDATE_STATUSES } from '../../src/aws/lambda.js'
 import { AVAILABILITY, FINDING_TYPES } from '../../src/aws/normalize.js'
-import { ECR_RESCAN_DURATIONS } from '../../src/config/setup-config.js'
+import { ECR_RESCAN_DURATIONS } from '../../src/setup/config.js'
 import { COMPLIANCE_STATUSES, SEVERITY_LABELS, WORKFLOW_STATUSES } from '../../src/domain/report.js'
 import { AWS_SEVERITIES } from '../../src/domain/severity.js'
 import {
   BASIC_SCAN_STATUSES,
   COVERAGE_REASONS,
   COVERAGE_STATUS_CODES
-} from '../../src/scan/scan-status.js'
+} from '../../src/gate/scan/scan-status.js'
 import { modelEnum, modelErrors } from '../fake-aws/model-check.js'
 import type { ServiceName } from '../fake-aws/wire.js'
 
@@ -38,13 +38,13 @@ const SHARED_AVAILABILITY = 'one table reads both fixAvailable and exploitAvaila
 
 const PAIRS: EnumPair[] = [
   {
-    what: 'coverage scanStatus.reason (src/scan/scan-status.ts)',
+    what: 'coverage scanStatus.reason (src/gate/scan/scan-status.ts)',
     service: 'inspector2',
     shape: 'ScanStatusReason',
     code: COVERAGE_REASONS
   },
   {
-    what: 'coverage scanStatus.statusCode (src/scan/scan-status.ts)',
+    what: 'coverage scanStatus.statusCode (src/gate/scan/scan-status.ts)',
     service: 'inspector2',
     shape: 'ScanStatusCode',
     code: COVERAGE_STATUS_CODES
@@ -105,13 +105,13 @@ const PAIRS: EnumPair[] = [
     }
   },
   {
-    what: 'Inspector ECR re-scan duration input (src/config/setup-config.ts)',
+    what: 'Inspector ECR re-scan duration input (src/setup/config.ts)',
     service: 'inspector2',
     shape: 'EcrRescanDuration',
     code: Object.values(ECR_RESCAN_DURATIONS)
   },
   {
-    what: 'ECR imageScanStatus.status (src/scan/scan-status.ts)',
+    what: 'ECR imageScanStatus.status (src/gate/scan/scan-status.ts)',
     service: 'ecr',
     shape: 'ScanStatus',
     code: BASIC_SCAN_STATUSES

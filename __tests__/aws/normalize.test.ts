@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { normalizeInspectorFinding } from '../../src/aws/normalize.js'
-import { artifact, inspectorFinding } from '../helpers/aws.js'
+import { artifact, inspectorFinding } from '../fixtures/aws-clients.js'
 
 const image = artifact()
 const base = () => inspectorFinding('CVE-2026-0001', 'CRITICAL', image)

@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { AwsCallError } from '../../src/aws/errors.js'
 import { getCoverage, listImageFindings } from '../../src/aws/inspector.js'
 import { guardedPages, pageGuard } from '../../src/aws/paging.js'
-import { artifact } from '../helpers/aws.js'
+import { artifact } from '../fixtures/aws-clients.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
 const inspector = mockClient(Inspector2Client)

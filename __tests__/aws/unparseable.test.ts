@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net'
 import { createAwsClients } from '../../src/aws/clients.js'
 import { AwsCallError, explainAwsError } from '../../src/aws/errors.js'
 import { UNPARSEABLE_TRIES } from '../../src/aws/unparseable.js'
-import { ensureEnabled } from '../../src/modes/ensure-enabled.js'
+import { ensureEnabled } from '../../src/ensure-enabled/ensure-enabled.js'
 import { mulberry32 } from '../fake-aws/random.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { compressedRetryStrategy, compressRateLimiterSleeps } from '../reliability/harness.js'
 import { VirtualTime } from '../reliability/virtual-time.js'
-import { ALL_CLIENT_CLASSES } from '../helpers/client-classes.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * A proxy (or a wrong AWS_ENDPOINT_URL) answering Inspector's Enable with an HTML 500 page, while

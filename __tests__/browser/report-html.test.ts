@@ -22,14 +22,14 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { renderReportHtml } from '../../src/publish/report-html.js'
+import { renderReportHtml } from '../../src/report/render/html.js'
 import {
   HOSTILE_TITLE,
   aHostileReport,
   aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport
-} from '../publish/report-fixtures.js'
+} from '../report/render/report-fixtures.js'
 
 /** The binary jest.config.js found; the project does not run without one. */
 const CHROMIUM = process.env['INSPECTOR_GATE_CHROMIUM'] ?? ''

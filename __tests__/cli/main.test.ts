@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exitCode, runCli, writeOutputs } from '../../src/cli/main.js'
-import type { StepOutcome } from '../../src/steps/host.js'
+import type { StepOutcome } from '../../src/runtime/host.js'
 import { VERSION } from '../../src/version.js'
 import { workflowCommands } from '../helpers/workflow-commands.js'
 

@@ -12,8 +12,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES } from '../../src/action/input-names.js'
-import { parseIgnoreFile } from '../../src/config/ignore-file.js'
-import { MODES } from '../../src/steps/run-step.js'
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js'
+import { MODES } from '../../src/run-step.js'
 
 const root = new URL('../../', import.meta.url)
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8')

@@ -6,7 +6,7 @@ import {
   aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport
-} from '../publish/report-fixtures.js'
+} from '../report/render/report-fixtures.js'
 
 /**
  * aReport as JSON, then edited: the way a previous report.json arrives. The edits put values of

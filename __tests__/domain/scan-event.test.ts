@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { countShortfall, parseScanEvent, ScanEventShapeError } from '../../src/domain/scan-event.js'
-import { aFinding } from '../publish/verdict-fixtures.js'
+import { aFinding } from '../gate/render/verdict-fixtures.js'
 
 const DIGEST = `sha256:${'3'.repeat(64)}`
 const REPO = 'arn:aws:ecr:us-east-2:123456789012:repository/amazon/amazon-ecs-sample'

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { Log } from 'sarif'
-import { GITHUB_COMMENT_MAX_CHARS, parseCommentMarker } from '../../src/publish/pr-comment.js'
+import { GITHUB_COMMENT_MAX_CHARS, parseCommentMarker } from '../../src/gate/pr-comment/render.js'
 import { FORGED_MARKER, hostileIgnoreFile, hostileText } from '../fake-aws/hostile.js'
 import { scenarioFunctions, scenarioImages } from '../fake-aws/scenarios.js'
 import { startFakeGitHub } from '../fake-github/server.js'

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Log } from 'sarif'
-import { parseCommentMarker } from '../../src/publish/pr-comment.js'
+import { parseCommentMarker } from '../../src/gate/pr-comment/render.js'
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js'
 import { scenarioImages } from '../fake-aws/scenarios.js'
 import {

@@ -948,7 +948,7 @@ const ACTIVE_INSPECTOR = {
 
 /**
  * The custom insights the setup mode keeps (same names, filters and grouping as
- * src/modes/setup-insights.ts), as an account where setup has already run holds them.
+ * src/setup/insights.ts), as an account where setup has already run holds them.
  */
 export const SETUP_INSIGHTS = {
   criticalByResource: {

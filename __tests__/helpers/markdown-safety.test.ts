@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { markdownText } from '../../src/publish/escape.js'
+import { markdownText } from '../../src/text/escape.js'
 import { hostileText } from '../fake-aws/hostile.js'
 import { activeMarkdown, brokenTableRows, cellCount, unsafeLinks } from './markdown-safety.js'
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/scan/clock.js'
+import type { Clock } from '../../src/runtime/clock.js'
 
 /** A clock whose sleeps advance time instantly, and which records every sleep for assertions. */
 export class VirtualClock implements Clock {

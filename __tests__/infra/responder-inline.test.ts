@@ -1,7 +1,7 @@
 /**
  * infra/responder.yaml carries the responder Lambda inline (Code.ZipFile of ResponderFunction).
  * This checks that the inline code is exactly what scripts/build-responder.ts builds from
- * src/responder/ today, so the template never ships a stale handler, and that it stays small.
+ * src/responder-lambda/ today, so the template never ships a stale handler, and that it stays small.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import {
   INLINE_CODE_BUDGET,
   TEMPLATE_BODY_LIMIT
 } from '../../scripts/build-responder.js'
-import { zipFileOf } from '../responder/cfn-yaml.js'
+import { zipFileOf } from '../responder-lambda/cfn-yaml.js'
 
 const FIX = 'run npm run build:responder'
 
@@ -25,13 +25,13 @@ describe('infra/responder.yaml inline responder code', () => {
     built = await buildResponderCode()
   })
 
-  it('is the handler built from src/responder', () => {
+  it('is the handler built from src/responder-lambda', () => {
     if (typeof inline !== 'string') {
       throw new Error(`ResponderFunction has no Code.ZipFile string: ${FIX}`)
     }
     if (normalise(inline) !== normalise(built)) {
       throw new Error(
-        `the inline code (${inline.length} characters) is not the current build of src/responder ` +
+        `the inline code (${inline.length} characters) is not the current build of src/responder-lambda ` +
           `(${built.length} characters): ${FIX}`
       )
     }

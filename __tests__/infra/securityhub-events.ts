@@ -6,7 +6,7 @@
 import {
   importedEvent as responderEvent,
   inspectorImageFinding as responderFinding
-} from '../responder/fixtures.js'
+} from '../responder-lambda/fixtures.js'
 import type { Json, JsonObject } from './cfn-yaml.js'
 
 const REGION = 'us-east-1'

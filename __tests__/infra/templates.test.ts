@@ -1327,7 +1327,7 @@ describe('infra/iam/report-policy.json', () => {
 
 /** `sns:Publish` for every `…Command` the responder's source imports from an AWS SDK client. */
 function responderSdkCalls(): string[] {
-  const dir = new URL('../../src/responder/', import.meta.url)
+  const dir = new URL('../../src/responder-lambda/', import.meta.url)
   const calls = new Set<string>()
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(new URL(file, dir), 'utf8')

@@ -7,7 +7,7 @@ import {
   UsageError,
   type ParsedCommandLine
 } from '../../src/cli/args.js'
-import { MODES } from '../../src/steps/run-step.js'
+import { MODES } from '../../src/run-step.js'
 import {
   anyText,
   attempt,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { stringify } from 'yaml'
-import { IgnoreFileError, parseIgnoreFile } from '../../src/config/ignore-file.js'
+import { IgnoreFileError, parseIgnoreFile } from '../../src/gate/ignore-file.js'
 import type { IgnoreRule } from '../../src/domain/ignore-rules.js'
 import { anyText, attempt, huge, HUGE_RUNS, mutated, outcomeProblems, RUNS } from './support.js'
 

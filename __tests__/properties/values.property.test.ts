@@ -7,7 +7,7 @@ import {
   parseChoice,
   parseDuration,
   parseLines
-} from '../../src/config/values.js'
+} from '../../src/inputs/values.js'
 import { RANKED_SEVERITIES } from '../../src/domain/severity.js'
 import {
   anyCase,

@@ -5,7 +5,7 @@
  */
 /* eslint-disable jest/no-export -- the shared suite that the chaos-*.test.ts files register */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import type { RawInputs } from '../../src/config/gate-config.js'
+import type { RawInputs } from '../../src/gate/config.js'
 import type { ScannedArtifact } from '../../src/domain/finding.js'
 import type { GateResult, Verdict } from '../../src/domain/verdict.js'
 import type { ChaosKind, ChaosSpec, Scenario } from '../fake-aws/scenario.js'

@@ -11,15 +11,15 @@ import {
   type AwsClients,
   type ClientOverrides
 } from '../../src/aws/clients.js'
-import { buildGateConfig, type RawInputs } from '../../src/config/gate-config.js'
+import { buildGateConfig, type RawInputs } from '../../src/gate/config.js'
 import type { Verdict } from '../../src/domain/verdict.js'
-import { runGate, type GateDeps } from '../../src/modes/gate.js'
+import { runGate, type GateDeps } from '../../src/gate/run.js'
 import { mulberry32 } from '../fake-aws/random.js'
 import type { Scenario } from '../fake-aws/scenario.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualTime } from './virtual-time.js'
-import { ALL_CLIENT_CLASSES } from '../helpers/client-classes.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * The SDK's own waits (retry backoff, the adaptive rate limiter's token bucket) run on real

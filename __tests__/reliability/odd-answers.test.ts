@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mulberry32 } from '../fake-aws/random.js'
 import type { AnswerEdit, Scenario } from '../fake-aws/scenario.js'
-import type { RawInputs } from '../../src/config/gate-config.js'
+import type { RawInputs } from '../../src/gate/config.js'
 import { FUNCTIONS, scenarioImages, scenarios } from '../fake-aws/scenarios.js'
 import { compressRateLimiterSleeps, runGateInProcess } from './harness.js'
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/scan/clock.js'
+import type { Clock } from '../../src/runtime/clock.js'
 
 interface Sleeper {
   at: number

@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createAwsClients, DEFAULT_MAX_IN_FLIGHT } from '../../src/aws/clients.js'
 import { RequestSlots } from '../../src/aws/in-flight.js'
-import { buildGateConfig } from '../../src/config/gate-config.js'
-import { runGate } from '../../src/modes/gate.js'
-import { systemClock } from '../../src/scan/clock.js'
+import { buildGateConfig } from '../../src/gate/config.js'
+import { runGate } from '../../src/gate/run.js'
+import { systemClock } from '../../src/runtime/clock.js'
 import { manyImages, withTimeScale, type ImageRef } from '../fake-aws/scenarios.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import type { Scenario } from '../fake-aws/scenario.js'
-import { ALL_CLIENT_CLASSES } from '../helpers/client-classes.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * Twenty images in one gate, every fourth a two-platform index: the real clients (adaptive retries,

@@ -1,7 +1,7 @@
 import { createAwsClients, DEFAULT_MAX_IN_FLIGHT, type AwsClients } from '../../src/aws/clients.js'
 import { RequestSlots } from '../../src/aws/in-flight.js'
-import type { Logger } from '../../src/scan/deps.js'
-import { ALL_CLIENT_CLASSES } from '../../__tests__/helpers/client-classes.js'
+import type { Logger } from '../../src/gate/scan/deps.js'
+import { ALL_CLIENT_CLASSES } from '../../__tests__/fixtures/client-classes.js'
 
 /** The local endpoint checks no signature; the SDK only needs something to sign with. */
 export const BENCH_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' }

@@ -7,9 +7,9 @@ import {
 } from '../../__tests__/fake-aws/scenarios.js'
 import type { Scenario } from '../../__tests__/fake-aws/scenario.js'
 import { startFakeAws } from '../../__tests__/fake-aws/server.js'
-import { buildGateConfig } from '../../src/config/gate-config.js'
-import { runGate } from '../../src/modes/gate.js'
-import { systemClock } from '../../src/scan/clock.js'
+import { buildGateConfig } from '../../src/gate/config.js'
+import { runGate } from '../../src/gate/run.js'
+import { systemClock } from '../../src/runtime/clock.js'
 import { benchClients, BENCH_REGION, quietLog } from '../lib/in-process.js'
 import { markdownTable, s1 } from '../lib/markdown.js'
 

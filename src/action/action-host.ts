@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { logText } from '../publish/escape.js'
-import type { AnnotationPlace, Host } from '../steps/host.js'
-import { redactor, type Redactor } from '../steps/redact.js'
+import { logText } from '../text/escape.js'
+import type { AnnotationPlace, Host } from '../runtime/host.js'
+import { redactor, type Redactor } from '../runtime/redact.js'
 
 /**
  * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The

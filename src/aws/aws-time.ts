@@ -1,4 +1,4 @@
-import type { Clock } from '../scan/clock.js'
+import type { Clock } from '../runtime/clock.js'
 import type { MiddlewareHost } from './middleware-host.js'
 
 /**

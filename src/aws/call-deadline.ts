@@ -1,4 +1,4 @@
-import type { Clock } from '../scan/clock.js'
+import type { Clock } from '../runtime/clock.js'
 
 /**
  * The step's deadline, applied to every AWS call. The SDK bounds each attempt (requestTimeout) and

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../scan/clock.js'
+import { systemClock, type Clock } from '../runtime/clock.js'
 import { AwsCallError } from './errors.js'
 import { createRateLimiter } from './rate-limiter.js'
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../scan/clock.js'
+import type { Clock } from '../runtime/clock.js'
 
 /**
  * A token bucket on the injectable clock: `rate` calls a second on average, `burst` at once. Pacing

@@ -1,5 +1,5 @@
 import { paginateFilterLogEvents, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import type { Clock } from '../scan/clock.js'
+import type { Clock } from '../runtime/clock.js'
 import { callAws } from './errors.js'
 import { guardedPages } from './paging.js'
 

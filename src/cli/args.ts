@@ -1,7 +1,7 @@
 import { INPUT_NAMES } from '../action/input-names.js'
-import type { RawInputs } from '../config/gate-config.js'
-import { shown } from '../config/values.js'
-import { MODES, type Mode } from '../steps/run-step.js'
+import type { RawInputs } from '../gate/config.js'
+import { shown } from '../inputs/values.js'
+import { MODES, type Mode } from '../run-step.js'
 
 export const FORMATS = ['text', 'json', 'markdown'] as const
 export type Format = (typeof FORMATS)[number]

@@ -1,8 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { logLine } from '../publish/escape.js'
-import type { AnnotationPlace, Host } from '../steps/host.js'
-import { redactor } from '../steps/redact.js'
+import { logLine } from '../text/escape.js'
+import type { AnnotationPlace, Host } from '../runtime/host.js'
+import { redactor } from '../runtime/redact.js'
 
 export interface CliStreams {
   /** The result in the chosen format goes here (stdout), so it can be piped. */

@@ -1,0 +1,156 @@
+import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
+import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
+import { RANKED_SEVERITIES } from '../domain/severity.js'
+import type { GateConfig } from './run.js'
+import { DEFAULT_TIMING, type Timing } from './scan/deps.js'
+import { IgnoreFileError } from './ignore-file-error.js'
+import type { parseIgnoreFile } from './ignore-file.js'
+import {
+  InputError,
+  parseBoolean,
+  parseBudgets,
+  parseChoice,
+  parseDuration,
+  parseLines,
+  shown
+} from '../inputs/values.js'
+
+/** Raw input values by their action.yml names; the CLI will fill the same record from flags. */
+export type RawInputs = Record<string, string>
+
+export interface ReadFile {
+  (path: string): string
+}
+
+const FAIL_ON = [...RANKED_SEVERITIES, 'none'] as const
+const FAIL_OR_WARN = ['fail', 'warn'] as const
+const ENSURE_ENABLED = ['check', 'enable', 'off'] as const
+const CODE_SCANNING = ['auto', 'true', 'false'] as const
+
+/**
+ * The ignore file's parser (config/ignore-file.ts). Passed in rather than imported: it brings the
+ * YAML library, which a gate without an ignore file never loads (issue 13, cold start).
+ */
+export type IgnoreFileParser = typeof parseIgnoreFile
+
+/**
+ * Validates every input before any AWS call, so a typo fails in a second with the input's name
+ * instead of after a fifteen-minute wait.
+ */
+export function buildGateConfig(
+  inputs: RawInputs,
+  readFile: ReadFile,
+  env: Record<string, string | undefined> = {},
+  /** config/ignore-file.ts's parser, for a run with an ignore file (see IgnoreFileParser). */
+  parseIgnore?: IgnoreFileParser
+): GateConfig {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const images = parseLines(get('images')).map((line) => {
+    try {
+      return parseImageReference(line)
+    } catch (error) {
+      if (error instanceof ImageReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  const defaultRegion = env['AWS_REGION'] || undefined
+  const functions = parseLines(get('functions')).map((line) => {
+    try {
+      return parseFunctionReference(line, defaultRegion)
+    } catch (error) {
+      if (error instanceof FunctionReferenceError) throw new InputError(error.message)
+      throw error
+    }
+  })
+  if (images.length === 0 && functions.length === 0) {
+    throw new InputError(
+      'images, functions: nothing to gate; list the pushed ECR image URIs (images) and/or the deployed Lambda functions (functions), one per line'
+    )
+  }
+
+  const timeoutMs = parseDuration('timeout', get('timeout') || '15m')
+  if (timeoutMs < 1_000) {
+    throw new InputError(
+      `timeout: "${shown(get('timeout'))}" is too short; give at least 1s (e.g. 15m)`
+    )
+  }
+  const settleMs = parseDuration('settle', get('settle') || '60s')
+
+  const policy = {
+    failOn: parseChoice('fail-on', get('fail-on') || 'high', FAIL_ON),
+    maxFindings: parseBudgets('max-findings', get('max-findings')),
+    untriagedAs: parseChoice('untriaged-as', get('untriaged-as') || 'high', RANKED_SEVERITIES),
+    fixableOnly: parseBoolean('fixable-only', get('fixable-only') || 'false'),
+    onUnscannable: parseChoice('on-unscannable', get('on-unscannable') || 'fail', FAIL_OR_WARN),
+    onError: parseChoice('on-error', get('on-error') || 'fail', FAIL_OR_WARN)
+  }
+
+  const ignoreFile = get('ignore-file')
+  let ignoreRules: GateConfig['ignoreRules'] = []
+  if (ignoreFile !== '') {
+    let text: string
+    try {
+      text = readFile(ignoreFile)
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : shown(String(error))
+      throw new InputError(
+        `ignore-file: ${shown(ignoreFile)} ${reason}; check the path (relative to the workspace)`
+      )
+    }
+    try {
+      if (parseIgnore === undefined) {
+        throw new Error(
+          'inspector-gate bug: ignore-file is set but no ignore file parser was given'
+        )
+      }
+      ignoreRules = parseIgnore(text, ignoreFile)
+    } catch (error) {
+      if (error instanceof IgnoreFileError) throw new InputError(error.message)
+      throw error
+    }
+  }
+
+  return {
+    images,
+    functions,
+    codeScanning: parseChoice('code-scanning', get('code-scanning') || 'auto', CODE_SCANNING),
+    policy,
+    ignoreRules,
+    timeoutMs,
+    timing: timingFrom(settleMs, env),
+    ...scanEventLogGroup(get('scan-event-log-group')),
+    ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled') || 'check', ENSURE_ENABLED)
+  }
+}
+
+/**
+ * `INSPECTOR_GATE_POLL_INTERVAL` shortens the waits between polls for local endpoints and tests;
+ * real AWS is polled on the defaults, which respect Inspector's unpublished rate limits.
+ */
+function timingFrom(settleMs: number, env: Record<string, string | undefined>): Timing {
+  const override = env['INSPECTOR_GATE_POLL_INTERVAL']
+  if (!override) return { ...DEFAULT_TIMING, settleMs }
+  const interval = parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override)
+  return {
+    pollInitialMs: interval,
+    pollMaxMs: interval * 3,
+    settleIntervalMs: interval,
+    settleMs,
+    scanEventPollMs: interval,
+    enablePollMs: interval
+  }
+}
+
+/** CloudWatch Logs' own rule for a log group name (1 to 512 of these characters). */
+const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/
+
+function scanEventLogGroup(value: string): { scanEventLogGroup?: string } {
+  if (value === '') return {}
+  if (!LOG_GROUP_NAME.test(value)) {
+    throw new InputError(
+      `scan-event-log-group: "${shown(value)}" is not a CloudWatch Logs group name (1 to 512 letters, digits and . - _ / #); give the responder stack's ScanEventLogGroup output, or leave it empty`
+    )
+  }
+  return { scanEventLogGroup: value }
+}

@@ -1,0 +1,184 @@
+/** The blocking, non-blocking and ignored findings tables, as trimmable blocks for the size budget. */
+import {
+  artifactVariant,
+  type Availability,
+  type CodeLocation,
+  type Finding,
+  type ScannedArtifact,
+  type VulnerablePackage
+} from '../../domain/finding.js'
+import type { Policy } from '../../domain/policy.js'
+import type { RankedSeverity } from '../../domain/severity.js'
+import type { AssessedFinding, IgnoredFinding } from '../../domain/verdict.js'
+import { markdownText, safeLink } from '../../text/escape.js'
+import { effectiveSeverityOf } from './finding-order.js'
+import { plural, ruleLocation, SEVERITY_LABELS } from './labels.js'
+import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
+import type { TrimmableTable } from '../../text/size-budget.js'
+
+/** Titles are context, not the point of the row: kept short so thousands of rows stay readable. */
+const TITLE_MAX_LENGTH = 120
+/** A finding can name dozens of packages (a vendored library); the findings file has them all. */
+const MAX_PACKAGES_PER_ROW = 3
+
+const FINDING_COLUMNS: Column[] = [
+  { title: 'Severity' },
+  { title: 'Vulnerability' },
+  { title: 'Package or file' },
+  { title: 'Installed → fixed / CWE' },
+  { title: 'Score', align: 'right' },
+  { title: 'EPSS', align: 'right' },
+  { title: 'Exploit' },
+  { title: 'Target' }
+]
+
+export function blockingSection(
+  blocking: AssessedFinding[],
+  omissionNote: (omitted: number) => string
+): TrimmableTable {
+  return {
+    intro: `### Blocking findings (${blocking.length})\n\n`,
+    head: tableHead(FINDING_COLUMNS),
+    rows: blocking.map((entry) => tableRow(findingCells(entry.finding, entry.effectiveSeverity))),
+    outro: '\n',
+    omissionNote
+  }
+}
+
+export function nonBlockingSection(
+  nonBlocking: AssessedFinding[],
+  omissionNote: (omitted: number) => string
+): TrimmableTable {
+  const rows = nonBlocking.map((entry) =>
+    tableRow([
+      ...findingCells(entry.finding, entry.effectiveSeverity),
+      entry.note === undefined ? '' : markdownText(entry.note)
+    ])
+  )
+  return {
+    intro: `<details>\n<summary>${plural(nonBlocking.length, 'non-blocking finding')}</summary>\n\n`,
+    head: tableHead([...FINDING_COLUMNS, { title: 'Why not blocking' }]),
+    rows,
+    outro: '\n</details>\n\n',
+    omissionNote
+  }
+}
+
+const IGNORED_COLUMNS: Column[] = [
+  { title: 'Severity' },
+  { title: 'Vulnerability' },
+  { title: 'Package or file' },
+  { title: 'Target' },
+  { title: 'Reason' },
+  { title: 'Expires' },
+  { title: 'Ignore entry' }
+]
+
+export function ignoredSection(
+  ignored: IgnoredFinding[],
+  policy: Policy,
+  omissionNote: (omitted: number) => string
+): TrimmableTable {
+  const rows = ignored.map(({ finding, rule }) =>
+    tableRow([
+      severityCell(finding, effectiveSeverityOf(finding, policy)),
+      vulnerabilityCell(finding),
+      whereCell(finding),
+      imageCell(finding.artifact),
+      markdownText(rule.reason, 300),
+      rule.expires === undefined ? 'never' : markdownText(rule.expires),
+      markdownText(ruleLocation(rule))
+    ])
+  )
+  return {
+    intro: `### Ignored findings (${ignored.length})\n\n`,
+    head: tableHead(IGNORED_COLUMNS),
+    rows,
+    outro: '\n',
+    omissionNote
+  }
+}
+
+function findingCells(finding: Finding, effectiveSeverity: RankedSeverity): string[] {
+  return [
+    severityCell(finding, effectiveSeverity),
+    vulnerabilityCell(finding),
+    whereCell(finding),
+    finding.code === undefined ? versionsCell(finding) : weaknessCell(finding.code),
+    finding.inspectorScore === undefined ? '—' : finding.inspectorScore.toFixed(1),
+    finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
+    exploitLabel(finding.exploitAvailable),
+    imageCell(finding.artifact)
+  ]
+}
+
+/** Untriaged findings count at the policy's `untriaged-as`; the cell says so, or it looks scored. */
+function severityCell(finding: Finding, effectiveSeverity: RankedSeverity): string {
+  const label = SEVERITY_LABELS[effectiveSeverity]
+  return finding.severity === 'untriaged' ? `${label} (untriaged)` : label
+}
+
+function vulnerabilityCell(finding: Finding): string {
+  const link = safeLink(finding.vulnerabilityId, finding.url)
+  const title = markdownText(finding.title, TITLE_MAX_LENGTH)
+  return title === '' ? link : `${link}<br>${title}`
+}
+
+/** A package finding names its packages; a code finding names its file and lines. */
+function whereCell(finding: Finding): string {
+  const code = finding.code
+  if (code === undefined) return packageNamesCell(finding.packages)
+  const lines =
+    code.startLine === undefined
+      ? ''
+      : code.endLine !== undefined && code.endLine !== code.startLine
+        ? `:${code.startLine}-${code.endLine}`
+        : `:${code.startLine}`
+  return markdownText(`${code.filePath}${lines}`)
+}
+
+/** For code findings the "fix" column names the weakness (CWE) and the detector that found it. */
+function weaknessCell(code: CodeLocation): string {
+  const parts = [code.cwes.join(', '), code.detectorName ?? ''].filter((part) => part !== '')
+  return parts.length === 0 ? '—' : markdownText(parts.join(' · '))
+}
+
+function packageNamesCell(packages: VulnerablePackage[]): string {
+  return listCell(packages, (pkg) => {
+    const name = markdownText(pkg.name)
+    return pkg.filePath === undefined ? name : `${name} (${markdownText(pkg.filePath)})`
+  })
+}
+
+function versionsCell(finding: Finding): string {
+  return listCell(finding.packages, (pkg) => {
+    const installed = pkg.installedVersion === undefined ? '?' : markdownText(pkg.installedVersion)
+    const fixed =
+      pkg.fixedInVersion !== undefined
+        ? markdownText(pkg.fixedInVersion)
+        : finding.fixAvailable === 'no'
+          ? 'no fix'
+          : finding.fixAvailable === 'unknown'
+            ? 'fix unknown'
+            : 'fix available'
+    return `${installed} → ${fixed}`
+  })
+}
+
+/** Up to MAX_PACKAGES_PER_ROW items, one per line, then "+N more". */
+function listCell<T>(items: T[], render: (item: T) => string): string {
+  if (items.length === 0) return '—'
+  const shown = items.slice(0, MAX_PACKAGES_PER_ROW).map(render)
+  const hidden = items.length - shown.length
+  return hidden > 0 ? [...shown, `+${hidden} more`].join('<br>') : shown.join('<br>')
+}
+
+function exploitLabel(exploit: Availability): string {
+  return exploit === 'unknown' ? '—' : exploit
+}
+
+function imageCell(artifact: ScannedArtifact): string {
+  const reference = markdownText(artifact.reference)
+  const variant = artifactVariant(artifact)
+  return variant === undefined ? reference : `${reference} (${markdownText(variant)})`
+}

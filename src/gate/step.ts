@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { STSClient } from '@aws-sdk/client-sts'
+import { createAwsClients, type Service } from '../aws/clients.js'
+import { getCallerAccount } from '../aws/sts.js'
+import { buildGateConfig, type RawInputs } from './config.js'
+import { buildPublishConfig, type PublishConfig } from './publish-config.js'
+import { buildResponderConfig } from '../responder-stack/config.js'
+import type { Verdict } from '../domain/verdict.js'
+import type { GateConfig } from './run.js'
+import type { ResponderConfig } from '../responder-stack/deploy.js'
+import { renderFindingsJson } from './render/findings-file.js'
+import { renderSummary } from './render/summary.js'
+import { renderVerdictText } from './render/verdict-text.js'
+import { systemClock } from '../runtime/clock.js'
+import { publishVerdict } from './publish.js'
+import {
+  errorMessage,
+  failedStep,
+  type Host,
+  type OutputFormat,
+  type StepOutcome
+} from '../runtime/host.js'
+
+/**
+ * The services the scanners use. Their SDKs are most of what a gate loads: they come with the
+ * gate's own module (modes/gate.ts), after the identity call has gone out (see runGateStep).
+ * CloudFormation (the responder stack) is loaded only by a run that deploys it.
+ */
+const SCAN_SERVICES: Service[] = ['ecr', 'inspector', 'lambda', 'securityHub', 'logs']
+
+interface GateStepConfig {
+  gate: GateConfig
+  publish: PublishConfig
+  responder: ResponderConfig | undefined
+}
+
+/** `mode: gate`: inputs → verdict → outputs, files, summary, comment, annotations, outcome. */
+export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
+  let config: GateStepConfig
+  try {
+    // The ignore file's parser and its YAML library, only for a run that has one.
+    const parseIgnore =
+      (inputs['ignore-file'] ?? '').trim() === ''
+        ? undefined
+        : (await import('./ignore-file.js')).parseIgnoreFile
+    config = {
+      responder: buildResponderConfig(inputs),
+      publish: buildPublishConfig(inputs, host),
+      gate: buildGateConfig(
+        inputs,
+        (path) => readFileSync(resolve(host.workspace, path), 'utf8'),
+        host.env,
+        parseIgnore
+      )
+    }
+  } catch (error) {
+    return failedStep(host, errorMessage(error))
+  }
+
+  // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.
+  const deadline = systemClock.now() + config.gate.timeoutMs
+  const clients = createAwsClients({
+    classes: { sts: STSClient },
+    deadline: {
+      at: deadline,
+      clock: systemClock,
+      name: `timeout (${durationText(config.gate.timeoutMs)})`
+    }
+  })
+  // The first AWS call (whose credentials, whose account) does not wait for the scanners' code
+  // and SDKs, most of what a gate loads: they are loaded once it has its answer (issue 13). Not
+  // during the call: compiling a chunk blocks the event loop, which would hold the request back.
+  // runGate awaits the call and turns its failure into the verdict's error.
+  const account = getCallerAccount(clients.sts())
+  await account.then(
+    () => undefined,
+    () => undefined
+  )
+  try {
+    const [{ runGate }] = await Promise.all([
+      import('./run.js'),
+      ...SCAN_SERVICES.map((service) => clients.load(service))
+    ])
+    const verdict = await runGate(config.gate, {
+      clients,
+      clock: systemClock,
+      log: host,
+      deadline,
+      account
+    })
+    await publishVerdict(verdict, config.gate, config.publish, host)
+    const outcome = conclude(verdict, config, host)
+    if (config.responder !== undefined) {
+      // The stack is independent of the verdict: it is deployed whatever the gate decided.
+      // Its own clients: the deployment has its own budget, after the gate's deadline.
+      // Its own chunk: a gate without deploy-responder never loads the CloudFormation SDK.
+      const { runResponderDeployment } = await import('../responder-stack/step.js')
+      const own = createAwsClients({ classes: {} })
+      const deployed = await runResponderDeployment(config.responder, own, host)
+      if (!deployed.ok) {
+        const failure = `inspector-gate: ${deployed.error}`
+        // A passing gate whose stack failed is not a pass: the step fails, and `result` says why.
+        const result = outcome.result === 'pass' ? 'error' : outcome.result
+        host.setOutput('result', result)
+        return {
+          ...outcome,
+          result,
+          failure: outcome.failure === undefined ? failure : `${outcome.failure}; ${failure}`
+        }
+      }
+    }
+    return outcome
+  } catch (error) {
+    // Only a bug gets here: every expected failure is an outcome inside the verdict.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    return failedStep(host, `inspector-gate failed unexpectedly: ${detail}`)
+  }
+}
+
+/** One line per reason, then the outcome: its first line is what shows in the checks list. */
+function conclude(verdict: Verdict, config: GateStepConfig, host: Host): StepOutcome {
+  for (const warning of verdict.warnings) host.warning(warning)
+  const counts = Object.entries(verdict.counts)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`)
+    .join(', ')
+  host.info(`findings: ${counts || 'none'}; ${verdict.ignored.length} ignored`)
+
+  const { policy } = config.gate
+  const render = (format: OutputFormat): string => {
+    if (format === 'markdown') {
+      return renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile })
+    }
+    if (format === 'json') return renderFindingsJson(verdict, { generatedAt: new Date(), policy })
+    return renderVerdictText(verdict)
+  }
+  const result = verdict.result
+  if (result === 'pass') {
+    host.info('inspector-gate: pass')
+    return { result, render }
+  }
+  if (result === 'error' && policy.onError === 'warn') {
+    host.warning('inspector-gate could not reach a verdict; on-error is warn, so the step passes')
+    return { result, render }
+  }
+  for (const line of verdict.failures.slice(1)) host.error(line)
+  const head = verdict.failures[0] ?? 'no verdict'
+  const more = verdict.failures.length > 1 ? ` (+${verdict.failures.length - 1} more)` : ''
+  return { result, failure: `inspector-gate ${result}: ${head}${more}`, render }
+}
+
+/** 900000 → `15m`, 6000 → `6s`: as a user writes the input. */
+function durationText(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 1000)}s`
+}

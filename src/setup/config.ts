@@ -1,0 +1,75 @@
+import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
+import type { SetupConfig } from './run.js'
+import { parseStandardChoice } from './standards.js'
+import type { RawInputs } from '../gate/config.js'
+import { InputError, parseBoolean, parseChoice, parseDuration, shown } from '../inputs/values.js'
+
+const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'] as const
+/** Every EcrRescanDuration of the Inspector model, by the input that names it. */
+export const ECR_RESCAN_DURATIONS: Record<string, EcrRescanDuration> = {
+  '3d': 'DAYS_3',
+  '7d': 'DAYS_7',
+  '14d': 'DAYS_14',
+  '30d': 'DAYS_30',
+  '60d': 'DAYS_60',
+  '90d': 'DAYS_90',
+  '180d': 'DAYS_180',
+  lifetime: 'LIFETIME'
+}
+export const DEFAULT_STANDARDS =
+  'aws-foundational-security-best-practices, cis-aws-foundations-benchmark'
+
+/** Validates the setup inputs before any AWS call, naming the input in every error. */
+export function buildSetupConfig(
+  inputs: RawInputs,
+  env: Record<string, string | undefined>
+): SetupConfig {
+  const get = (name: string): string => (inputs[name] ?? '').trim()
+  const region = env['AWS_REGION']
+  if (!region)
+    throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)')
+
+  const listed = list(get('scan-types') || 'ec2, ecr, lambda').map((type) =>
+    parseChoice('scan-types', type, SCAN_TYPES)
+  )
+  const scanTypes = {
+    ec2: listed.includes('ec2'),
+    ecr: listed.includes('ecr'),
+    lambda: listed.includes('lambda') || listed.includes('lambda-code'),
+    lambdaCode: listed.includes('lambda-code')
+  }
+
+  const rescan = get('ecr-rescan-duration').toLowerCase()
+  // hasOwn: `constructor` or `__proto__` must not find what every object inherits.
+  const ecrRescanDuration = Object.hasOwn(ECR_RESCAN_DURATIONS, rescan)
+    ? ECR_RESCAN_DURATIONS[rescan]
+    : undefined
+  if (rescan !== '' && ecrRescanDuration === undefined) {
+    throw new InputError(
+      `ecr-rescan-duration: "${shown(rescan)}" is not one of ${Object.keys(ECR_RESCAN_DURATIONS).join(', ')}`
+    )
+  }
+
+  const standardsInput = get('standards') || DEFAULT_STANDARDS
+  const standards =
+    standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice)
+
+  const override = env['INSPECTOR_GATE_POLL_INTERVAL']
+  // The same test-only knob as the gate's: shortens the waits for local endpoints.
+  const pollMs = override ? parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000
+  return {
+    region,
+    scanTypes,
+    ...(ecrRescanDuration !== undefined && { ecrRescanDuration }),
+    standards,
+    insights: parseBoolean('insights', get('insights') || 'true'),
+    timing: { pollMs, budgetMs: 10 * 60_000 }
+  }
+}
+
+function list(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}

@@ -1,0 +1,209 @@
+import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
+import type { AwsClients } from '../aws/clients.js'
+import { getEcrRescanDuration, setEcrRescanDuration } from '../aws/inspector-configuration.js'
+import { createInsight, listInsights, updateInsight } from '../aws/securityhub-insights.js'
+import {
+  describeStandards,
+  enableStandards,
+  getEnabledStandards,
+  type AvailableStandard
+} from '../aws/securityhub-standards.js'
+import { getCallerAccount } from '../aws/sts.js'
+import type { Clock } from '../runtime/clock.js'
+import type { Logger } from '../gate/scan/deps.js'
+import { poll, PollTimeoutError } from '../runtime/poll.js'
+import { ensureEnabled } from '../ensure-enabled/ensure-enabled.js'
+import { INSIGHTS, sameInsight } from './insights.js'
+import { explainStandardStatus, resolveStandards, type StandardChoice } from './standards.js'
+
+export interface SetupConfig {
+  region: string
+  scanTypes: { ec2: boolean; ecr: boolean; lambda: boolean; lambdaCode: boolean }
+  /** Leave the account's setting alone when undefined. */
+  ecrRescanDuration?: EcrRescanDuration
+  standards: StandardChoice[]
+  insights: boolean
+  timing: { pollMs: number; budgetMs: number }
+}
+
+export interface SetupDeps {
+  clients: AwsClients
+  clock: Clock
+  log: Logger
+}
+
+/** What one setup run did: a second run over a finished baseline has no changes. */
+export interface SetupReport {
+  changes: string[]
+  unchanged: string[]
+  /** Things setup could not do; any of them fails the step. */
+  problems: string[]
+  warnings: string[]
+}
+
+/** BatchEnableStandards accepts 25 standards a call and 1 call a second. */
+const STANDARDS_PER_CALL = 25
+const STANDARDS_CALL_SPACING_MS = 1_000
+
+/**
+ * The security baseline, idempotently: Inspector scan types, the ECR re-scan duration, Security
+ * Hub with its Inspector import, the chosen standards and the custom insights. Each step compares
+ * before it writes, so running it on every push to main changes nothing once the baseline is in.
+ */
+export async function runSetup(config: SetupConfig, deps: SetupDeps): Promise<SetupReport> {
+  const report: SetupReport = { changes: [], unchanged: [], problems: [], warnings: [] }
+  const { region } = config
+  const accountId = await getCallerAccount(deps.clients.sts())
+  const deadline = deps.clock.now() + config.timing.budgetMs
+
+  const activation = await ensureEnabled(
+    'enable',
+    { ...config.scanTypes, securityHub: true, inspectorImport: true },
+    {
+      inspector: deps.clients.inspector(region),
+      securityHub: deps.clients.securityHub(region),
+      clock: deps.clock,
+      log: deps.log,
+      accountId,
+      region,
+      deadline,
+      timing: { pollIntervalMs: config.timing.pollMs, retryInitialMs: config.timing.pollMs / 2 }
+    }
+  )
+  report.changes.push(...activation.changes.map((piece) => `enabled ${piece}`))
+  report.unchanged.push(...activation.alreadyOk)
+
+  if (config.ecrRescanDuration !== undefined)
+    await ensureRescanDuration(config.ecrRescanDuration, deps, region, report)
+  if (config.standards.length > 0) await ensureStandards(config, deps, deadline, report)
+  if (config.insights) await ensureInsights(deps, region, report)
+
+  deps.log.info(
+    report.changes.length === 0
+      ? `nothing to change in account ${accountId} (${region}): the security baseline is already in place`
+      : `changed ${report.changes.length} thing(s) in account ${accountId} (${region}); a second run will change nothing`
+  )
+  return report
+}
+
+async function ensureRescanDuration(
+  wanted: EcrRescanDuration,
+  deps: SetupDeps,
+  region: string,
+  report: SetupReport
+): Promise<void> {
+  const client = deps.clients.inspector(region)
+  const current = await getEcrRescanDuration(client)
+  const label = `Inspector ECR re-scan duration ${wanted}`
+  if (current === wanted) {
+    report.unchanged.push(label)
+    return
+  }
+  await setEcrRescanDuration(client, wanted)
+  deps.log.info(`set the Inspector ECR re-scan duration to ${wanted} (was ${current ?? 'unset'})`)
+  report.changes.push(`set ${label}`)
+}
+
+async function ensureStandards(
+  config: SetupConfig,
+  deps: SetupDeps,
+  deadline: number,
+  report: SetupReport
+): Promise<void> {
+  const client = deps.clients.securityHub(config.region)
+  const { resolved, unknown } = resolveStandards(config.standards, await describeStandards(client))
+  for (const name of unknown) {
+    report.problems.push(
+      `standards: "${name}" is not offered by Security Hub in ${config.region}; check the name and version`
+    )
+  }
+  const subscriptions = new Map((await getEnabledStandards(client)).map((s) => [s.standardsArn, s]))
+  const missing = resolved.filter((s) => {
+    const status = subscriptions.get(s.arn)?.status
+    return status === undefined || status === 'DELETING'
+  })
+  for (let i = 0; i < missing.length; i += STANDARDS_PER_CALL) {
+    if (i > 0) await deps.clock.sleep(STANDARDS_CALL_SPACING_MS)
+    const batch = missing.slice(i, i + STANDARDS_PER_CALL)
+    await enableStandards(
+      client,
+      batch.map((s) => s.arn)
+    )
+    for (const s of batch) deps.log.info(`enabling the standard ${s.name}`)
+  }
+
+  const final = await awaitStandards(resolved, client, config, deps, deadline)
+  for (const standard of resolved) {
+    const state = final.get(standard.arn)
+    const wasMissing = missing.includes(standard)
+    if (state?.status === 'READY') {
+      if (wasMissing) report.changes.push(`enabled standard ${standard.name}`)
+      else report.unchanged.push(`standard ${standard.name}`)
+    } else {
+      report.problems.push(
+        `the standard ${standard.name} is ${state?.status ?? 'not enabled'}: ${explainStandardStatus(state?.reason)}`
+      )
+    }
+  }
+}
+
+/** Polls until every standard left PENDING: READY, or FAILED/INCOMPLETE with a reason. */
+async function awaitStandards(
+  standards: AvailableStandard[],
+  client: Parameters<typeof getEnabledStandards>[0],
+  config: SetupConfig,
+  deps: SetupDeps,
+  deadline: number
+): Promise<Map<string, { status: string; reason: string | undefined }>> {
+  const arns = new Set(standards.map((s) => s.arn))
+  const read = async () =>
+    new Map(
+      (await getEnabledStandards(client))
+        .filter((s) => arns.has(s.standardsArn))
+        .map((s) => [s.standardsArn, s])
+    )
+  try {
+    return await poll(
+      async () => {
+        const states = await read()
+        const pending = [...arns].filter((arn) => {
+          const status = states.get(arn)?.status
+          return status === undefined || status === 'PENDING' || status === 'DELETING'
+        })
+        return pending.length === 0
+          ? { done: true, value: states }
+          : { done: false, state: `${pending.length} standard(s) still PENDING` }
+      },
+      { deadline, initialDelayMs: config.timing.pollMs, maxDelayMs: config.timing.pollMs * 3 },
+      deps.clock
+    )
+  } catch (error) {
+    if (!(error instanceof PollTimeoutError)) throw error
+    // Whatever is still PENDING at the deadline is reported as such, with the rest's real states.
+    return read()
+  }
+}
+
+async function ensureInsights(deps: SetupDeps, region: string, report: SetupReport): Promise<void> {
+  const client = deps.clients.securityHub(region)
+  const existing = await listInsights(client)
+  for (const definition of INSIGHTS) {
+    const [first, ...duplicates] = existing.filter((insight) => insight.name === definition.name)
+    if (duplicates.length > 0) {
+      report.warnings.push(
+        `${duplicates.length + 1} insights are named "${definition.name}"; setup keeps ${first?.arn} up to date and leaves the others alone — delete the extra ones`
+      )
+    }
+    if (first === undefined) {
+      await createInsight(client, definition)
+      deps.log.info(`created the insight "${definition.name}"`)
+      report.changes.push(`created insight "${definition.name}"`)
+    } else if (!sameInsight(first, definition)) {
+      await updateInsight(client, first.arn, definition)
+      deps.log.info(`updated the insight "${definition.name}" to its current filters`)
+      report.changes.push(`updated insight "${definition.name}"`)
+    } else {
+      report.unchanged.push(`insight "${definition.name}"`)
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { SetupReport } from './run.js'
+import { markdownText } from '../text/escape.js'
+
+/** The job summary of a setup run: what changed, what was already in place, what went wrong. */
+export function renderSetupSummary(report: SetupReport): string {
+  const ok = report.problems.length === 0
+  const lines = [
+    `## ${ok ? '✅' : '❌'} Security baseline ${ok ? 'in place' : 'incomplete'}`,
+    '',
+    report.changes.length === 0
+      ? 'Nothing to change: everything was already in place.'
+      : `**Changed ${report.changes.length} thing(s):**`
+  ]
+  const section = (items: string[]): string[] => items.map((item) => `- ${markdownText(item, 400)}`)
+  if (report.changes.length > 0) lines.push('', ...section(report.changes))
+  if (report.problems.length > 0) lines.push('', '**Problems:**', '', ...section(report.problems))
+  if (report.warnings.length > 0) lines.push('', '**Warnings:**', '', ...section(report.warnings))
+  if (report.unchanged.length > 0) {
+    lines.push(
+      '',
+      '<details>',
+      `<summary>${report.unchanged.length} already in place</summary>`,
+      ''
+    )
+    lines.push(...section(report.unchanged), '', '</details>')
+  }
+  return `${lines.join('\n')}\n`
+}
