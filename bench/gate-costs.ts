@@ -8,6 +8,7 @@
  * 3. AWS API calls per gate (0 / 300 / 3,000 findings, a 4-platform image, 20 images);
  * 4. one gate of three targets against each target alone;
  * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU).
+ * `--only startup` runs the first section alone (9 runs; 3 with `--quick`).
  * `--quick` skips the 100,000-finding report and runs fewer repetitions (about 2.5 minutes instead
  * of about 8). `--only <section>` (startup, latency, api-calls, concurrency, report) runs that one
  * section after the machine's facts. It prints numbers; nothing here asserts a time. Progress goes
@@ -48,7 +49,7 @@ print('Machine', machineFacts())
 
 if (runs('startup')) {
   progress('cold start')
-  print('Bundle size and cold start', await startupSection(quick ? 3 : 7))
+  print('Bundle size and cold start', await startupSection(quick ? 3 : 9))
 }
 
 if (runs('latency')) {

@@ -14,6 +14,7 @@ import { CallDeadlineError } from '../../src/aws/call-deadline.js'
 import { createAwsClients } from '../../src/aws/clients.js'
 import { explainAwsError, isDeadlineExceeded } from '../../src/aws/errors.js'
 import type { Clock } from '../../src/runtime/clock.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /** A clock whose deadline signal the test fires by hand. */
 function handClock(): Clock & { fire(): void } {
@@ -56,6 +57,7 @@ async function endpoint(
 
 function clients(url: string, clock: Clock, retryDelayMs: number) {
   return createAwsClients({
+    classes: ALL_CLIENT_CLASSES,
     deadline: { at: 6_000, clock, name: 'timeout (6s)' },
     overrides: () => ({
       endpoint: url,

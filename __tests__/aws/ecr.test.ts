@@ -7,6 +7,7 @@ import { IMAGES, scenarios } from '../fake-aws/scenarios.js'
 import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { compressedRetryStrategy, compressRateLimiterSleeps } from '../reliability/harness.js'
 import { VirtualTime } from '../reliability/virtual-time.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 const { start } = fakesClosedAfterEachTest()
 let restoreSleeps: () => void
@@ -20,6 +21,7 @@ function productEcrClient(url: string) {
   const time = new VirtualTime()
   const random = mulberry32(7)
   return createAwsClients({
+    classes: ALL_CLIENT_CLASSES,
     overrides: () => ({
       endpoint: url,
       region: 'us-east-1',

@@ -10,6 +10,7 @@ import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { compressedRetryStrategy, compressRateLimiterSleeps } from '../reliability/harness.js'
 import { VirtualTime } from '../reliability/virtual-time.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * A proxy (or a wrong AWS_ENDPOINT_URL) answering Inspector's Enable with an HTML 500 page, while
@@ -48,6 +49,7 @@ afterAll(async () => {
 function inspectorClient() {
   const time = new VirtualTime()
   return createAwsClients({
+    classes: ALL_CLIENT_CLASSES,
     overrides: () => ({
       endpoint: url,
       region: 'us-east-1',

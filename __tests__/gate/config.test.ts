@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { buildGateConfig, type ReadFile } from '../../src/gate/config.js'
 import type { RawInputs } from '../../src/inputs/read.js'
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js'
 import { InputError } from '../../src/inputs/values.js'
 import type { GateConfig } from '../../src/gate/run.js'
 import { DEFAULT_TIMING } from '../../src/gate/scan/deps.js'
@@ -29,7 +30,7 @@ function build(
   readFile: ReadFile = noFiles,
   env: Record<string, string | undefined> = {}
 ): GateConfig {
-  return buildGateConfig({ images: IMAGE, ...inputs }, readFile, env)
+  return buildGateConfig({ images: IMAGE, ...inputs }, readFile, env, parseIgnoreFile)
 }
 
 function inputErrorOf(action: () => unknown): InputError {
@@ -162,6 +163,13 @@ describe('buildGateConfig: ignore-file', () => {
     expect(config.ignoreRules).toEqual([
       { id: 'CVE-2024-1', reason: 'not reachable', line: 2, file: '.inspector-ignore.yml' }
     ])
+  })
+
+  it('refuses (as a bug) to skip an ignore file for want of its parser', () => {
+    const readFile = files({ '.inspector-ignore.yml': 'ignore: []\n' })
+    expect(() =>
+      buildGateConfig({ images: IMAGE, 'ignore-file': '.inspector-ignore.yml' }, readFile)
+    ).toThrow('inspector-gate bug: ignore-file is set but no ignore file parser was given')
   })
 
   it('does not read any file when ignore-file is empty', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { INPUT_NAMES } from '../../src/inputs/catalogue.js'
 import { buildGateConfig, type ReadFile } from '../../src/gate/config.js'
 import type { RawInputs } from '../../src/inputs/read.js'
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js'
 import { buildPublishConfig } from '../../src/gate/publish-config.js'
 import { buildReportSettings } from '../../src/report/config.js'
 import { buildResponderConfig } from '../../src/responder-stack/config.js'
@@ -196,7 +197,7 @@ function buildAll(world: World): Outcome<string[]>[] {
   }
   const { inputs, env } = world
   return [
-    attempt(() => gateProblems(buildGateConfig(inputs, readFile, env))),
+    attempt(() => gateProblems(buildGateConfig(inputs, readFile, env, parseIgnoreFile))),
     attempt(() =>
       publishProblems(
         buildPublishConfig(inputs, { workspace: WORKSPACE, env, exists: () => false })

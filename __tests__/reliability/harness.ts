@@ -20,6 +20,7 @@ import type { Scenario } from '../fake-aws/scenario.js'
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualTime } from './virtual-time.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * The SDK's own waits (retry backoff, the adaptive rate limiter's token bucket) run on real
@@ -124,6 +125,7 @@ function trackedClients(
       logs: (region) => track(clients.logs(region)),
       sns: (region) => track(clients.sns(region)),
       s3: (region) => track(clients.s3(region)),
+      load: (service) => clients.load(service),
       awsTime: clients.awsTime
     },
     destroy: () => {
@@ -172,6 +174,7 @@ export async function runGateInProcess(
   const pollRandom = mulberry32(options.seed ^ 0x27d4eb2f)
   const { clients, destroy } = trackedClients(
     createAwsClients({
+      classes: ALL_CLIENT_CLASSES,
       clock: time,
       overrides: () => ({
         endpoint: fake.url,

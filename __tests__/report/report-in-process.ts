@@ -17,6 +17,7 @@ import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { STANDARD_IDS } from '../fake-aws/standards.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 export const REPORT_STANDARDS = [{ standard: STANDARD_IDS.fsbp }, { standard: STANDARD_IDS.cis500 }]
 
@@ -57,6 +58,7 @@ export async function runReportInProcess(
 ): Promise<ReportRun> {
   const fake = await startFakeAws(scenario)
   const clients = createAwsClients({
+    classes: ALL_CLIENT_CLASSES,
     overrides: () => ({ endpoint: fake.url, region: 'us-east-1', credentials: TEST_CREDENTIALS })
   })
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'report-step-'))

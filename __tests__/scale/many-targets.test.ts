@@ -8,6 +8,7 @@ import { manyImages, withTimeScale, type ImageRef } from '../fake-aws/scenarios.
 import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import type { Scenario } from '../fake-aws/scenario.js'
+import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
 
 /**
  * Twenty images in one gate, every fourth a two-platform index: the real clients (adaptive retries,
@@ -43,7 +44,11 @@ async function gateAll(scenario: Scenario, images: ImageRef[], slots: RequestSlo
     { AWS_REGION: 'us-east-1', INSPECTOR_GATE_POLL_INTERVAL: '250ms' }
   )
   const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
-  return runGate(config, { clients: createAwsClients({ slots }), clock: systemClock, log })
+  return runGate(config, {
+    clients: createAwsClients({ classes: ALL_CLIENT_CLASSES, slots }),
+    clock: systemClock,
+    log
+  })
 }
 
 describe('a gate of 20 images, 5 of them multi-arch', () => {

@@ -1,6 +1,7 @@
 import { createAwsClients, DEFAULT_MAX_IN_FLIGHT, type AwsClients } from '../../src/aws/clients.js'
 import { RequestSlots } from '../../src/aws/in-flight.js'
 import type { Logger } from '../../src/runtime/logger.js'
+import { ALL_CLIENT_CLASSES } from '../../__tests__/fixtures/client-classes.js'
 
 /** The local endpoint checks no signature; the SDK only needs something to sign with. */
 export const BENCH_CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' }
@@ -16,6 +17,7 @@ export function benchClients(
   slots = new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
 ): { clients: AwsClients; slots: RequestSlots } {
   const clients = createAwsClients({
+    classes: ALL_CLIENT_CLASSES,
     slots,
     overrides: () => ({ endpoint, region: BENCH_REGION, credentials: BENCH_CREDENTIALS })
   })

@@ -1,12 +1,14 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { ECRClient } from '@aws-sdk/client-ecr'
-import { Inspector2Client } from '@aws-sdk/client-inspector2'
-import { LambdaClient } from '@aws-sdk/client-lambda'
-import { S3Client } from '@aws-sdk/client-s3'
-import { SecurityHubClient } from '@aws-sdk/client-securityhub'
-import { SNSClient } from '@aws-sdk/client-sns'
-import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts'
+// Types only: a client class is loaded by the step that uses it (see ClientClasses), so a gate never
+// loads or parses the CloudFormation, S3 or SNS SDKs (issue 13, cold start).
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { Inspector2Client } from '@aws-sdk/client-inspector2'
+import type { LambdaClient } from '@aws-sdk/client-lambda'
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub'
+import type { SNSClient } from '@aws-sdk/client-sns'
+import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts'
 import { systemClock, type Clock } from '../runtime/clock.js'
 import { AwsTimeEstimate, observeAwsTime, type AwsTime } from './aws-time.js'
 import { boundByDeadline, type CallDeadline } from './call-deadline.js'
@@ -37,8 +39,45 @@ export interface AwsClients {
   logs(region: string): CloudWatchLogsClient
   sns(region: string): SNSClient
   s3(region: string): S3Client
+  /**
+   * Loads the client class of a service the step did not bring (`classes`), for a path only some
+   * runs take; its accessor works once this resolves. A no-op for a class already there.
+   */
+  load(service: Service): Promise<void>
   /** AWS's clock as its answers' `Date` headers show it, shared by every client (aws-time.ts). */
   awsTime: AwsTime
+}
+
+/**
+ * The SDK client classes, by the accessor that builds them. Each step passes the classes it always
+ * uses (importing a client package costs tens of milliseconds of start-up, so none is imported
+ * here); any other one comes through `load`, as a chunk of its own in the bundle.
+ */
+export interface ClientClasses {
+  ecr: typeof ECRClient
+  inspector: typeof Inspector2Client
+  lambda: typeof LambdaClient
+  securityHub: typeof SecurityHubClient
+  sts: typeof STSClient
+  cloudformation: typeof CloudFormationClient
+  logs: typeof CloudWatchLogsClient
+  sns: typeof SNSClient
+  s3: typeof S3Client
+}
+
+export type Service = keyof ClientClasses
+
+/** One dynamic import per package: ncc makes each a chunk, read only when `load` asks for it. */
+const LOADERS: { [S in Service]: () => Promise<ClientClasses[S]> } = {
+  ecr: async () => (await import('@aws-sdk/client-ecr')).ECRClient,
+  inspector: async () => (await import('@aws-sdk/client-inspector2')).Inspector2Client,
+  lambda: async () => (await import('@aws-sdk/client-lambda')).LambdaClient,
+  securityHub: async () => (await import('@aws-sdk/client-securityhub')).SecurityHubClient,
+  sts: async () => (await import('@aws-sdk/client-sts')).STSClient,
+  cloudformation: async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient,
+  logs: async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient,
+  sns: async () => (await import('@aws-sdk/client-sns')).SNSClient,
+  s3: async () => (await import('@aws-sdk/client-s3')).S3Client
 }
 
 /**
@@ -62,19 +101,31 @@ type AnyClient =
   | SNSClient
   | STSClient
 
-export function createAwsClients(
-  options: {
-    maxAttempts?: number
-    /** The cap on requests in flight; pass one to read its `peak` (benchmarks, tests). */
-    slots?: RequestSlots
-    /** When every call must be over (the gate's timeout); without one, calls are bounded per attempt only. */
-    deadline?: CallDeadline
-    /** Test-only: called once per client, so each gets its own retry strategy. */
-    overrides?: () => ClientOverrides
-    /** The local clock the scanners use, against which AWS's `Date` headers are measured. */
-    clock?: Pick<Clock, 'now'>
-  } = {}
-): AwsClients {
+export function createAwsClients(options: {
+  /** The client classes this step uses on every run; others come through `load`. */
+  classes: Partial<ClientClasses>
+  maxAttempts?: number
+  /** The cap on requests in flight; pass one to read its `peak` (benchmarks, tests). */
+  slots?: RequestSlots
+  /** When every call must be over (the gate's timeout); without one, calls are bounded per attempt only. */
+  deadline?: CallDeadline
+  /** Test-only: called once per client, so each gets its own retry strategy. */
+  overrides?: () => ClientOverrides
+  /** The local clock the scanners use, against which AWS's `Date` headers are measured. */
+  clock?: Pick<Clock, 'now'>
+}): AwsClients {
+  const classes: Partial<ClientClasses> = { ...options.classes }
+  // A bug, not a user error: a step used a service it neither passed nor loaded. It throws where
+  // the call would be made, so the gate turns it into an error verdict, never a pass.
+  const classOf = <S extends Service>(service: S): ClientClasses[S] => {
+    const found = classes[service]
+    if (found === undefined) {
+      throw new Error(
+        `inspector-gate bug: the ${service} client was used before its class was loaded (await clients.load('${service}') first)`
+      )
+    }
+    return found as ClientClasses[S]
+  }
   const slots = options.slots ?? new RequestSlots(DEFAULT_MAX_IN_FLIGHT)
   const clock = options.clock ?? systemClock
   const awsTime = new AwsTimeEstimate(clock)
@@ -103,20 +154,29 @@ export function createAwsClients(
     cache.set(key, client)
     return client
   }
+  const regional = <S extends Exclude<Service, 'sts'>>(service: S, region: string) => {
+    const Client = classOf(service) as new (config: object) => InstanceType<ClientClasses[S]>
+    return memo(`${service}:${region}`, () => new Client({ ...config(), region }))
+  }
   return {
-    ecr: (region) => memo(`ecr:${region}`, () => new ECRClient({ ...config(), region })),
-    inspector: (region) =>
-      memo(`inspector2:${region}`, () => new Inspector2Client({ ...config(), region })),
-    lambda: (region) => memo(`lambda:${region}`, () => new LambdaClient({ ...config(), region })),
-    securityHub: (region) =>
-      memo(`securityhub:${region}`, () => new SecurityHubClient({ ...config(), region })),
-    sts: () => memo('sts', () => new STSClient(config())),
-    cloudformation: (region) =>
-      memo(`cloudformation:${region}`, () => new CloudFormationClient({ ...config(), region })),
-    logs: (region) =>
-      memo(`logs:${region}`, () => new CloudWatchLogsClient({ ...config(), region })),
-    sns: (region) => memo(`sns:${region}`, () => new SNSClient({ ...config(), region })),
-    s3: (region) => memo(`s3:${region}`, () => new S3Client({ ...config(), region })),
+    ecr: (region) => regional('ecr', region),
+    inspector: (region) => regional('inspector', region),
+    lambda: (region) => regional('lambda', region),
+    securityHub: (region) => regional('securityHub', region),
+    sts: () => {
+      const Client = classOf('sts')
+      return memo('sts', () => new Client(config()))
+    },
+    cloudformation: (region) => regional('cloudformation', region),
+    logs: (region) => regional('logs', region),
+    sns: (region) => regional('sns', region),
+    s3: (region) => regional('s3', region),
+    load: async (service) => {
+      if (classes[service] === undefined) {
+        const loaded = await LOADERS[service]()
+        ;(classes as Record<Service, unknown>)[service] = loaded
+      }
+    },
     awsTime
   }
 }

@@ -5,8 +5,9 @@ import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from './run.js'
 import { DEFAULT_TIMING, type Timing } from './scan/deps.js'
 import { LOG_GROUP_NAME, type ScanEventLogGroupSetting } from './scan/scan-event-log-group.js'
-import { IgnoreFileError, parseIgnoreFile } from './ignore-file.js'
 import { parseStackName } from '../responder-stack/config.js'
+import { IgnoreFileError } from './ignore-file-error.js'
+import type { parseIgnoreFile } from './ignore-file.js'
 import {
   InputError,
   parseBoolean,
@@ -29,13 +30,21 @@ const ENSURE_ENABLED = ['check', 'enable', 'off'] as const
 const CODE_SCANNING = ['auto', 'true', 'false'] as const
 
 /**
+ * The ignore file's parser (config/ignore-file.ts). Passed in rather than imported: it brings the
+ * YAML library, which a gate without an ignore file never loads (issue 13, cold start).
+ */
+export type IgnoreFileParser = typeof parseIgnoreFile
+
+/**
  * Validates every input before any AWS call, so a typo fails in a second with the input's name
  * instead of after a fifteen-minute wait.
  */
 export function buildGateConfig(
   inputs: RawInputs,
   readFile: ReadFile,
-  env: Record<string, string | undefined> = {}
+  env: Record<string, string | undefined> = {},
+  /** config/ignore-file.ts's parser, for a run with an ignore file (see IgnoreFileParser). */
+  parseIgnore?: IgnoreFileParser
 ): GateConfig {
   const { get } = inputReader(inputs)
   const images = parseLines(get('images')).map((line) => {
@@ -92,7 +101,12 @@ export function buildGateConfig(
       )
     }
     try {
-      ignoreRules = parseIgnoreFile(text, ignoreFile)
+      if (parseIgnore === undefined) {
+        throw new Error(
+          'inspector-gate bug: ignore-file is set but no ignore file parser was given'
+        )
+      }
+      ignoreRules = parseIgnore(text, ignoreFile)
     } catch (error) {
       if (error instanceof IgnoreFileError) throw new InputError(error.message)
       throw error

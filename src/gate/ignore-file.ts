@@ -1,10 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
 import type { IgnoreRule } from '../domain/ignore-rules.js'
+import { IgnoreFileError } from './ignore-file-error.js'
 import { shown } from '../inputs/values.js'
 
-export class IgnoreFileError extends Error {
-  override name = 'IgnoreFileError'
-}
+export { IgnoreFileError }
 
 const ENTRY_KEYS = [
   'id',

@@ -9,7 +9,6 @@ import { markdownText } from '../text/escape.js'
 import { renderFindingsJson } from './render/findings-file.js'
 import { gateOutputs } from './render/outputs.js'
 import { commentKey, renderPrComment } from './pr-comment/render.js'
-import { renderSarif } from './render/sarif/sarif.js'
 import { renderSummary } from './render/summary.js'
 import { PROJECT_URL, VERSION } from '../version.js'
 import { errorMessage } from '../runtime/error-message.js'
@@ -83,7 +82,14 @@ async function guarded(
   }
 }
 
-function writeSarif(verdict: Verdict, path: string, where: PublishConfig, host: Host): void {
+async function writeSarif(
+  verdict: Verdict,
+  path: string,
+  where: PublishConfig,
+  host: Host
+): Promise<void> {
+  // Only a run with sarif-file loads the SARIF writer (issue 13, cold start).
+  const { renderSarif } = await import('./render/sarif/sarif.js')
   const step = gateStep(host.env)
   const { log, warnings } = renderSarif(verdict, {
     location: where.sarifLocation,

@@ -37,6 +37,8 @@ export interface GateConfig {
 export interface GateDeps extends RunDeps {
   /** When every wait must be over; the step sets it when its clients are bound by it too. */
   deadline?: number
+  /** The caller's account, asked for by the step before this module loaded (see gate-step.ts). */
+  account?: Promise<string>
 }
 
 /**
@@ -53,7 +55,7 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
 
   let outcomes: ArtifactOutcome[]
   try {
-    const account = await getCallerAccount(deps.clients.sts())
+    const account = await (deps.account ?? getCallerAccount(deps.clients.sts()))
     logClockSkew(deps)
     const registries = await learnRegistries(config.images, account, deps)
     const codeScanning = await prepareAccounts(config, account, registries, deps, deadline)

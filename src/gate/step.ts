@@ -1,21 +1,29 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createAwsClients } from '../aws/clients.js'
-import { buildGateConfig } from './config.js'
-import type { RawInputs } from '../inputs/read.js'
-import { buildPublishConfig, type PublishConfig } from './publish-config.js'
-import { buildResponderConfig } from '../responder-stack/config.js'
+import { STSClient } from '@aws-sdk/client-sts'
+import { createAwsClients, type Service } from '../aws/clients.js'
+import { getCallerAccount } from '../aws/sts.js'
 import type { Verdict } from '../domain/verdict.js'
-import { runGate, type GateConfig } from './run.js'
+import type { RawInputs } from '../inputs/read.js'
+import { buildResponderConfig } from '../responder-stack/config.js'
 import type { ResponderConfig } from '../responder-stack/deploy.js'
+import { systemClock } from '../runtime/clock.js'
+import { errorMessage } from '../runtime/error-message.js'
+import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
+import { buildGateConfig } from './config.js'
+import { publishVerdict } from './publish.js'
+import { buildPublishConfig, type PublishConfig } from './publish-config.js'
 import { renderFindingsJson } from './render/findings-file.js'
 import { renderSummary } from './render/summary.js'
 import { renderVerdictText } from './render/verdict-text.js'
-import { systemClock } from '../runtime/clock.js'
-import { publishVerdict } from './publish.js'
-import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
-import { errorMessage } from '../runtime/error-message.js'
-import { runResponderDeployment } from '../responder-stack/step.js'
+import type { GateConfig } from './run.js'
+
+/**
+ * The services the scanners use. Their SDKs are most of what a gate loads: they come with the
+ * gate's own module (gate/run.ts), after the identity call has gone out (see runGateStep).
+ * CloudFormation (the responder stack) is loaded only by a run that deploys it.
+ */
+const SCAN_SERVICES: Service[] = ['ecr', 'inspector', 'lambda', 'securityHub', 'logs']
 
 interface GateStepConfig {
   gate: GateConfig
@@ -27,13 +35,19 @@ interface GateStepConfig {
 export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOutcome> {
   let config: GateStepConfig
   try {
+    // The ignore file's parser and its YAML library, only for a run that has one.
+    const parseIgnore =
+      (inputs['ignore-file'] ?? '').trim() === ''
+        ? undefined
+        : (await import('./ignore-file.js')).parseIgnoreFile
     config = {
       responder: buildResponderConfig(inputs),
       publish: buildPublishConfig(inputs, host),
       gate: buildGateConfig(
         inputs,
         (path) => readFileSync(resolve(host.workspace, path), 'utf8'),
-        host.env
+        host.env,
+        parseIgnore
       )
     }
   } catch (error) {
@@ -43,20 +57,43 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
   // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.
   const deadline = systemClock.now() + config.gate.timeoutMs
   const clients = createAwsClients({
+    classes: { sts: STSClient },
     deadline: {
       at: deadline,
       clock: systemClock,
       name: `timeout (${durationText(config.gate.timeoutMs)})`
     }
   })
+  // The first AWS call (whose credentials, whose account) does not wait for the scanners' code
+  // and SDKs, most of what a gate loads: they are loaded once it has its answer (issue 13). Not
+  // during the call: compiling a chunk blocks the event loop, which would hold the request back.
+  // runGate awaits the call and turns its failure into the verdict's error.
+  const account = getCallerAccount(clients.sts())
+  await account.then(
+    () => undefined,
+    () => undefined
+  )
   try {
-    const verdict = await runGate(config.gate, { clients, clock: systemClock, log: host, deadline })
+    const [{ runGate }] = await Promise.all([
+      import('./run.js'),
+      ...SCAN_SERVICES.map((service) => clients.load(service))
+    ])
+    const verdict = await runGate(config.gate, {
+      clients,
+      clock: systemClock,
+      log: host,
+      deadline,
+      account
+    })
     await publishVerdict(verdict, config.gate, config.publish, host)
     const outcome = conclude(verdict, config, host)
     if (config.responder !== undefined) {
       // The stack is independent of the verdict: it is deployed whatever the gate decided.
       // Its own clients: the deployment has its own budget, after the gate's deadline.
-      const deployed = await runResponderDeployment(config.responder, createAwsClients(), host)
+      // Its own chunk: a gate without deploy-responder never loads the CloudFormation SDK.
+      const { runResponderDeployment } = await import('../responder-stack/step.js')
+      const own = createAwsClients({ classes: {} })
+      const deployed = await runResponderDeployment(config.responder, own, host)
       if (!deployed.ok) {
         const failure = `inspector-gate: ${deployed.error}`
         // A passing gate whose stack failed is not a pass: the step fails, and `result` says why.

@@ -7,6 +7,10 @@ import {
 } from 'node:fs'
 import { once } from 'node:events'
 import { join, resolve } from 'node:path'
+import { S3Client } from '@aws-sdk/client-s3'
+import { SecurityHubClient } from '@aws-sdk/client-securityhub'
+import { SNSClient } from '@aws-sdk/client-sns'
+import { STSClient } from '@aws-sdk/client-sts'
 import { createAwsClients, type AwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../inputs/read.js'
 import { buildReportSettings } from './config.js'
@@ -50,7 +54,11 @@ export async function runReportStep(
       settings.previousReport &&
       readPreviousReport(resolve(workspace, settings.previousReport), log)
 
-    const clients = deps?.clients ?? createAwsClients()
+    const clients =
+      deps?.clients ??
+      createAwsClients({
+        classes: { securityHub: SecurityHubClient, sts: STSClient, s3: S3Client, sns: SNSClient }
+      })
     const clock = deps?.clock ?? systemClock
     const csv = createWriteStream(files.csv, { encoding: 'utf8' })
     await write(csv, csvHeader())

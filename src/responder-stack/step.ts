@@ -50,6 +50,8 @@ export async function runResponderDeployment(
     return { ok: false, error }
   }
   try {
+    // Only a run that deploys the stack loads the CloudFormation SDK (a chunk of its own).
+    await clients.load('cloudformation')
     const result = await deployResponder(config, responderTemplate(), {
       cloudformation: clients.cloudformation(region),
       clock: systemClock,

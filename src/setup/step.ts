@@ -1,3 +1,6 @@
+import { Inspector2Client } from '@aws-sdk/client-inspector2'
+import { SecurityHubClient } from '@aws-sdk/client-securityhub'
+import { STSClient } from '@aws-sdk/client-sts'
 import { createAwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../inputs/read.js'
 import { buildResponderConfig } from '../responder-stack/config.js'
@@ -14,7 +17,10 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
   try {
     const config = buildSetupConfig(inputs, host.env)
     const responder = buildResponderConfig(inputs)
-    const clients = createAwsClients()
+    // CloudFormation, for deploy-responder only, is loaded by runResponderDeployment.
+    const clients = createAwsClients({
+      classes: { sts: STSClient, inspector: Inspector2Client, securityHub: SecurityHubClient }
+    })
     const report = await runSetup(config, { clients, clock: systemClock, log: host })
     if (responder !== undefined) {
       const deployed = await runResponderDeployment(responder, clients, host)

@@ -6,10 +6,12 @@
  *
  * The GitHub context is read from the environment when asked (`githubEnvironment`), not from
  * `@actions/github`'s `context`, whose values are fixed when the module is imported. HTTP goes
- * through `getOctokit`, so proxies and GitHub Enterprise (`GITHUB_API_URL`) work as in any action.
+ * through `getOctokit` (imported only when there is a comment to post, so a push gate never loads
+ * Octokit), so proxies and GitHub Enterprise (`GITHUB_API_URL`) work as in any action.
  */
 import { readFileSync } from 'node:fs'
-import { getOctokit } from '@actions/github'
+// Type only: Octokit is loaded when a comment is to be posted, not on every gate (issue 13).
+import type { getOctokit } from '@actions/github'
 import type { GateResult } from '../../domain/verdict.js'
 import { parseCommentMarker } from './render.js'
 import { errorMessage } from '../../runtime/error-message.js'
@@ -137,7 +139,7 @@ async function publish(
     return unavailable('GITHUB_REPOSITORY is not set, so there is no repository to comment on')
   }
 
-  const octokit = client(request, github)
+  const octokit = await client(request, github)
   if (issueNumber === undefined) {
     if (github.sha === '') return skipped('GITHUB_SHA is not set, so no pull request can be found')
     issueNumber = await openPullRequestFor(octokit, github)
@@ -170,7 +172,8 @@ async function publish(
   return { status: 'created', url: data.html_url, issueNumber }
 }
 
-function client(request: PrCommentRequest, github: GitHubEnvironment): Octokit {
+async function client(request: PrCommentRequest, github: GitHubEnvironment): Promise<Octokit> {
+  const { getOctokit } = await import('@actions/github')
   // `request` is left out of the options on purpose: @actions/github's defaults put its proxy-aware
   // fetch there, and Octokit merges options shallowly.
   const octokit = getOctokit(request.token, { baseUrl: github.apiUrl, userAgent: 'inspector-gate' })

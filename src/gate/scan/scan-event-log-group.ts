@@ -1,4 +1,3 @@
-import { describeStack } from '../../aws/cloudformation.js'
 import type { ScanDeps } from './deps.js'
 import { errorMessage } from '../../runtime/error-message.js'
 
@@ -39,6 +38,12 @@ export async function locateScanEventLogGroup(
   const { stackName } = setting
   let stack
   try {
+    // Only a gate that looks for the stack loads the CloudFormation SDK and its adapter, each a
+    // chunk of its own, when its first image waits (issue 13, cold start).
+    const [{ describeStack }] = await Promise.all([
+      import('../../aws/cloudformation.js'),
+      deps.clients.load('cloudformation')
+    ])
     stack = await describeStack(deps.clients.cloudformation(region), stackName)
   } catch (error) {
     const reason = errorMessage(error)

@@ -1,0 +1,97 @@
+/**
+ * Issue 13 (cold start), on the committed bundles: a gate reads only the chunks its run uses. The
+ * load hook (load-recorder.mjs, preloaded with NODE_OPTIONS=--import) lists every bundle file Node
+ * loads; each forbidden piece is found by a marker in the file that holds it. No time is measured.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { scenarioImages } from '../fake-aws/scenarios.js'
+import { e2eHarness } from './harness.js'
+import { runCliBundle } from './runner.js'
+
+const { fake, gate } = e2eHarness()
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+const RECORDER = fileURLToPath(new URL('./load-recorder.mjs', import.meta.url))
+
+/** What a gate without a comment to post, a SARIF file or a responder stack never loads. */
+const NOT_FOR_A_GATE = {
+  'the CloudFormation SDK': 'class CloudFormationClient ',
+  'the S3 SDK': 'class S3Client ',
+  'the SNS SDK': 'class SNSClient ',
+  'Octokit (the PR comment)': 'class Octokit ',
+  'the HTML report renderer': 'function renderReportHtml(',
+  'the SARIF writer': 'function renderSarif(',
+  'the setup step': 'function runSetupStep(',
+  'the report step': 'function runReportStep('
+}
+
+/** NODE_OPTIONS and the log file for one recorded run. */
+function recording(): { env: Record<string, string>; loaded(): string[] } {
+  const log = join(mkdtempSync(join(tmpdir(), 'inspector-gate-loads-')), 'loads.txt')
+  return {
+    env: { NODE_OPTIONS: `--import ${RECORDER}`, INSPECTOR_GATE_LOAD_LOG: log },
+    loaded: () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((url) => url.startsWith('file:') && fileURLToPath(url).startsWith(DIST))
+        .map((url) => fileURLToPath(url))
+  }
+}
+
+/** The pieces whose marker is in one of `files`. */
+function piecesIn(files: string[]): string[] {
+  const text = files.map((file) => readFileSync(file, 'utf8')).join('\n')
+  return Object.entries(NOT_FOR_A_GATE)
+    .filter(([, marker]) => text.includes(marker))
+    .map(([piece]) => piece)
+}
+
+describe('what a gate loads from the bundle', () => {
+  it('every piece a gate must not load is in the bundle, in a chunk of its own', () => {
+    const all = (dir: string) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(dir, name))
+    for (const dir of [DIST, join(DIST, 'cli')]) {
+      expect(piecesIn(all(dir))).toEqual(Object.keys(NOT_FOR_A_GATE))
+      expect(piecesIn([join(dir, 'index.js')])).toEqual([])
+    }
+  })
+
+  it('the action: a push gate reads neither the other modes nor CloudFormation, S3, SNS, Octokit, SARIF or the HTML report', async () => {
+    const record = recording()
+    const run = await gate('clean', {}, {}, { env: record.env })
+    expect(run.outputs['result']).toBe('pass')
+    const loaded = record.loaded()
+    // The entry and the gate's chunks: the hook did record.
+    expect(loaded).toContain(join(DIST, 'index.js'))
+    expect(loaded.length).toBeGreaterThan(2)
+    expect(piecesIn(loaded)).toEqual([])
+  })
+
+  it('the action: sarif-file set, the SARIF writer is loaded and writes the file', async () => {
+    const record = recording()
+    const run = await gate('clean', { 'sarif-file': 'out/gate.sarif' }, {}, { env: record.env })
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.outputs['sarif-file']).toMatch(/out\/gate\.sarif$/)
+    expect(piecesIn(record.loaded())).toEqual(['the SARIF writer'])
+  })
+
+  it('the CLI: a gate reads none of them either', async () => {
+    await gate('clean')
+    const record = recording()
+    const run = await runCliBundle({
+      args: ['gate', '--images', scenarioImages.clean.uri, '--timeout', '20s'],
+      endpoint: fake().url,
+      env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms', ...record.env }
+    })
+    expect(run.exitCode).toBe(0)
+    const loaded = record.loaded()
+    expect(loaded).toContain(join(DIST, 'cli', 'index.js'))
+    expect(loaded.length).toBeGreaterThan(2)
+    expect(piecesIn(loaded)).toEqual([])
+  })
+})
