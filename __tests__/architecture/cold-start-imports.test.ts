@@ -91,7 +91,9 @@ describe('what a gate loads (static imports from each entry)', () => {
       expect(graph.files).toContain('src/run-step.ts')
       expect([...graph.packages].filter((name) => name.startsWith('@aws-sdk/'))).toEqual([])
       expect(
-        [...graph.files].filter((name) => /^src\/(run-step\.ts|(gate|setup|report|responder-stack)\/)/.test(name))
+        [...graph.files].filter((name) =>
+          /^src\/(run-step\.ts|(gate|setup|report|responder-stack)\/)/.test(name)
+        )
       ).toEqual(['src/run-step.ts'])
     }
   )
