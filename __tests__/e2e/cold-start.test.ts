@@ -16,7 +16,15 @@ const { fake, gate } = e2eHarness()
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
 const RECORDER = fileURLToPath(new URL('./load-recorder.mjs', import.meta.url))
 
-/** What a gate without a comment to post, a SARIF file or a responder stack never loads. */
+/**
+ * What a gate without a comment to post, a SARIF file or a responder stack never loads. With
+ * `scan-event-log-group` empty the gate reads the responder stack's output, which needs the
+ * CloudFormation SDK (loaded when the first image waits, after the first request); `off` or a
+ * named group does not, so these runs name one.
+ */
+const NAMED_GROUP = {
+  'scan-event-log-group': '/aws/events/inspector-gate-responder/inspector-scans'
+}
 const NOT_FOR_A_GATE = {
   'the CloudFormation SDK': 'class CloudFormationClient ',
   'the S3 SDK': 'class S3Client ',
@@ -63,7 +71,7 @@ describe('what a gate loads from the bundle', () => {
 
   it('the action: a push gate reads neither the other modes nor CloudFormation, S3, SNS, Octokit, SARIF or the HTML report', async () => {
     const record = recording()
-    const run = await gate('clean', {}, {}, { env: record.env })
+    const run = await gate('clean', NAMED_GROUP, {}, { env: record.env })
     expect(run.outputs['result']).toBe('pass')
     const loaded = record.loaded()
     // The entry and the gate's chunks: the hook did record.
@@ -74,7 +82,12 @@ describe('what a gate loads from the bundle', () => {
 
   it('the action: sarif-file set, the SARIF writer is loaded and writes the file', async () => {
     const record = recording()
-    const run = await gate('clean', { 'sarif-file': 'out/gate.sarif' }, {}, { env: record.env })
+    const run = await gate(
+      'clean',
+      { ...NAMED_GROUP, 'sarif-file': 'out/gate.sarif' },
+      {},
+      { env: record.env }
+    )
     expect(run.outputs['result']).toBe('pass')
     expect(run.outputs['sarif-file']).toMatch(/out\/gate\.sarif$/)
     expect(piecesIn(record.loaded())).toEqual(['the SARIF writer'])
@@ -84,7 +97,15 @@ describe('what a gate loads from the bundle', () => {
     await gate('clean')
     const record = recording()
     const run = await runCliBundle({
-      args: ['gate', '--images', scenarioImages.clean.uri, '--timeout', '20s'],
+      args: [
+        'gate',
+        '--images',
+        scenarioImages.clean.uri,
+        '--timeout',
+        '20s',
+        '--scan-event-log-group',
+        'off'
+      ],
       endpoint: fake().url,
       env: { INSPECTOR_GATE_POLL_INTERVAL: '250ms', ...record.env }
     })
@@ -93,5 +114,13 @@ describe('what a gate loads from the bundle', () => {
     expect(loaded).toContain(join(DIST, 'cli', 'index.js'))
     expect(loaded.length).toBeGreaterThan(2)
     expect(piecesIn(loaded)).toEqual([])
+  })
+
+  it("the action, scan-event-log-group empty: CloudFormation only, to read the stack's output", async () => {
+    const record = recording()
+    const run = await gate('clean', {}, {}, { env: record.env })
+    expect(run.outputs['result']).toBe('pass')
+    expect(fake().callsTo('DescribeStacks')).toHaveLength(1)
+    expect(piecesIn(record.loaded())).toEqual(['the CloudFormation SDK'])
   })
 })
