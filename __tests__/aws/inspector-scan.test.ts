@@ -2,11 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Sha256 } from '@smithy/core/checksum'
+import { CredentialsProviderError } from '@smithy/core/config'
 import { HttpRequest } from '@smithy/core/protocols'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { AwsCallError } from '../../src/aws/errors.js'
 import {
   createInspectorScanClient,
+  type InspectorScanClientOptions,
   MAX_SBOM_COMPONENTS,
   resolveInspectorScanEndpoint,
   scanSbom
@@ -85,12 +87,22 @@ function awsError(
   }
 }
 
-function client(extra: { env?: Record<string, string>; now?: () => number } = {}) {
+function client(
+  extra: {
+    env?: Record<string, string>
+    now?: () => number
+    credentials?: InspectorScanClientOptions['credentials']
+  } = {}
+) {
   const waits: number[] = []
   const scan = createInspectorScanClient({
     region: 'eu-west-1',
     env: extra.env ?? { AWS_ENDPOINT_URL_INSPECTOR_SCAN: url },
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret', sessionToken: 'token' },
+    credentials: extra.credentials ?? {
+      accessKeyId: 'AKIDTEST',
+      secretAccessKey: 'secret',
+      sessionToken: 'token'
+    },
     delay: async (ms) => {
       waits.push(ms)
     },
@@ -308,6 +320,65 @@ describe('retries', () => {
     expect(error.retryable).toBe(true)
     // Full jitter (0.5 here) of 50 ms doubling: the SDK's base for errors other than throttling.
     expect(waits).toEqual([25, 50, 100, 200, 400])
+  })
+
+  it('retries a refused connection as the SDK does, and says what failed in one line', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const { scan: c, waits } = client({
+      env: { AWS_ENDPOINT_URL_INSPECTOR_SCAN: `http://127.0.0.1:${port}` }
+    })
+
+    const error = await failure(scan(c))
+
+    expect(waits).toHaveLength(5)
+    expect(error.message).toMatch(
+      /^inspector-scan:ScanSbom failed while scanning the SBOM build\/sbom.json: .*ECONNREFUSED/
+    )
+  })
+
+  it('does not retry when no credentials can be found, and says how to provide them', async () => {
+    let asked = 0
+    const { scan: c, waits } = client({
+      credentials: async () => {
+        asked++
+        throw new CredentialsProviderError('Could not load credentials from any providers')
+      }
+    })
+    const error = await failure(scan(c))
+    expect(asked).toBe(1)
+    expect(waits).toEqual([])
+    expect(received).toHaveLength(0)
+    expect(error.message).toMatch(
+      /^no AWS credentials found: run aws-actions\/configure-aws-credentials/
+    )
+  })
+
+  it('stops retrying once the call is aborted during a wait, with the last AWS error', async () => {
+    script = [awsError(500, 'InternalServerException', { message: 'internal', reason: 'OTHER' })]
+    const abort = new AbortController()
+    const waits: number[] = []
+    const c = createInspectorScanClient({
+      region: 'eu-west-1',
+      env: { AWS_ENDPOINT_URL_INSPECTOR_SCAN: url },
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      // The deadline passes during the first wait: the wait ends early and nothing is sent again.
+      delay: async (ms, wake) => {
+        waits.push(ms)
+        abort.abort()
+        expect(wake?.aborted).toBe(true)
+      }
+    })
+    const error = await failure(
+      scanSbom(c, { file: 'build/sbom.json', sbom: SBOM, abortSignal: abort.signal })
+    )
+    expect(received).toHaveLength(1)
+    expect(waits).toHaveLength(1)
+    expect(error.message).toBe(
+      'inspector-scan:ScanSbom failed while scanning the SBOM build/sbom.json: InternalServerException: internal'
+    )
   })
 
   it('says AWS kept throttling after 6 throttled attempts', async () => {

@@ -244,6 +244,8 @@ class RetryLoop {
         const wait = this.backoff(errorType, retries, retryAfterMs(error, this.now))
         totalRetryDelay += wait
         await this.delay(wait, abortSignal)
+        // Cut short by the caller (the gate's deadline): the AWS error says more than an abort.
+        if (abortSignal?.aborted) throw error
       }
     }
   }
