@@ -95,9 +95,9 @@ describe('fake Inspector Scan: ScanSbom (CYCLONE_DX_1_5)', () => {
       high_vulnerabilities: '4',
       medium_vulnerabilities: '3',
       low_vulnerabilities: '1',
-      other_vulnerabilities: '0'
+      other_vulnerabilities: '1'
     })
-    expect(report.vulnerabilities).toHaveLength(13)
+    expect(report.vulnerabilities).toHaveLength(14)
     // The answer numbers components itself (comp-1…), as Inspector does; purls are kept.
     expect(report.components.map((c) => c['bom-ref'])).toEqual(
       report.components.map((_, i) => `comp-${i + 1}`)
@@ -129,6 +129,13 @@ describe('fake Inspector Scan: ScanSbom (CYCLONE_DX_1_5)', () => {
         { name: `${NS}:fixed_version:${ref}`, value: '2.15.0' }
       ])
     )
+    // Not scored by NVD yet: Inspector's own rating, severity unknown, counted as other.
+    const untriaged = report.vulnerabilities?.find((v) => v.id === 'CVE-2024-45338')
+    expect(untriaged?.ratings[0]).toEqual({
+      severity: 'unknown',
+      method: 'other',
+      source: { name: 'AMAZON_INSPECTOR' }
+    })
     // No fix released: no fixed_version property.
     const apt = report.vulnerabilities?.find((v) => v.id === 'CVE-2011-3374')
     expect(apt?.properties.some((p) => p.name.startsWith(`${NS}:fixed_version`))).toBe(false)
@@ -157,7 +164,42 @@ describe('fake Inspector Scan: ScanSbom (CYCLONE_DX_1_5)', () => {
     const sbom = syntheticCycloneDx(1, { include: ['pkg:generic/busybox-static@1.36.1'] })
     const report = (await scanSbom(fake, sbom)).body['sbom'] as CdxReport
     expect(report.components[0]?.properties).toEqual([
-      { name: `${NS}:warning`, value: 'Component skipped: no rules found.' }
+      { name: `${NS}:info`, value: 'Component skipped: no rules found.' }
+    ])
+  })
+
+  it('keeps nested components nested, numbered parents first, and finds vulnerabilities in them', async () => {
+    const fake = await fakes.start(scenarios.clean)
+    const sbom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      components: [
+        {
+          type: 'application',
+          name: 'shop-api',
+          version: '1.8.2',
+          purl: 'pkg:maven/com.acme/shop-api@1.8.2',
+          components: [
+            {
+              type: 'library',
+              name: 'log4j-core',
+              version: '2.14.1',
+              purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'
+            }
+          ]
+        },
+        { type: 'library', name: 'lodash', version: '4.17.21', purl: 'pkg:npm/lodash@4.17.21' }
+      ]
+    }
+    const report = (await scanSbom(fake, sbom)).body['sbom'] as CdxReport & {
+      components: (CdxComponent & { components?: CdxComponent[] })[]
+    }
+    expect(report.components.map((c) => c['bom-ref'])).toEqual(['comp-1', 'comp-3'])
+    expect(report.components[0]?.components?.map((c) => [c['bom-ref'], c.name])).toEqual([
+      ['comp-2', 'log4j-core']
+    ])
+    expect(report.vulnerabilities?.find((v) => v.id === 'CVE-2021-44228')?.affects).toEqual([
+      { ref: 'comp-2' }
     ])
   })
 })
@@ -179,7 +221,7 @@ describe('fake Inspector Scan: ScanSbom (INSPECTOR)', () => {
       high: 4,
       medium: 3,
       low: 1,
-      other: 0
+      other: 1
     })
     expect(report.vulnerabilities.find((v) => v.id === 'CVE-2020-14343')?.affects).toEqual([
       { installed_version: 'pkg:pypi/pyyaml@5.3.1', fixed_version: '5.4' }
@@ -218,12 +260,18 @@ describe('fake Inspector Scan: ScanSbom validation, as AWS refuses', () => {
   it('accepts 5,000 components and refuses 5,001 with FIELD_VALIDATION_FAILED', async () => {
     const fake = await fakes.start(scenarios.clean)
     expect((await scanSbom(fake, syntheticCycloneDx(5_000))).status).toBe(200)
-    const answer = await scanSbom(fake, syntheticCycloneDx(5_001))
-    expect(answer).toMatchObject({
-      status: 400,
-      errorType: 'ValidationException',
-      body: { reason: 'FIELD_VALIDATION_FAILED', fields: [{ name: 'sbom.components' }] }
-    })
+    // Nested components count: 5,000 at the top and one inside the first is over the limit.
+    const nested = syntheticCycloneDx(5_000) as { components: Record<string, unknown>[] }
+    const first = nested.components[0] ?? {}
+    first['components'] = [{ type: 'library', name: 'inner', purl: 'pkg:npm/inner@1.0.0' }]
+    for (const sbom of [syntheticCycloneDx(5_001), nested]) {
+      const answer = await scanSbom(fake, sbom)
+      expect(answer).toMatchObject({
+        status: 400,
+        errorType: 'ValidationException',
+        body: { reason: 'FIELD_VALIDATION_FAILED', fields: [{ name: 'sbom.components' }] }
+      })
+    }
   })
 
   it('refuses a body or an sbom that cannot be parsed with CANNOT_PARSE', async () => {

@@ -19,16 +19,20 @@
  *   "Amazon Inspector Scan SBOM API", one vulnerability per CVE with `affects` → every affected
  *   component, ratings NVD CVSSv31 + EPSS (severity none, method other), `analysis.state`
  *   exploitable / in_triage, component properties info "Component scanned: no vulnerabilities
- *   found." / warning "Component skipped: no rules found."),
+ *   found." / warning "Component skipped: no rules found."), scans/golang:latest.json.scan (a
+ *   later answer: nested components kept nested and numbered parents first, both texts under
+ *   `info`, totals with `other_vulnerabilities`; the fake follows this later form),
  *   entrypoint/tests/test_data/test_pkg_vuln/inspector-scan-cdx-no-vulnerabilities.json (no
  *   findings: no severity totals, `vulnerabilities: null`), and
  *   entrypoint/tests/test_data/artifacts/containers/dockerfile_checks/inspector-scan.json (the
  *   INSPECTOR format: `messages`, `vulnerabilities[].affects[{installed_version: purl,
  *   fixed_version}]`, `properties.{cvss[],cwes,epss,exploit_available,…}`, `vulnerability_count`).
- * Public parsers of these answers also read `…:other_vulnerabilities`, so all five totals are sent.
+ * An untriaged vulnerability (no NVD score yet) is rated by AMAZON_INSPECTOR with severity
+ * `unknown` and counted as other, as the same action's parser
+ * (module entrypoint.pkg_vuln, and its unit tests) reads it.
  * INSPECTOR_ALT is not described anywhere public: the fake refuses it loudly (a fake-aws message),
- * rather than inventing a shape. An absent outputFormat answers CycloneDX (what the API reference's
- * examples and the action above get; the default is not documented).
+ * rather than inventing a shape. The default outputFormat is not documented: an absent one answers
+ * CycloneDX 1.5 here, the one format the API reference describes.
  * Validation choices where the documentation is silent: a body that is not JSON, or an `sbom` that
  * is not a JSON object, is ValidationException CANNOT_PARSE (the modeled reason for input that
  * cannot be parsed); a document that is not CycloneDX (SPDX, an in-toto statement) or not spec
@@ -114,7 +118,8 @@ export function handleInspectorScan(
       `Must contain at most ${SCAN_SBOM_MAX_COMPONENTS} components.`
     )
   }
-  const scanned = scan(components)
+  // Checked by flatten above: every component, nested ones too, is a JSON object.
+  const scanned = scan((sbom['components'] ?? []) as Record<string, unknown>[])
   if (format === 'CYCLONE_DX_1_5') return { sbom: cycloneDxReport(scanned, context.now) }
   if (format === 'INSPECTOR') return { sbom: inspectorReport(scanned) }
   throw validation(
@@ -128,25 +133,36 @@ interface ScannedComponent {
   source: Record<string, unknown>
   purl?: string
   vulnerabilities: readonly SbomVulnerability[]
-  /** info / warning text for a component without findings; none for an unidentified one. */
-  note?: { kind: 'info' | 'warning'; text: string }
+  /** The `info` text for a component without findings; none for one without a purl. */
+  note?: string
+  /** Nested components (`components[].components`), kept nested as Inspector answers them. */
+  children: ScannedComponent[]
 }
 
-function scan(components: Record<string, unknown>[]): ScannedComponent[] {
-  return components.map((source, i) => {
-    const ref = `comp-${i + 1}`
+/** The components as a tree, numbered `comp-1…` in document order, parents before children. */
+function scan(sources: Record<string, unknown>[], counter = { next: 1 }): ScannedComponent[] {
+  return sources.map((source) => {
+    const ref = `comp-${counter.next}`
+    counter.next += 1
+    const nested = Array.isArray(source['components'])
+      ? (source['components'] as Record<string, unknown>[])
+      : []
     const purl = typeof source['purl'] === 'string' ? source['purl'] : undefined
-    if (purl === undefined) return { ref, source, vulnerabilities: [] }
-    const vulnerabilities = SBOM_VULNERABILITIES[purlKey(purl)] ?? []
-    const scannedType = SCANNED_PURL_TYPES.includes(purlType(purl) ?? '')
-    const component: ScannedComponent = { ref, source, purl, vulnerabilities }
-    if (vulnerabilities.length === 0) {
-      component.note = scannedType
-        ? { kind: 'info', text: SCANNED }
-        : { kind: 'warning', text: SKIPPED }
+    const vulnerabilities = purl === undefined ? [] : (SBOM_VULNERABILITIES[purlKey(purl)] ?? [])
+    const component: ScannedComponent = { ref, source, vulnerabilities, children: [] }
+    if (purl !== undefined) {
+      component.purl = purl
+      if (vulnerabilities.length === 0) {
+        component.note = SCANNED_PURL_TYPES.includes(purlType(purl) ?? '') ? SCANNED : SKIPPED
+      }
     }
+    component.children = scan(nested, counter)
     return component
   })
+}
+
+function everyComponent(tree: ScannedComponent[]): ScannedComponent[] {
+  return tree.flatMap((c) => [c, ...everyComponent(c.children)])
 }
 
 /** Each CVE once, with every component it affects (the answer's own bom-refs), in first-seen order. */
@@ -157,7 +173,7 @@ function byVulnerability(
     string,
     { vulnerability: SbomVulnerability; affected: ScannedComponent[] }
   >()
-  for (const component of scanned) {
+  for (const component of everyComponent(scanned)) {
     for (const vulnerability of component.vulnerabilities) {
       const entry = found.get(vulnerability.id) ?? { vulnerability, affected: [] }
       entry.affected.push(component)
@@ -200,13 +216,16 @@ function cycloneDxReport(scanned: ScannedComponent[], now: Date): Record<string,
             id: v.id,
             source: { name: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${v.id}` },
             ratings: [
-              {
-                severity: v.severity,
-                score: v.cvssScore,
-                method: 'CVSSv31',
-                vector: v.cvssVector,
-                source: { name: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${v.id}` }
-              },
+              v.cvss === undefined
+                ? // Not scored by NVD yet: Inspector's own rating, severity unknown (untriaged).
+                  { severity: 'unknown', method: 'other', source: { name: 'AMAZON_INSPECTOR' } }
+                : {
+                    severity: v.severity,
+                    score: v.cvss.score,
+                    method: 'CVSSv31',
+                    vector: v.cvss.vector,
+                    source: { name: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${v.id}` }
+                  },
               {
                 severity: 'none',
                 score: v.epss,
@@ -219,6 +238,7 @@ function cycloneDxReport(scanned: ScannedComponent[], now: Date): Record<string,
             description: v.description,
             advisories: v.advisories.map((url) => ({ url })),
             created: v.published,
+            published: v.published,
             updated: v.updated,
             affects: affected.map((c) => ({ ref: c.ref })),
             analysis: { state: v.exploitLastSeen === undefined ? 'in_triage' : 'exploitable' },
@@ -253,18 +273,16 @@ function cycloneDxComponent(c: ScannedComponent): Record<string, unknown> {
   for (const key of ['name', 'purl', 'type', 'version']) {
     if (typeof c.source[key] === 'string') out[key] = c.source[key]
   }
-  if (c.note !== undefined)
-    out['properties'] = [{ name: `${NS}:${c.note.kind}`, value: c.note.text }]
+  if (c.note !== undefined) out['properties'] = [{ name: `${NS}:info`, value: c.note }]
+  if (c.children.length > 0) out['components'] = c.children.map(cycloneDxComponent)
   return out
 }
 
 function inspectorReport(scanned: ScannedComponent[]): Record<string, unknown> {
   const found = byVulnerability(scanned)
   return {
-    messages: scanned.flatMap((c) =>
-      c.note === undefined || c.purl === undefined
-        ? []
-        : [{ purl: c.purl, info_message: c.note.text }]
+    messages: everyComponent(scanned).flatMap((c) =>
+      c.note === undefined || c.purl === undefined ? [] : [{ purl: c.purl, info_message: c.note }]
     ),
     vulnerabilities: found.map(({ vulnerability: v, affected }) => ({
       id: v.id,
@@ -276,14 +294,17 @@ function inspectorReport(scanned: ScannedComponent[]): Record<string, unknown> {
       updated: v.updated,
       description: v.description,
       properties: {
-        cvss: [
-          {
-            cvss_3_base_score: v.cvssScore,
-            cvss_3_base_vector: v.cvssVector,
-            severity: v.severity,
-            source: 'NVD'
-          }
-        ],
+        cvss:
+          v.cvss === undefined
+            ? []
+            : [
+                {
+                  cvss_3_base_score: v.cvss.score,
+                  cvss_3_base_vector: v.cvss.vector,
+                  severity: v.severity,
+                  source: 'NVD'
+                }
+              ],
         cwes: v.cwes,
         epss: v.epss,
         ...(v.exploitLastSeen === undefined

@@ -13,9 +13,8 @@ export type SbomSeverity = 'critical' | 'high' | 'medium' | 'low' | 'other'
 export interface SbomVulnerability {
   id: string
   severity: SbomSeverity
-  /** NVD CVSS v3.1 base score and vector. */
-  cvssScore: number
-  cvssVector: string
+  /** NVD CVSS v3.1 base score and vector; absent while NVD has not scored it (severity `other`). */
+  cvss?: { score: number; vector: string }
   cwes: number[]
   description: string
   /** NVD publication and last-modified dates (ISO 8601, seconds). */
@@ -40,8 +39,7 @@ const OPENSSL_DEBIAN = (id: string) => [
 const CVE_2021_44228: SbomVulnerability = {
   id: 'CVE-2021-44228',
   severity: 'critical',
-  cvssScore: 10,
-  cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H',
+  cvss: { score: 10, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H' },
   cwes: [20, 400, 502, 917],
   description:
     'Apache Log4j2 JNDI features do not protect against attacker-controlled LDAP and other JNDI endpoints (Log4Shell).',
@@ -57,8 +55,7 @@ const CVE_2021_44228: SbomVulnerability = {
 const CVE_2021_45046: SbomVulnerability = {
   id: 'CVE-2021-45046',
   severity: 'critical',
-  cvssScore: 9,
-  cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:H/I:H/A:H',
+  cvss: { score: 9, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:H/I:H/A:H' },
   cwes: [917],
   description:
     'The fix to address CVE-2021-44228 in Apache Log4j 2.15.0 was incomplete in certain non-default configurations.',
@@ -74,8 +71,7 @@ const CVE_2021_45046: SbomVulnerability = {
 const CVE_2021_45105: SbomVulnerability = {
   id: 'CVE-2021-45105',
   severity: 'medium',
-  cvssScore: 5.9,
-  cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:H',
+  cvss: { score: 5.9, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:H' },
   cwes: [20, 674],
   description:
     'Apache Log4j2 versions 2.0-alpha1 through 2.16.0 did not protect from uncontrolled recursion from self-referential lookups.',
@@ -89,8 +85,7 @@ const CVE_2021_45105: SbomVulnerability = {
 const CVE_2021_44832: SbomVulnerability = {
   id: 'CVE-2021-44832',
   severity: 'medium',
-  cvssScore: 6.6,
-  cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:H/I:H/A:H',
+  cvss: { score: 6.6, vector: 'CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:H/I:H/A:H' },
   cwes: [20, 74],
   description:
     'Apache Log4j2 versions 2.0-beta7 through 2.17.0 are vulnerable to RCE by an attacker with permission to modify the logging configuration.',
@@ -106,8 +101,7 @@ const OPENSSL_1_1_1K: SbomVulnerability[] = [
   {
     id: 'CVE-2021-3711',
     severity: 'critical',
-    cvssScore: 9.8,
-    cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+    cvss: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
     cwes: [120],
     description: 'SM2 decryption buffer overflow in OpenSSL 1.1.1 before 1.1.1l.',
     published: '2021-08-24T15:15:09Z',
@@ -119,8 +113,7 @@ const OPENSSL_1_1_1K: SbomVulnerability[] = [
   {
     id: 'CVE-2021-3712',
     severity: 'high',
-    cvssScore: 7.4,
-    cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:H',
+    cvss: { score: 7.4, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:H' },
     cwes: [125],
     description: 'Read buffer overruns processing ASN.1 strings in OpenSSL before 1.1.1l.',
     published: '2021-08-24T15:15:09Z',
@@ -133,8 +126,7 @@ const OPENSSL_1_1_1K: SbomVulnerability[] = [
   {
     id: 'CVE-2022-0778',
     severity: 'high',
-    cvssScore: 7.5,
-    cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+    cvss: { score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' },
     cwes: [835],
     description: 'Infinite loop in BN_mod_sqrt() reachable when parsing certificates.',
     published: '2022-03-15T17:15:08Z',
@@ -147,8 +139,7 @@ const OPENSSL_1_1_1K: SbomVulnerability[] = [
   {
     id: 'CVE-2022-2068',
     severity: 'critical',
-    cvssScore: 9.8,
-    cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+    cvss: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
     cwes: [78],
     description: 'The c_rehash script does not properly sanitise shell metacharacters.',
     published: '2022-06-21T15:15:09Z',
@@ -173,8 +164,7 @@ export const SBOM_VULNERABILITIES: Readonly<Record<string, readonly SbomVulnerab
     {
       id: 'CVE-2021-23337',
       severity: 'high',
-      cvssScore: 7.2,
-      cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H',
+      cvss: { score: 7.2, vector: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' },
       cwes: [94],
       description: 'Command injection via the template function of lodash before 4.17.21.',
       published: '2021-02-15T13:15:12Z',
@@ -186,8 +176,7 @@ export const SBOM_VULNERABILITIES: Readonly<Record<string, readonly SbomVulnerab
     {
       id: 'CVE-2020-28500',
       severity: 'medium',
-      cvssScore: 5.3,
-      cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L',
+      cvss: { score: 5.3, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' },
       cwes: [1333],
       description:
         'Regular expression denial of service in toNumber, trim and trimEnd of lodash before 4.17.21.',
@@ -202,8 +191,7 @@ export const SBOM_VULNERABILITIES: Readonly<Record<string, readonly SbomVulnerab
     {
       id: 'CVE-2020-14343',
       severity: 'critical',
-      cvssScore: 9.8,
-      cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      cvss: { score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
       cwes: [20],
       description: 'Arbitrary code execution through full_load / FullLoader in PyYAML before 5.4.',
       published: '2021-02-09T21:15:12Z',
@@ -217,8 +205,7 @@ export const SBOM_VULNERABILITIES: Readonly<Record<string, readonly SbomVulnerab
     {
       id: 'CVE-2023-39325',
       severity: 'high',
-      cvssScore: 7.5,
-      cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+      cvss: { score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H' },
       cwes: [770],
       description:
         'Excessive resource consumption in HTTP/2 servers by rapidly creating and resetting streams.',
@@ -227,14 +214,25 @@ export const SBOM_VULNERABILITIES: Readonly<Record<string, readonly SbomVulnerab
       fixedVersion: '0.17.0',
       epss: 0.00806,
       advisories: ['https://pkg.go.dev/vuln/GO-2023-2102']
+    },
+    {
+      // As Inspector reports it while NVD has not analysed it yet: untriaged, counted as other.
+      id: 'CVE-2024-45338',
+      severity: 'other',
+      cwes: [],
+      description: 'Non-linear parsing of case-insensitive content in golang.org/x/net/html.',
+      published: '2024-12-18T21:15:08Z',
+      updated: '2024-12-18T21:15:08Z',
+      fixedVersion: '0.33.0',
+      epss: 0.00046,
+      advisories: ['https://pkg.go.dev/vuln/GO-2024-3333']
     }
   ],
   'pkg:deb/debian/apt@2.2.4': [
     {
       id: 'CVE-2011-3374',
       severity: 'low',
-      cvssScore: 3.7,
-      cvssVector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N',
+      cvss: { score: 3.7, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N' },
       cwes: [347],
       description: 'apt-key in apt does not correctly validate gpg keys with the master keyring.',
       published: '2019-11-26T00:15:11Z',
