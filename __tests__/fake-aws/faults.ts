@@ -216,7 +216,12 @@ function faultError(service: ServiceName, operation: string, fault: FaultSpec): 
       ? `User: arn:aws:sts::123456789012:assumed-role/gate/ci is not authorized to perform: ${service}:${operation}`
       : `Injected fault: ${code} (${fault.status})`
   const fields: Record<string, unknown> =
-    service === 'lambda' && fault.status === 429 ? { Reason: 'CallerRateLimitExceeded' } : {}
+    service === 'lambda' && fault.status === 429
+      ? { Reason: 'CallerRateLimitExceeded' }
+      : // Inspector Scan's InternalServerException requires a reason (FAILED_TO_GENERATE_SBOM | OTHER).
+        service === 'inspector-scan' && fault.status === 500
+        ? { reason: 'OTHER' }
+        : {}
   return new FakeAwsError(code, fault.status, message, headers, fields)
 }
 
@@ -224,6 +229,11 @@ function errorCodeFor(service: ServiceName, status: FaultSpec['status']): string
   if (status === 503) return 'ServiceUnavailableException'
   const codes = {
     inspector2: {
+      403: 'AccessDeniedException',
+      429: 'ThrottlingException',
+      500: 'InternalServerException'
+    },
+    'inspector-scan': {
       403: 'AccessDeniedException',
       429: 'ThrottlingException',
       500: 'InternalServerException'

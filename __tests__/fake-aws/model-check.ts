@@ -32,6 +32,8 @@ interface Shape {
   max?: number
   pattern?: string
   timestampFormat?: string
+  /** A Smithy document: any JSON value (ScanSbom's `sbom`), not checked member by member. */
+  document?: boolean
 }
 
 interface Model {
@@ -47,6 +49,7 @@ const MODEL_FILES: Record<ServiceName, string> = {
   cloudformation: 'cloudformation.json',
   ecr: 'ecr.json',
   inspector2: 'inspector2.json',
+  'inspector-scan': 'inspector-scan.json',
   lambda: 'lambda.json',
   logs: 'logs.json',
   securityhub: 'securityhub.json',
@@ -111,6 +114,8 @@ function check(
   }
   const wrong = (expected: string) =>
     problems.push(`${path}: ${describe(value)} where the model has ${expected} (${shapeName})`)
+  // A document shape is typed `structure` with no members, but carries any JSON value.
+  if (shape.document === true) return
   switch (shape.type) {
     case 'structure': {
       if (!isRecord(value)) return void wrong('a structure')

@@ -342,7 +342,15 @@ export interface ManualScanSpec {
 export interface FaultSpec {
   /** The operation's name, or `*` for every operation. */
   operation: string
-  service?: 'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs' | 'cloudformation'
+  service?:
+    | 'ecr'
+    | 'inspector2'
+    | 'inspector-scan'
+    | 'sts'
+    | 'lambda'
+    | 'securityhub'
+    | 'logs'
+    | 'cloudformation'
   count: number
   /** 403 answers as the service's access-denied error: the caller's role lacks the permission. */
   status: 403 | 429 | 500 | 503

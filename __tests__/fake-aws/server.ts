@@ -1,6 +1,6 @@
 /**
- * A local AWS endpoint for ECR, Inspector2, STS, Lambda, Security Hub and CloudWatch Logs that the real SDK v3
- * clients talk to, either via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are
+ * A local AWS endpoint for ECR, Inspector2, Inspector Scan, STS, Lambda, Security Hub, CloudWatch
+ * Logs and CloudFormation that the real SDK v3 clients talk to, either via `endpoint: fake.url` or `AWS_ENDPOINT_URL=fake.url`. Requests are
  * routed by the SigV4 signing service (all clients share one URL), answered in each service's
  * own protocol, and recorded in `calls`; calls of mutating operations are also recorded in
  * `writes`, each marked changed / unchanged / throttled / rejected. Signatures are not verified.
@@ -16,6 +16,11 @@ import { ECR_TARGET_PREFIX, handleEcr } from './ecr-api.js'
 import { createFaultInjector, flapCoverage } from './faults.js'
 import type { FaultPlan } from './faults.js'
 import { handleInspector, inspectorOperationFor } from './inspector-api.js'
+import {
+  handleInspectorScan,
+  inspectorScanOperationFor,
+  parseScanSbomBody
+} from './inspector-scan-api.js'
 import { handleLambda, lambdaOperationFor } from './lambda-api.js'
 import { handleLogs, LOGS_TARGET_PREFIX } from './logs-api.js'
 import type { InspectorConfigurationSnapshot } from './inspector-configuration.js'
@@ -172,6 +177,7 @@ export interface FakeAws {
 const KNOWN_SERVICES: readonly string[] = [
   'ecr',
   'inspector2',
+  'inspector-scan',
   'sts',
   'lambda',
   'securityhub',
@@ -456,6 +462,12 @@ export async function startFakeAws(
       case 'logs':
         sendJson(res, 200, AWS_JSON_11, edited(call, input, handleLogs(state, operation, asked)))
         return 200
+      case 'inspector-scan': {
+        const now = state.clock.dateAt(state.clock.scenarioSeconds())
+        const answer = handleInspectorScan(operation, input, { now })
+        sendJson(res, 200, 'application/json', edited(call, input, answer))
+        return 200
+      }
       case 'sts':
         sendQueryXml(res, operation, handleSts(state, operation))
         return 200
@@ -623,6 +635,18 @@ function parseRequest(
       }
       return { operation, input: parseJsonBody(body) }
     }
+    case 'inspector-scan': {
+      const path = new URL(req.url ?? '/', 'http://fake').pathname
+      const operation = inspectorScanOperationFor(req.method ?? 'GET', path)
+      if (operation === undefined) {
+        throw new FakeAwsError(
+          'UnknownOperationException',
+          404,
+          `fake-aws: no Inspector Scan route ${req.method} ${path}`
+        )
+      }
+      return { operation, input: parseScanSbomBody(body) }
+    }
     case 'sts':
     case 'cloudformation': {
       const { Action, ...input } = parseFormBody(body)
@@ -654,6 +678,7 @@ function sendError(service: ServiceName, res: ServerResponse, error: FakeAwsErro
     case 'logs':
       return sendAwsJsonError(res, error)
     case 'inspector2':
+    case 'inspector-scan':
       return sendRestJsonError(res, error)
     case 'sts':
     case 'cloudformation':

@@ -14,7 +14,14 @@ import { randomUUID } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
 export type ServiceName =
-  'ecr' | 'inspector2' | 'sts' | 'lambda' | 'securityhub' | 'logs' | 'cloudformation'
+  | 'ecr'
+  | 'inspector2'
+  | 'inspector-scan'
+  | 'sts'
+  | 'lambda'
+  | 'securityhub'
+  | 'logs'
+  | 'cloudformation'
 
 /** Thrown by operations and faults; rendered in the protocol of the service that was called. */
 export class FakeAwsError extends Error {
