@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { RawInputs } from '../../src/inputs/read.js'
 import type { ScannedArtifact } from '../../src/domain/finding.js'
-import type { GateResult, Verdict } from '../../src/domain/verdict.js'
+import type { Verdict } from '../../src/domain/verdict.js'
+import type { RunResult } from '../../src/domain/result.js'
 import type { ChaosKind, ChaosSpec, Scenario } from '../fake-aws/scenario.js'
 import { compressRateLimiterSleeps, runGateInProcess, type GateRun } from './harness.js'
 
@@ -16,7 +17,7 @@ export interface ChaosCase {
   scenario: Scenario
   inputs: RawInputs
   /** What the fault-free run must give, so the suite is known to test something. */
-  expected: GateResult
+  expected: RunResult
   /** Seeded runs (default RELIABILITY_RUNS or 30). */
   runs?: number
   env?: Record<string, string>

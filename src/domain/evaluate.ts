@@ -3,7 +3,8 @@ import { describeRule, isExpired, ruleMatches, type IgnoreRule } from './ignore-
 import type { ArtifactOutcome } from './outcome.js'
 import { effectiveSeverityOf, type Policy } from './policy.js'
 import { emptySeverityCounts, isAtLeast, RANKED_SEVERITIES, severityRank } from './severity.js'
-import type { AssessedFinding, GateResult, IgnoredFinding, Verdict } from './verdict.js'
+import type { AssessedFinding, IgnoredFinding, Verdict } from './verdict.js'
+import type { RunResult } from './result.js'
 
 export interface EvaluationInput {
   outcomes: ArtifactOutcome[]
@@ -78,7 +79,7 @@ export function evaluate({ outcomes, policy, ignoreRules, now }: EvaluationInput
     )
   }
 
-  let result: GateResult = 'pass'
+  let result: RunResult = 'pass'
   if (failures.length > 0) result = 'fail'
   else if (errorLines.length > 0) result = 'error'
   if (policy.onError === 'fail') for (const line of errorLines) failures.push(line)

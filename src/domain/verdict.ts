@@ -1,9 +1,8 @@
+import type { RunResult } from './result.js'
 import type { Finding } from './finding.js'
 import type { IgnoreRule } from './ignore-rules.js'
 import type { ArtifactOutcome } from './outcome.js'
 import type { RankedSeverity, Severity } from './severity.js'
-
-export type GateResult = 'pass' | 'fail' | 'error'
 
 export interface IgnoredFinding {
   finding: Finding
@@ -21,7 +20,7 @@ export interface AssessedFinding {
 }
 
 export interface Verdict {
-  result: GateResult
+  result: RunResult
   /** One line per reason the gate fails. Empty when it passes. */
   failures: string[]
   /** Degradations that did not fail the gate (on-error/on-unscannable warn, unused ignore entries). */

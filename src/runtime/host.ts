@@ -1,3 +1,4 @@
+import type { RunResult } from '../domain/result.js'
 import { markdownText } from '../text/escape.js'
 import type { Logger } from './logger.js'
 
@@ -31,11 +32,9 @@ export interface Host extends Logger {
   redact(text: string): string
 }
 
-export type StepResult = 'pass' | 'fail' | 'error'
-
 /** What a step ended with: the action turns it into the step status, the CLI into an exit code. */
 export interface StepOutcome {
-  result: StepResult
+  result: RunResult
   /** The one line the step fails with; undefined when it does not fail (e.g. `on-error: warn`). */
   failure?: string
   /**

@@ -9,7 +9,7 @@ import {
   type GitHubEnvironment,
   type PrCommentRequest
 } from '../../../src/gate/pr-comment/github.js'
-import type { GateResult } from '../../../src/domain/verdict.js'
+import type { RunResult } from '../../../src/domain/result.js'
 import { commentKey, parseCommentMarker } from '../../../src/gate/pr-comment/render.js'
 import {
   FAKE_TOKEN,
@@ -81,10 +81,10 @@ function prEnvironment(server: FakeGitHub, eventName = 'pull_request'): GitHubEn
 
 /** A request whose renderer records the previous result it was given. */
 function commentRequest(
-  result: GateResult,
+  result: RunResult,
   overrides: Partial<PrCommentRequest> = {}
-): PrCommentRequest & { previous: (GateResult | undefined)[] } {
-  const previous: (GateResult | undefined)[] = []
+): PrCommentRequest & { previous: (RunResult | undefined)[] } {
+  const previous: (RunResult | undefined)[] = []
   const key = overrides.key ?? KEY
   return {
     mode: 'auto',

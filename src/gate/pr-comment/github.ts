@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs'
 // Type only: Octokit is loaded when a comment is to be posted, not on every gate (issue 13).
 import type { getOctokit } from '@actions/github'
-import type { GateResult } from '../../domain/verdict.js'
+import type { RunResult } from '../../domain/result.js'
 import { parseCommentMarker } from './render.js'
 import { errorMessage } from '../../runtime/error-message.js'
 import type { PrCommentMode } from './setting.js'
@@ -23,7 +23,7 @@ export interface PrCommentRequest {
   /** `commentKey` of the gated targets: which of the pull request's comments is this one's. */
   key: string
   /** The comment body, given the result recorded in the comment it replaces (if any). */
-  render: (previous: GateResult | undefined) => string
+  render: (previous: RunResult | undefined) => string
   /** Limit for each HTTP request (default 10 s); the whole publication gets three times that. */
   requestTimeoutMs?: number
 }
@@ -206,7 +206,7 @@ async function openPullRequestFor(
 
 interface MarkedComment {
   id: number
-  result: GateResult
+  result: RunResult
 }
 
 /**

@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto'
 import { artifactVariant, type Finding, type ScannedArtifact } from '../../domain/finding.js'
 import type { ArtifactOutcome } from '../../domain/outcome.js'
 import type { Policy } from '../../domain/policy.js'
-import type { AssessedFinding, GateResult, Verdict } from '../../domain/verdict.js'
+import type { AssessedFinding, Verdict } from '../../domain/verdict.js'
+import type { RunResult } from '../../domain/result.js'
 import { markdownText, safeLink } from '../../text/escape.js'
 import { compareAssessed } from '../render/finding-order.js'
 import { COUNTED_SEVERITIES, plural, SEVERITY_LABELS, titleBesideId } from '../render/labels.js'
@@ -27,7 +28,7 @@ export interface PrCommentOptions {
   /** The run page (where the job summary is); the comment links to it. */
   runUrl?: string
   /** The result recorded in the comment this one replaces, to say "now passing" and the like. */
-  previousResult?: GateResult
+  previousResult?: RunResult
   /** Length limit in UTF-16 code units (what JS `length` counts). Default 60,000. */
   maxChars?: number
 }
@@ -51,13 +52,13 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 const MARKER =
   /^<!-- inspector-gate:comment key=([A-Za-z0-9_-]{1,64}) result=(pass|fail|error) -->(?:\r?\n|$)/
 
-const HEADLINES: Record<GateResult, string> = {
+const HEADLINES: Record<RunResult, string> = {
   pass: '✅ Inspector gate passed',
   fail: '❌ Inspector gate failed',
   error: '⚠️ Inspector gate errored'
 }
 
-const PAST: Record<GateResult, string> = {
+const PAST: Record<RunResult, string> = {
   pass: 'passing',
   fail: 'failing',
   error: 'erroring'
@@ -82,7 +83,7 @@ export function commentKey(targets: string[]): string {
 }
 
 /** The hidden first line of every comment this project writes. */
-export function commentMarker(key: string, result: GateResult): string {
+export function commentMarker(key: string, result: RunResult): string {
   if (!KEY_PATTERN.test(key)) {
     throw new Error(`pr-comment: invalid comment key ${JSON.stringify(key)} (use commentKey)`)
   }
@@ -90,12 +91,12 @@ export function commentMarker(key: string, result: GateResult): string {
 }
 
 /** The key and result of a comment body that starts with this project's marker; else undefined. */
-export function parseCommentMarker(body: string): { key: string; result: GateResult } | undefined {
+export function parseCommentMarker(body: string): { key: string; result: RunResult } | undefined {
   const match = MARKER.exec(body)
   if (match === null) return undefined
   const [, key, result] = match
   if (key === undefined || result === undefined) return undefined
-  return { key, result: result as GateResult }
+  return { key, result: result as RunResult }
 }
 
 interface Limits {
@@ -168,7 +169,7 @@ function render(parts: Parts, limits: Limits): string {
 
 // ---- sections ------------------------------------------------------------------------------
 
-function transitionLine(previous: GateResult | undefined, now: GateResult): string | undefined {
+function transitionLine(previous: RunResult | undefined, now: RunResult): string | undefined {
   if (previous === undefined) return undefined
   if (previous === now) return now === 'pass' ? undefined : `Still ${PAST[now]}.\n`
   if (now === 'pass') return `🎉 Was ${PAST[previous]}, now passes.\n`

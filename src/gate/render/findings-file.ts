@@ -15,7 +15,8 @@ import type { IgnoreRule } from '../../domain/ignore-rules.js'
 import type { ArtifactOutcome } from '../../domain/outcome.js'
 import type { Policy } from '../../domain/policy.js'
 import type { RankedSeverity, Severity } from '../../domain/severity.js'
-import type { GateResult, Verdict } from '../../domain/verdict.js'
+import type { Verdict } from '../../domain/verdict.js'
+import type { RunResult } from '../../domain/result.js'
 import {
   artifactKey,
   countsByArtifact,
@@ -30,7 +31,7 @@ export interface FindingsFile {
   schemaVersion: typeof FINDINGS_SCHEMA_VERSION
   /** Null only if the caller's clock gave an invalid date. */
   generatedAt: string | null
-  result: GateResult
+  result: RunResult
   failures: string[]
   warnings: string[]
   policy: PolicyRecord

@@ -1,7 +1,8 @@
 import type { IgnoreRule } from '../../domain/ignore-rules.js'
 import type { Policy } from '../../domain/policy.js'
 import { RANKED_SEVERITIES } from '../../domain/severity.js'
-import type { GateResult, Verdict } from '../../domain/verdict.js'
+import type { Verdict } from '../../domain/verdict.js'
+import type { RunResult } from '../../domain/result.js'
 import { artifactsSection } from './artifacts-table.js'
 import { codeSpan, markdownText } from '../../text/escape.js'
 import { compareAssessed, ignoredComparator } from './finding-order.js'
@@ -20,7 +21,7 @@ export interface SummaryOptions {
 }
 
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
-const HEADLINES: Record<GateResult, string> = {
+const HEADLINES: Record<RunResult, string> = {
   pass: '✅ Inspector gate passed',
   fail: '❌ Inspector gate failed',
   error: '⚠️ Inspector gate errored'
