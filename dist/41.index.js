@@ -595,7 +595,7 @@ function buildSetupConfig(inputs, env) {
     const region = env['AWS_REGION'];
     if (!region)
         throw new values/* InputError */.dz('setup needs a region: set AWS_REGION (configure-aws-credentials does)');
-    const listed = list(get('scan-types')).map((type) => (0,values/* parseChoice */.HU)('scan-types', type, SCAN_TYPES));
+    const listed = (0,values/* parseList */.E1)(get('scan-types')).map((type) => (0,values/* parseChoice */.HU)('scan-types', type, SCAN_TYPES));
     const scanTypes = {
         ec2: listed.includes('ec2'),
         ecr: listed.includes('ecr'),
@@ -611,7 +611,9 @@ function buildSetupConfig(inputs, env) {
         throw new values/* InputError */.dz(`ecr-rescan-duration: "${(0,values/* shown */.SP)(rescan)}" is not one of ${Object.keys(ECR_RESCAN_DURATIONS).join(', ')}`);
     }
     const standardsInput = get('standards');
-    const standards = standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice);
+    const standards = standardsInput.toLowerCase() === 'none'
+        ? []
+        : (0,values/* parseList */.E1)(standardsInput).map(parseStandardChoice);
     const override = env['INSPECTOR_GATE_POLL_INTERVAL'];
     // The same test-only knob as the gate's: shortens the waits for local endpoints.
     const pollMs = override ? (0,values/* parseDuration */.E9)('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000;
@@ -623,12 +625,6 @@ function buildSetupConfig(inputs, env) {
         insights: (0,values/* parseBoolean */.yG)('insights', get('insights')),
         timing: { pollMs, budgetMs: 10 * 60_000 }
     };
-}
-function list(value) {
-    return value
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts

@@ -361,27 +361,27 @@ function buildReportSettings(inputs, env) {
     if (periodDays < 1 / 24 || periodDays > 90) {
         throw new values/* InputError */.dz(`period: "${(0,values/* shown */.SP)(get('period'))}" must be between 1h and 90d (Security Hub keeps findings for 90 days)`);
     }
-    const severities = list(get('report-severities')).map((s) => s.toUpperCase());
+    const severities = (0,values/* parseList */.E1)(get('report-severities')).map((s) => s.toUpperCase());
     for (const s of severities) {
         if (!SECURITY_HUB_SEVERITIES.includes(s)) {
             throw new values/* InputError */.dz(`report-severities: "${(0,values/* shown */.SP)(s)}" is not one of ${SECURITY_HUB_SEVERITIES.join(', ')}`);
         }
     }
-    const workflowStatuses = list(get('report-workflow-statuses')).map((s) => s.toUpperCase());
+    const workflowStatuses = (0,values/* parseList */.E1)(get('report-workflow-statuses')).map((s) => s.toUpperCase());
     for (const s of workflowStatuses) {
         if (!WORKFLOW.includes(s))
             throw new values/* InputError */.dz(`report-workflow-statuses: "${(0,values/* shown */.SP)(s)}" is not one of ${WORKFLOW.join(', ')}`);
     }
-    const accounts = list(get('report-accounts'));
+    const accounts = (0,values/* parseList */.E1)(get('report-accounts'));
     for (const a of accounts) {
         if (!/^\d{12}$/.test(a))
             throw new values/* InputError */.dz(`report-accounts: "${(0,values/* shown */.SP)(a)}" is not a 12-digit AWS account id`);
     }
     const filters = {
-        products: list(get('report-products')),
+        products: (0,values/* parseList */.E1)(get('report-products')),
         severities,
         accounts,
-        resourceTypes: list(get('report-resource-types')),
+        resourceTypes: (0,values/* parseList */.E1)(get('report-resource-types')),
         workflowStatuses
     };
     return {
@@ -401,7 +401,7 @@ function buildReportSettings(inputs, env) {
 /** `critical=2, high=14`: days within which open findings of that severity should be fixed. */
 function parseTargets(value) {
     const targets = {};
-    for (const entry of list(value)) {
+    for (const entry of (0,values/* parseList */.E1)(value)) {
         const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry);
         const severity = match?.[1]?.toUpperCase();
         if (!match ||
@@ -432,12 +432,6 @@ function parseS3Uri(value) {
     if (!match)
         throw new values/* InputError */.dz(`s3-uri: "${(0,values/* shown */.SP)(value)}" is not an S3 location (s3://<bucket>/<prefix>)`);
     return { bucket: match[1], prefix: (match[2] ?? '').replace(/\/+$/, '') };
-}
-function list(value) {
-    return value
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
 }
 
 // EXTERNAL MODULE: ./src/aws/rate-limiter.ts
@@ -2278,7 +2272,7 @@ function object(value, path) {
         fail(path, `is ${describe(value)}, not an object`);
     return value;
 }
-function report_shape_list(value, path) {
+function list(value, path) {
     if (value === undefined)
         fail(path, 'is missing');
     if (!Array.isArray(value))
@@ -2330,7 +2324,7 @@ function severityCounts(value, path) {
         report_shape_count(counts[label], `${path}.${label}`);
 }
 function each(value, path, check) {
-    report_shape_list(value, path).forEach((item, index) => check(object(item, `${path}[${index}]`), `${path}[${index}]`));
+    list(value, path).forEach((item, index) => check(object(item, `${path}[${index}]`), `${path}[${index}]`));
 }
 function checkReport(value) {
     const report = object(value, 'the report');
@@ -2345,7 +2339,7 @@ function checkReport(value) {
     report_shape_count(period['days'], 'period.days');
     const filters = object(report['filters'], 'filters');
     for (const name of ['products', 'severities', 'accounts', 'resourceTypes', 'workflowStatuses']) {
-        report_shape_list(filters[name], `filters.${name}`).forEach((item, i) => report_shape_text(item, `filters.${name}[${i}]`));
+        list(filters[name], `filters.${name}`).forEach((item, i) => report_shape_text(item, `filters.${name}[${i}]`));
     }
     const totals = object(report['totals'], 'totals');
     report_shape_count(totals['findings'], 'totals.findings');
@@ -2406,7 +2400,7 @@ function checkReport(value) {
         });
     }
     if (report['regions'] !== undefined) {
-        report_shape_list(report['regions'], 'regions').forEach((item, i) => report_shape_text(item, `regions[${i}]`));
+        list(report['regions'], 'regions').forEach((item, i) => report_shape_text(item, `regions[${i}]`));
     }
 }
 

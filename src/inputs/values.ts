@@ -54,16 +54,21 @@ export function parseBoolean(input: string, value: string): boolean {
   throw new InputError(`${input}: "${shown(value)}" is not true or false`)
 }
 
+/** The items of a list input: separated by commas or line breaks, trimmed, empty ones dropped. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
 /** `critical=0, high=5` (commas or newlines). A budget names a ranked severity and a count ≥ 0. */
 export function parseBudgets(
   input: string,
   value: string
 ): Partial<Record<RankedSeverity, number>> {
   const budgets: Partial<Record<RankedSeverity, number>> = {}
-  for (const entry of value
-    .split(/[,\n]/)
-    .map((e) => e.trim())
-    .filter(Boolean)) {
+  for (const entry of parseList(value)) {
     const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
     // A count past 2^53 is no longer exact (and 400 digits would be Infinity).
     if (!match || !Number.isSafeInteger(Number(match[2]))) {

@@ -6,7 +6,7 @@ import {
   type SeverityLabel
 } from '../domain/report.js'
 import type { ReportConfig } from './run.js'
-import { InputError, parseChoice, parseDuration, shown } from '../inputs/values.js'
+import { InputError, parseChoice, parseDuration, shown, parseList } from '../inputs/values.js'
 
 const WORKFLOW = Object.keys(WORKFLOW_STATUSES)
 
@@ -41,7 +41,7 @@ export function buildReportSettings(
     )
   }
 
-  const severities = list(get('report-severities')).map((s) => s.toUpperCase())
+  const severities = parseList(get('report-severities')).map((s) => s.toUpperCase())
   for (const s of severities) {
     if (!(SECURITY_HUB_SEVERITIES as readonly string[]).includes(s)) {
       throw new InputError(
@@ -49,23 +49,23 @@ export function buildReportSettings(
       )
     }
   }
-  const workflowStatuses = list(get('report-workflow-statuses')).map((s) => s.toUpperCase())
+  const workflowStatuses = parseList(get('report-workflow-statuses')).map((s) => s.toUpperCase())
   for (const s of workflowStatuses) {
     if (!WORKFLOW.includes(s))
       throw new InputError(
         `report-workflow-statuses: "${shown(s)}" is not one of ${WORKFLOW.join(', ')}`
       )
   }
-  const accounts = list(get('report-accounts'))
+  const accounts = parseList(get('report-accounts'))
   for (const a of accounts) {
     if (!/^\d{12}$/.test(a))
       throw new InputError(`report-accounts: "${shown(a)}" is not a 12-digit AWS account id`)
   }
   const filters: ComplianceReport['filters'] = {
-    products: list(get('report-products')),
+    products: parseList(get('report-products')),
     severities,
     accounts,
-    resourceTypes: list(get('report-resource-types')),
+    resourceTypes: parseList(get('report-resource-types')),
     workflowStatuses
   }
 
@@ -87,7 +87,7 @@ export function buildReportSettings(
 /** `critical=2, high=14`: days within which open findings of that severity should be fixed. */
 function parseTargets(value: string): Partial<Record<SeverityLabel, number>> {
   const targets: Partial<Record<SeverityLabel, number>> = {}
-  for (const entry of list(value)) {
+  for (const entry of parseList(value)) {
     const match = /^([a-zA-Z]+)\s*=\s*(\d+)$/.exec(entry)
     const severity = match?.[1]?.toUpperCase()
     if (
@@ -124,11 +124,4 @@ function parseS3Uri(value: string): { bucket: string; prefix: string } | undefin
   if (!match)
     throw new InputError(`s3-uri: "${shown(value)}" is not an S3 location (s3://<bucket>/<prefix>)`)
   return { bucket: match[1] as string, prefix: (match[2] ?? '').replace(/\/+$/, '') }
-}
-
-function list(value: string): string[] {
-  return value
-    .split(/[,\n]/)
-    .map((item) => item.trim())
-    .filter(Boolean)
 }

@@ -2,7 +2,14 @@ import { inputReader, type RawInputs } from '../inputs/read.js'
 import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
 import type { SetupConfig } from './run.js'
 import { parseStandardChoice } from './standards.js'
-import { InputError, parseBoolean, parseChoice, parseDuration, shown } from '../inputs/values.js'
+import {
+  InputError,
+  parseBoolean,
+  parseChoice,
+  parseDuration,
+  shown,
+  parseList
+} from '../inputs/values.js'
 
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'] as const
 /** Every EcrRescanDuration of the Inspector model, by the input that names it. */
@@ -27,7 +34,9 @@ export function buildSetupConfig(
   if (!region)
     throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)')
 
-  const listed = list(get('scan-types')).map((type) => parseChoice('scan-types', type, SCAN_TYPES))
+  const listed = parseList(get('scan-types')).map((type) =>
+    parseChoice('scan-types', type, SCAN_TYPES)
+  )
   const scanTypes = {
     ec2: listed.includes('ec2'),
     ecr: listed.includes('ecr'),
@@ -48,7 +57,9 @@ export function buildSetupConfig(
 
   const standardsInput = get('standards')
   const standards =
-    standardsInput.toLowerCase() === 'none' ? [] : list(standardsInput).map(parseStandardChoice)
+    standardsInput.toLowerCase() === 'none'
+      ? []
+      : parseList(standardsInput).map(parseStandardChoice)
 
   const override = env['INSPECTOR_GATE_POLL_INTERVAL']
   // The same test-only knob as the gate's: shortens the waits for local endpoints.
@@ -61,11 +72,4 @@ export function buildSetupConfig(
     insights: parseBoolean('insights', get('insights')),
     timing: { pollMs, budgetMs: 10 * 60_000 }
   }
-}
-
-function list(value: string): string[] {
-  return value
-    .split(/[,\n]/)
-    .map((item) => item.trim())
-    .filter(Boolean)
 }
