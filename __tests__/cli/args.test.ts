@@ -78,6 +78,12 @@ describe('parseCommandLine', () => {
   it.each([
     [['--fail-on'], '--fail-on needs a value'],
     [['--nope', 'x'], '--nope is not a flag; see --help'],
+    [['--fail-onn', 'high'], '--fail-onn is not a flag: did you mean --fail-on? (see --help)'],
+    [['--imags', 'x'], '--imags is not a flag: did you mean --images? (see --help)'],
+    [
+      ['--sumary-file', 'x'],
+      '--sumary-file is not a flag: did you mean --summary-file? (see --help)'
+    ],
     [['--fail-on', 'high', '--fail-on', 'low'], '--fail-on is given 2 times; give it once'],
     [['deploy'], '"deploy" is not a mode; use one of gate, setup, report'],
     [['gate', 'extra'], 'unexpected argument "extra"; flags start with --'],
@@ -100,7 +106,7 @@ describe('parseCommandLine: regressions found by the property tests', () => {
   it.each([
     [['gate\nsetup'], '"gate\\nsetup" is not a mode; use one of gate, setup, report'],
     [['--format', 'json\r\n'], '--format: "json\\r\\n" is not one of text, json, markdown'],
-    [['--fail\non', 'high'], '--fail\\non is not a flag; see --help'],
+    [['--fail\non', 'high'], '--fail\\non is not a flag: did you mean --fail-on? (see --help)'],
     [['gate', 'x\ny'], 'unexpected argument "x\\ny"; flags start with --']
   ])('%j is refused in one line', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new UsageError(message))

@@ -49,7 +49,9 @@ describe('runCli without AWS', () => {
   it('a bad flag is exit 2 with one line on stderr', async () => {
     const t = terminal()
     expect(await runCli(['gate', '--fail-om', 'high'], t.where)).toBe(2)
-    expect(t.err.join('')).toBe('inspector-gate: --fail-om is not a flag; see --help\n')
+    expect(t.err.join('')).toBe(
+      'inspector-gate: --fail-om is not a flag: did you mean --fail-on? (see --help)\n'
+    )
     expect(t.out).toEqual([])
   })
 

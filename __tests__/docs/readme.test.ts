@@ -114,6 +114,18 @@ function anchorOf(heading: string): string {
     .replace(/ /g, '-')
 }
 
+describe('the Node.js the package requires', () => {
+  it('is what the AWS SDK supports (22 or later), and the README says so', () => {
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string } }
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { engines?: { node: string } }>
+    }
+    expect(pkg.engines.node).toBe('>=22')
+    expect(lock.packages['']?.engines?.node).toBe(pkg.engines.node)
+    expect(readme).toContain('on Node.js 22 or later')
+  })
+})
+
 describe('README modes', () => {
   const headings = readme
     .split('\n')

@@ -63,7 +63,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       switches.add(name)
       continue
     }
-    if (!isKnownFlag(name)) throw new UsageError(`--${shown(name)} is not a flag; see --help`)
+    if (!isKnownFlag(name)) throw new UsageError(unknownFlag(name))
     let value: string
     if (equals !== -1) value = arg.slice(equals + 1)
     else {
@@ -83,6 +83,52 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (switches.has('help')) return { kind: 'help' }
   if (switches.has('version')) return { kind: 'version' }
   return { kind: 'run', args: toArguments(values, positional, switches.has('verbose')) }
+}
+
+/** `--fail-onn is not a flag: did you mean --fail-on?` when one flag is a typo away. */
+function unknownFlag(name: string): string {
+  const nearest = nearestFlag(name)
+  return nearest === undefined
+    ? `--${shown(name)} is not a flag; see --help`
+    : `--${shown(name)} is not a flag: did you mean --${nearest}? (see --help)`
+}
+
+const ALL_FLAGS: readonly string[] = [...INPUT_NAMES, ...CLI_FLAGS, ...CLI_SWITCHES]
+
+/** The one flag a typo away (one edit, two for longer names); none if two are as near. */
+function nearestFlag(name: string): string | undefined {
+  if (name.length < 3 || name.length > 60) return undefined
+  let best: string | undefined
+  // Short names are a letter apart from many words: two edits only from six letters on.
+  let bestDistance = name.length < 6 ? 2 : 3
+  let tie = false
+  for (const flag of ALL_FLAGS) {
+    const distance = editDistance(name, flag)
+    if (distance < bestDistance) {
+      best = flag
+      bestDistance = distance
+      tie = false
+    } else if (distance === bestDistance) {
+      tie = true
+    }
+  }
+  return tie ? undefined : best
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current.push(
+        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution)
+      )
+    }
+    previous = current
+  }
+  return previous[b.length] as number
 }
 
 function isKnownFlag(name: string): boolean {
