@@ -1,3 +1,4 @@
+import { MAX_SBOM_COMPONENTS } from '../domain/sbom-limits.js'
 import { AwsCallError, callAws } from './errors.js'
 import type { InspectorScanClient } from './inspector-scan-client.js'
 import type { OutputFormat, ValidationExceptionField } from './inspector-scan-wire.js'
@@ -15,8 +16,7 @@ export type { OutputFormat } from './inspector-scan-wire.js'
 
 export const SCAN_SBOM_ACTION = 'inspector-scan:ScanSbom'
 
-/** ScanSbom takes at most this many components a request (API reference). */
-export const MAX_SBOM_COMPONENTS = 5_000
+export { MAX_SBOM_COMPONENTS }
 
 export interface ScanSbomRequest {
   /** The SBOM's file, as the user named it (for messages). */

@@ -1,3 +1,5 @@
+import { MAX_SBOM_COMPONENTS as MAX_COMPONENTS } from '../domain/sbom-limits.js'
+
 /**
  * An SBOM file as the pre-push gate reads it, before any AWS call: JSON, a format Inspector Scan
  * can take, within its limits, and what it describes (the image it was made from, when it says).
@@ -9,7 +11,7 @@
  * Inspector matches on: each package's package URL, name and version.
  */
 
-export const MAX_COMPONENTS = 5_000
+export { MAX_COMPONENTS }
 
 export type SbomFormat = 'CycloneDX 1.4' | 'CycloneDX 1.5' | 'SPDX 2.3'
 
