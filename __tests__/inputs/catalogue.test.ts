@@ -65,7 +65,6 @@ describe('inputReader', () => {
     expect(read.get('timeout')).toBe('5m')
     expect(read.get('settle')).toBe('60s')
     expect(read.get('period')).toBe('7d')
-    expect(read.given('fail-on')).toBe('')
   })
 })
 

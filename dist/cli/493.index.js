@@ -508,10 +508,7 @@ function boundUnparseableAnswers(client, tries = UNPARSEABLE_TRIES) {
 
 function inputReader(inputs) {
     const given = (name) => (inputs[name] ?? '').trim();
-    return {
-        given,
-        get: (name) => given(name) || ((0,_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name)?.default ?? '')
-    };
+    return { get: (name) => given(name) || ((0,_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name)?.default ?? '') };
 }
 
 

@@ -7,14 +7,9 @@ export type RawInputs = Record<string, string>
 export interface InputReader {
   /** The trimmed value, or the catalogue's default when it is empty or absent. */
   get(name: InputName): string
-  /** The trimmed value as given; empty when absent (for inputs whose emptiness means something). */
-  given(name: InputName): string
 }
 
 export function inputReader(inputs: RawInputs): InputReader {
   const given = (name: InputName): string => (inputs[name] ?? '').trim()
-  return {
-    given,
-    get: (name) => given(name) || (inputSpec(name)?.default ?? '')
-  }
+  return { get: (name) => given(name) || (inputSpec(name)?.default ?? '') }
 }

@@ -60,6 +60,7 @@ const SEVERITY: Record<string, SbomSeverity> = {
   info: 'informational',
   unknown: 'untriaged'
 }
+const TOTAL = new RegExp(`^${NAMESPACE}:(critical|high|medium|low|other)_vulnerabilities$`)
 const RANK: SbomSeverity[] = ['critical', 'high', 'medium', 'low', 'informational', 'untriaged']
 
 export function readScanAnswer(file: string, sbom: Json): SbomScanReport {
@@ -168,9 +169,7 @@ function totalsOf(metadata: unknown, fail: (what: string) => never): SbomScanRep
   if (!Array.isArray(properties)) return totals
   for (const p of properties) {
     if (!isRecord(p) || typeof p['name'] !== 'string') continue
-    const match = new RegExp(
-      `^${NAMESPACE}:(critical|high|medium|low|other)_vulnerabilities$`
-    ).exec(p['name'])
+    const match = TOTAL.exec(p['name'])
     if (match === null) continue
     const count = Number(p['value'])
     if (!Number.isSafeInteger(count) || count < 0 || !/^\d+$/.test(String(p['value']))) {
