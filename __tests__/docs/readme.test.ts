@@ -229,7 +229,7 @@ describe('examples', () => {
       ])
   ]
 
-  it('pass only declared inputs to the action, and gate steps name images or functions', () => {
+  it('pass only declared inputs to the action, and gate steps name images, functions or SBOMs', () => {
     const uses = sources.flatMap(([where, doc]) =>
       gateWithBlocks(doc).map((block) => ({
         where,
@@ -243,6 +243,7 @@ describe('examples', () => {
         'README yaml block 1',
         'workflows-examples/ecr-push-gate.yml',
         'workflows-examples/lambda-deploy-gate.yml',
+        'workflows-examples/prepush-sbom-gate.yml',
         'workflows-examples/security-baseline.yml'
       ])
     )
@@ -252,9 +253,28 @@ describe('examples', () => {
         unknown: []
       })
       // A gate needs something to gate; setup gates nothing.
-      const hasTargets = setup || keys.includes('images') || keys.includes('functions')
+      const hasTargets = setup || ['images', 'functions', 'sboms'].some((k) => keys.includes(k))
       expect({ where, hasTargets }).toEqual({ where, hasTargets: true })
     }
+  })
+
+  it('the pre-push example pushes nothing before the SBOM gate, and pushes after it', () => {
+    type Step = { uses?: string; run?: string; with?: Record<string, unknown> }
+    const workflow = parse(read('workflows-examples/prepush-sbom-gate.yml')) as {
+      jobs: Record<string, { steps: Step[] }>
+    }
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
+    const gate = steps.findIndex((step) => step.uses?.includes('inspector-gate') === true)
+    const push = steps.findIndex((step) => step.run?.includes('docker push') === true)
+    const builds = steps.filter(
+      (step) => step.uses?.startsWith('docker/build-push-action') === true
+    )
+
+    expect(steps[gate]?.with?.['sboms']).toBe('sbom.cdx.json')
+    expect(push).toBeGreaterThan(gate)
+    expect(builds.map((step) => [step.with?.['push'], step.with?.['load']])).toEqual([
+      [undefined, true]
+    ])
   })
 
   it('the ignore-file example is accepted by the ignore-file parser', () => {
@@ -317,16 +337,21 @@ describe('IAM policies in infra/iam/', () => {
           }
         }
       }
+      // Inspector Scan has no installable SDK client: its adapter names the action it calls.
+      for (const [, action] of source.matchAll(/_ACTION = '([a-z0-9-]+:[A-Za-z]+)'/g)) {
+        called.add(action as string)
+      }
     }
     return [...called]
   }
 
-  it('has a policy per mode: gate (images, functions), ensure-enabled: enable, setup, report', () => {
+  it('has a policy per mode: gate (images, functions, SBOMs), ensure-enabled: enable, setup, report', () => {
     expect([...files].sort()).toEqual(
       [
         'ensure-enabled-policy.json',
         'gate-ecr-policy.json',
         'gate-lambda-policy.json',
+        'gate-sbom-policy.json',
         'report-policy.json',
         'setup-policy.json'
       ].sort()
@@ -351,16 +376,18 @@ describe('IAM policies in infra/iam/', () => {
     expect(needed.filter((a) => !granted.has(a))).toEqual([])
   })
 
-  it.each(['gate-ecr-policy.json', 'gate-lambda-policy.json', 'ensure-enabled-policy.json'])(
-    '%s grants only calls the action makes',
-    (file) => {
-      const called = new Set(actionsCalledBySource())
-      const extra = grantedBy(policies.get(file) as PolicyDocument).filter(
-        (a) => !called.has(a) && !NOT_SDK_CALLS.has(a)
-      )
-      expect(extra).toEqual([])
-    }
-  )
+  it.each([
+    'gate-ecr-policy.json',
+    'gate-lambda-policy.json',
+    'gate-sbom-policy.json',
+    'ensure-enabled-policy.json'
+  ])('%s grants only calls the action makes', (file) => {
+    const called = new Set(actionsCalledBySource())
+    const extra = grantedBy(policies.get(file) as PolicyDocument).filter(
+      (a) => !called.has(a) && !NOT_SDK_CALLS.has(a)
+    )
+    expect(extra).toEqual([])
+  })
 
   it('setup-policy.json grants only the action’s calls and what CloudFormation needs for the responder stack', () => {
     // The services whose resources the responder template declares (AWS::Events::Rule → events…).

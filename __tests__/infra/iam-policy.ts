@@ -18,6 +18,8 @@ export const RESOURCE_STAR_ALLOWED: ReadonlySet<string> = new Set([
   'inspector2:UpdateConfiguration',
   'inspector2:ListCoverage',
   'inspector2:ListFindings',
+  // Amazon Inspector Scan: ScanSbom takes a document, not a resource.
+  'inspector-scan:ScanSbom',
   // Amazon ECR: the registry scanning configuration belongs to the registry, not a repository.
   'ecr:GetRegistryScanningConfiguration',
   // CloudWatch Logs: listing log groups is account-wide, and account-level resource policies

@@ -1023,7 +1023,7 @@ describe('infra/github-oidc-role.yaml', () => {
 
   /** Template policy → the JSON files whose statements it holds (merged by Sid). */
   const MIRRORS: Record<string, string[]> = {
-    GatePolicy: ['gate-ecr-policy.json', 'gate-lambda-policy.json'],
+    GatePolicy: ['gate-ecr-policy.json', 'gate-lambda-policy.json', 'gate-sbom-policy.json'],
     EnsureEnabledPolicy: ['ensure-enabled-policy.json'],
     SetupPolicy: ['setup-policy.json'],
     ReportPolicy: ['report-policy.json']
