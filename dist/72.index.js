@@ -51,15 +51,34 @@ const MAX_RULE_ID_LENGTH = 200;
  * built from it would orphan every alert on the next push.
  */
 function stableTargetKey(artifact) {
-    return artifact.kind === 'image'
-        ? `image\u0000${artifact.registryId}\u0000${artifact.region}\u0000${artifact.repository}`
-        : `function\u0000${artifact.accountId}\u0000${artifact.region}\u0000${artifact.functionName}`;
+    if (artifact.kind === 'image')
+        return `image\u0000${artifact.registryId}\u0000${artifact.region}\u0000${artifact.repository}`;
+    if (artifact.kind === 'sbom')
+        return `sbom\u0000${sbomTargetName(artifact)}`;
+    return `function\u0000${artifact.accountId}\u0000${artifact.region}\u0000${artifact.functionName}`;
 }
-/** A readable name for the slug: the repository or function name. */
+/** A readable name for the slug: the repository or function name, or what the SBOM describes. */
 function targetSlugName(artifact, reference) {
     if (artifact === undefined)
         return reference;
-    return artifact.kind === 'image' ? artifact.repository : `lambda-${artifact.functionName}`;
+    if (artifact.kind === 'image')
+        return artifact.repository;
+    if (artifact.kind === 'sbom')
+        return `sbom-${sbomTargetName(artifact)}`;
+    return `lambda-${artifact.functionName}`;
+}
+/**
+ * The image an SBOM describes without its tag or digest (`ghcr.io/acme/app`), which stays the same
+ * from push to push; the file as listed when the SBOM names no image.
+ */
+function sbomTargetName(artifact) {
+    const name = artifact.subjectName;
+    if (name === undefined)
+        return artifact.reference;
+    const untagged = name.replace(/@sha256:[0-9a-f]+$/, '');
+    const lastSlash = untagged.lastIndexOf('/');
+    const colon = untagged.lastIndexOf(':');
+    return colon > lastSlash ? untagged.slice(0, colon) : untagged;
 }
 /**
  * `inspector-gate/<slug>-<hash>/`: the readable part is limited to safe characters and cut; the
@@ -96,7 +115,11 @@ function ruleIdOf(vulnerabilityId) {
  */
 function findingFingerprint(targetKey, finding) {
     const artifact = finding.artifact;
-    const variant = artifact.kind === 'image' ? (artifact.platform ?? '') : artifact.scanType;
+    const variant = artifact.kind === 'image'
+        ? (artifact.platform ?? '')
+        : artifact.kind === 'sbom'
+            ? 'sbom'
+            : artifact.scanType;
     const where = finding.code !== undefined
         ? [`${finding.code.filePath}:${finding.code.startLine ?? ''}`]
         : finding.packages.map((pkg) => `${pkg.name}\u0000${pkg.filePath ?? ''}`).sort();
@@ -615,7 +638,9 @@ function targetText(artifact) {
     // `sha256:` and 12 hex digits, as `docker images` shortens them.
     const content = artifact.kind === 'image'
         ? (0,text_escape/* singleLine */.pF)(artifact.digest).slice(0, 19)
-        : `CodeSha256 ${(0,text_escape/* singleLine */.pF)(artifact.codeSha256).slice(0, 12)}`;
+        : artifact.kind === 'sbom'
+            ? `${artifact.components} components`
+            : `CodeSha256 ${(0,text_escape/* singleLine */.pF)(artifact.codeSha256).slice(0, 12)}`;
     const details = variant === undefined ? content : `${variant}, ${content}`;
     return `${sarif_short(artifact.reference, 200)} (${details})`;
 }
@@ -634,11 +659,19 @@ function resultProperties(entry) {
                 digest: artifact.digest,
                 ...(artifact.platform !== undefined && { platform: artifact.platform })
             }
-            : {
-                functionName: artifact.functionName,
-                codeSha256: artifact.codeSha256,
-                scanType: artifact.scanType
-            }),
+            : artifact.kind === 'sbom'
+                ? {
+                    sbomFormat: artifact.format,
+                    ...(artifact.subjectName !== undefined && {
+                        subject: sarif_short(artifact.subjectName, PROPERTY_TEXT_MAX)
+                    }),
+                    ...(artifact.subjectDigest !== undefined && { digest: artifact.subjectDigest })
+                }
+                : {
+                    functionName: artifact.functionName,
+                    codeSha256: artifact.codeSha256,
+                    scanType: artifact.scanType
+                }),
         packages: finding.packages.slice(0, MAX_PACKAGES_IN_PROPERTIES).map((pkg) => ({
             name: sarif_short(pkg.name, PROPERTY_TEXT_MAX),
             ...(pkg.installedVersion !== undefined && {

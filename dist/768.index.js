@@ -24,6 +24,7 @@ const ENTRY_KEYS = [
     'repository',
     'image',
     'function',
+    'sbom',
     'package'
 ];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,7 +103,14 @@ function parseIgnoreFile(text, file) {
             line,
             file
         };
-        for (const optional of ['expires', 'repository', 'image', 'function', 'package']) {
+        for (const optional of [
+            'expires',
+            'repository',
+            'image',
+            'function',
+            'sbom',
+            'package'
+        ]) {
             const value = fields[optional];
             if (value !== undefined)
                 rule[optional] = value;

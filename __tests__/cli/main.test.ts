@@ -85,7 +85,7 @@ describe('runCli without AWS', () => {
     expect(await runCli(['gate', '--format', 'json'], t.where)).toBe(2)
     const printed = JSON.parse(t.out.join('')) as { result: string; error: string }
     expect(printed.result).toBe('error')
-    expect(printed.error).toContain('images, functions: nothing to gate')
+    expect(printed.error).toContain('images, functions, sboms: nothing to gate')
   })
 })
 

@@ -6,7 +6,7 @@ import type { ArtifactOutcome } from '../../src/domain/outcome.js'
 import type { Policy } from '../../src/domain/policy.js'
 import { RANKED_SEVERITIES, type RankedSeverity } from '../../src/domain/severity.js'
 import type { Verdict } from '../../src/domain/verdict.js'
-import { artifact } from '../fixtures/artifacts.js'
+import { artifact, sbomTarget } from '../fixtures/artifacts.js'
 import { DIGEST_ARM64, DIGEST_OTHER, NOW, REGISTRY, TODAY, YESTERDAY } from '../fixtures/digests.js'
 import { finding } from '../fixtures/findings.js'
 import { rule } from '../fixtures/ignore-rules.js'
@@ -433,6 +433,36 @@ describe('evaluate: ignore rules', () => {
 
     expect(verdict.ignored).toHaveLength(1)
     expect(miss.ignored).toEqual([])
+  })
+
+  it('an sbom-scoped rule matches the SBOM file as listed, or the image it describes', () => {
+    const inSbom = finding({ vulnerabilityId: 'CVE-1', artifact: sbomTarget() })
+    const inOther = finding({
+      vulnerabilityId: 'CVE-1',
+      artifact: sbomTarget({
+        reference: 'build/other.cdx.json',
+        subjectName: 'ghcr.io/acme/other:3'
+      })
+    })
+    const both = [scanned([inSbom]), scanned([inOther])]
+    const ignoredBy = (r: IgnoreRule) => run(both, {}, [r]).ignored.map((i) => i.finding)
+
+    expect(ignoredBy(rule({ id: 'CVE-1', sbom: 'build/app.cdx.json' }))).toEqual([inSbom])
+    expect(ignoredBy(rule({ id: 'CVE-1', sbom: 'ghcr.io/acme/app:1.2' }))).toEqual([inSbom])
+    expect(ignoredBy(rule({ id: 'CVE-1', sbom: DIGEST_OTHER }))).toEqual([])
+    // The SBOM's subject is an image: an image scope naming it applies to the SBOM too.
+    expect(ignoredBy(rule({ id: 'CVE-1', image: 'ghcr.io/acme/app:1.2' }))).toEqual([inSbom])
+    // But not the file name as an image, nor a repository or function scope (no such thing here).
+    expect(ignoredBy(rule({ id: 'CVE-1', image: 'build/app.cdx.json' }))).toEqual([])
+    expect(ignoredBy(rule({ id: 'CVE-1', repository: '*' }))).toEqual([])
+    expect(ignoredBy(rule({ id: 'CVE-1', function: 'build/app.cdx.json' }))).toEqual([])
+  })
+
+  it('an sbom-scoped rule never matches an image or a function', () => {
+    const f = finding({ vulnerabilityId: 'CVE-1' })
+    const verdict = gate([f], {}, [rule({ id: 'CVE-1', sbom: f.artifact.reference })])
+
+    expect(verdict.ignored).toEqual([])
   })
 
   it('a package-scoped rule matches only findings in that package', () => {

@@ -118,11 +118,11 @@ describe('buildGateConfig: images', () => {
   })
 
   it.each(['', '\n\n', '# nothing yet\n'])(
-    'rejects no images and no functions (%p), naming both inputs',
+    'rejects no images, no functions and no SBOMs (%p), naming the three inputs',
     (images) => {
       const error = inputErrorOf(() => build({ images }))
 
-      expect(error.message).toMatch(/^images, functions: nothing to gate/)
+      expect(error.message).toMatch(/^images, functions, sboms: nothing to gate/)
     }
   )
 
@@ -275,5 +275,57 @@ describe('buildGateConfig: INSPECTOR_GATE_POLL_INTERVAL', () => {
     expect(() => build({}, noFiles, { INSPECTOR_GATE_POLL_INTERVAL: 'fast' })).toThrow(
       /^INSPECTOR_GATE_POLL_INTERVAL: "fast"/
     )
+  })
+})
+
+describe('buildGateConfig: sboms', () => {
+  const CYCLONE_DX = JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    metadata: { component: { type: 'container', name: 'ghcr.io/acme/app:1.2' } },
+    components: [
+      { type: 'library', name: 'lodash', version: '4.17.20', purl: 'pkg:npm/lodash@4.17.20' }
+    ]
+  })
+  const region = { AWS_REGION: 'eu-west-1' }
+  const sbomsOnly = (sboms: string, readFile: ReadFile, env = region): GateConfig =>
+    buildGateConfig({ sboms }, readFile, env, parseIgnoreFile)
+
+  it('reads each SBOM before any call, alone or beside images, in the region of AWS_REGION', () => {
+    const alone = sbomsOnly('sbom.cdx.json', files({ 'sbom.cdx.json': CYCLONE_DX }))
+    const beside = build({ sboms: 'sbom.cdx.json' }, files({ 'sbom.cdx.json': CYCLONE_DX }), region)
+
+    expect(alone.images).toEqual([])
+    expect(alone.sboms).toEqual([
+      expect.objectContaining({ file: 'sbom.cdx.json', format: 'CycloneDX 1.5', components: 1 })
+    ])
+    expect(alone.sbomRegion).toBe('eu-west-1')
+    expect(beside.images).toHaveLength(1)
+    expect(beside.sboms).toHaveLength(1)
+  })
+
+  it.each([
+    ['missing.json', {}, /^sboms: "?missing\.json"? does not exist; give the SBOM file's path/],
+    ['bad.json', { 'bad.json': '{"bomFormat": "CycloneDX", ' }, /^sboms: bad\.json is not JSON/],
+    ['empty.json', { 'empty.json': '' }, /^sboms: empty\.json is empty/]
+  ])('refuses %s in one line naming the file', (file, contents, message) => {
+    const error = inputErrorOf(() => sbomsOnly(file, files(contents)))
+
+    expect(error.message).toMatch(message)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('refuses a file listed twice', () => {
+    const read = files({ 'sbom.cdx.json': CYCLONE_DX })
+    const error = inputErrorOf(() => sbomsOnly('sbom.cdx.json\nsbom.cdx.json', read))
+
+    expect(error.message).toMatch(/^sboms: "?sbom\.cdx\.json"? is listed twice/)
+  })
+
+  it('refuses SBOMs without a region to scan them in, naming AWS_REGION', () => {
+    const read = files({ 'sbom.cdx.json': CYCLONE_DX })
+    const error = inputErrorOf(() => sbomsOnly('sbom.cdx.json', read, {} as typeof region))
+
+    expect(error.message).toMatch(/^sboms: .*set AWS_REGION/)
   })
 })

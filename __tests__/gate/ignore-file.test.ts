@@ -126,7 +126,7 @@ describe('parseIgnoreFile: errors name file and line', () => {
 
     expect(error.message).toContain(`${FILE}:3: unknown key "reson"`)
     expect(error.message).toContain(
-      'allowed: id, reason, expires, repository, image, function, package'
+      'allowed: id, reason, expires, repository, image, function, sbom, package'
     )
   })
 

@@ -41,6 +41,7 @@ function recordingHost(overrides: Partial<Host> = {}): Host & Recorded {
 const gate: GateConfig = {
   images: [parseImageReference(`${REGISTRY}/app:1.0.0`)],
   functions: [],
+  sboms: [],
   codeScanning: 'auto',
   policy: policy(),
   ignoreRules: [],

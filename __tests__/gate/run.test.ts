@@ -30,6 +30,7 @@ function config(overrides: Partial<GateConfig> = {}): GateConfig {
   return {
     images: [parseImageReference(OTHER_ACCOUNT_IMAGE)],
     functions: [],
+    sboms: [],
     codeScanning: 'auto',
     policy: {
       failOn: 'high',

@@ -39,6 +39,9 @@ type InputName = (typeof INPUT_NAMES)[number]
 /** Environment variables the builders read; a message may name them instead of an input. */
 const ENV_NAMES = ['INSPECTOR_GATE_POLL_INTERVAL'] as const
 const IGNORE_PATH = '.inspector-ignore.yml'
+const SBOM_PATH = 'sbom.cdx.json'
+/** A minimal CycloneDX 1.5 document, as syft writes one. */
+const SBOM_TEXT = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [] })
 const WORKSPACE = '/work/repo'
 
 const choice = (...values: string[]): fc.Arbitrary<string> =>
@@ -76,6 +79,7 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   mode: choice('gate', 'setup', 'report'),
   images: lines(validUri),
   functions: optional(lines(validFunctionReference)),
+  sboms: optional(fc.constant(SBOM_PATH)),
   'code-scanning': optional(choice('auto', 'true', 'false')),
   'fail-on': optional(choice(...RANKED_SEVERITIES, 'none')),
   'max-findings': validBudgets,
@@ -191,6 +195,7 @@ interface World {
 function buildAll(world: World): Outcome<string[]>[] {
   const readFile: ReadFile = (path) => {
     if (path === IGNORE_PATH) return world.ignoreText
+    if (path === SBOM_PATH) return SBOM_TEXT
     throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
       code: 'ENOENT'
     })
@@ -217,7 +222,12 @@ const count = (value: unknown, what: string): string[] =>
 function gateProblems(config: ReturnType<typeof buildGateConfig>): string[] {
   const { policy, timing } = config
   return [
-    ...(config.images.length + config.functions.length > 0 ? [] : ['nothing to gate']),
+    ...(config.images.length + config.functions.length + config.sboms.length > 0
+      ? []
+      : ['nothing to gate']),
+    ...(config.sboms.length > 0 && config.sbomRegion === undefined
+      ? ['SBOMs without a region']
+      : []),
     ...among(policy.failOn, [...RANKED_SEVERITIES, 'none'], 'fail-on'),
     ...among(policy.untriagedAs, RANKED_SEVERITIES, 'untriaged-as'),
     ...among(policy.fixableOnly, [true, false], 'fixable-only'),

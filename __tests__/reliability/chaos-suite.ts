@@ -63,9 +63,9 @@ function replay(name: string, seed: number): string {
 }
 
 function artifactKey(artifact: ScannedArtifact): string {
-  return artifact.kind === 'image'
-    ? `${artifact.repository}@${artifact.digest}`
-    : `${artifact.functionName}#${artifact.scanType}@${artifact.codeSha256}`
+  if (artifact.kind === 'image') return `${artifact.repository}@${artifact.digest}`
+  if (artifact.kind === 'sbom') return `sbom:${artifact.reference}`
+  return `${artifact.functionName}#${artifact.scanType}@${artifact.codeSha256}`
 }
 
 /** Finding ids per scanned artifact, as read (duplicates kept, sorted). */

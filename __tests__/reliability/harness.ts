@@ -125,6 +125,7 @@ function trackedClients(
       logs: (region) => track(clients.logs(region)),
       sns: (region) => track(clients.sns(region)),
       s3: (region) => track(clients.s3(region)),
+      inspectorScan: (region) => clients.inspectorScan(region),
       load: (service) => clients.load(service),
       awsTime: clients.awsTime
     },

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ CallDeadlineError),
-/* harmony export */   u: () => (/* binding */ boundByDeadline)
+/* harmony export */   rH: () => (/* binding */ CallDeadlineError),
+/* harmony export */   uf: () => (/* binding */ boundByDeadline),
+/* harmony export */   vA: () => (/* binding */ deadlineBound)
 /* harmony export */ });
 /** A call cut off by the step's deadline; errors.ts turns it into a line with the call's context. */
 class CallDeadlineError extends Error {
@@ -22,17 +23,28 @@ class CallDeadlineError extends Error {
 }
 /** Makes every `send` of `client` (paginators call it too) end by the deadline. */
 function boundByDeadline(client, deadline) {
-    if (deadline.clock.abortAfter === undefined)
+    const bound = deadlineBound(deadline);
+    if (bound === undefined)
         return client;
-    const signal = deadline.clock.abortAfter(Math.max(0, deadline.at - deadline.clock.now()));
     const target = client;
     const send = target.send.bind(target);
-    target.send = async (command, options) => {
-        const operation = operationName(command);
+    target.send = async (command, options) => bound(operationName(command), options?.abortSignal, (abortSignal) => send(command, { ...options, abortSignal }));
+    return client;
+}
+/**
+ * Runs calls so that each ends by the deadline: they get its abort signal (unless the caller gave
+ * its own), and one cut off by it fails as a CallDeadlineError. Undefined for a clock that cannot
+ * abort (tests' manual clocks), whose calls are then bounded per attempt only.
+ */
+function deadlineBound(deadline) {
+    if (deadline.clock.abortAfter === undefined)
+        return undefined;
+    const signal = deadline.clock.abortAfter(Math.max(0, deadline.at - deadline.clock.now()));
+    return async (operation, given, call) => {
         if (signal.aborted)
             throw new CallDeadlineError(operation, deadline.name);
         try {
-            return await send(command, { ...options, abortSignal: options?.abortSignal ?? signal });
+            return await call(given ?? signal);
         }
         catch (error) {
             if (signal.aborted)
@@ -40,7 +52,6 @@ function boundByDeadline(client, deadline) {
             throw error;
         }
     };
-    return client;
 }
 /** `ListCoverageCommand` → `ListCoverage`. */
 function operationName(command) {
@@ -195,7 +206,8 @@ const LOADERS = {
     cloudformation: async () => (await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))).CloudFormationClient,
     logs: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 303, 19))).CloudWatchLogsClient,
     sns: async () => (await __webpack_require__.e(/* import() */ 797).then(__webpack_require__.t.bind(__webpack_require__, 1178, 19))).SNSClient,
-    s3: async () => (await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19))).S3Client
+    s3: async () => (await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19))).S3Client,
+    inspectorScan: async () => (await __webpack_require__.e(/* import() */ 631).then(__webpack_require__.bind(__webpack_require__, 1631))).createInspectorScanClient
 };
 function createAwsClients(options) {
     const classes = { ...options.classes };
@@ -226,12 +238,13 @@ function createAwsClients(options) {
     };
     const config = () => ({ ...common, ...options.overrides?.() });
     const cache = new Map();
+    const scanClients = new Map();
     const memo = (key, make) => {
         const existing = cache.get(key);
         if (existing)
             return existing;
         const limited = (0,unparseable/* boundUnparseableAnswers */.Mk)(limitInFlight(observeAwsTime(make(), awsTime, clock), slots));
-        const client = options.deadline ? (0,call_deadline/* boundByDeadline */.u)(limited, options.deadline) : limited;
+        const client = options.deadline ? (0,call_deadline/* boundByDeadline */.uf)(limited, options.deadline) : limited;
         cache.set(key, client);
         return client;
     };
@@ -252,6 +265,14 @@ function createAwsClients(options) {
         logs: (region) => regional('logs', region),
         sns: (region) => regional('sns', region),
         s3: (region) => regional('s3', region),
+        inspectorScan: (region) => {
+            const existing = scanClients.get(region);
+            if (existing !== undefined)
+                return existing;
+            const client = inspectorScanClient(classOf('inspectorScan'), region, options, slots);
+            scanClients.set(region, client);
+            return client;
+        },
         load: async (service) => {
             if (classes[service] === undefined) {
                 const loaded = await LOADERS[service]();
@@ -259,6 +280,31 @@ function createAwsClients(options) {
             }
         },
         awsTime
+    };
+}
+/**
+ * The Inspector Scan adapter held to the same rules as the SDK clients: one slot of the in-flight
+ * cap per call (retries included), the step's deadline, the same attempts, and the tests' endpoint
+ * and credentials when they give them (real runs: the adapter reads AWS_ENDPOINT_URL* and the
+ * default credential chain, as the SDK does).
+ */
+function inspectorScanClient(create, region, options, slots) {
+    const overrides = options.overrides?.();
+    const endpoint = typeof overrides?.endpoint === 'string' ? overrides.endpoint : undefined;
+    const credentials = overrides?.credentials;
+    const client = create({
+        region,
+        maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+        ...(endpoint !== undefined && { endpoint }),
+        ...(credentials !== undefined && { credentials })
+    });
+    const bound = options.deadline === undefined ? undefined : (0,call_deadline/* deadlineBound */.vA)(options.deadline);
+    return {
+        region: client.region,
+        endpoint: client.endpoint,
+        scanSbom: (input, callOptions = {}) => slots.run(() => bound === undefined
+            ? client.scanSbom(input, callOptions)
+            : bound('ScanSbom', callOptions.abortSignal, (abortSignal) => client.scanSbom(input, { abortSignal })))
     };
 }
 
@@ -313,7 +359,7 @@ function explainAwsError(error, context) {
     // Our own errors already say what went wrong; wrapping them again would bury the message.
     if (error instanceof AwsCallError)
         return error;
-    if (error instanceof _call_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .CallDeadlineError */ .r) {
+    if (error instanceof _call_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .CallDeadlineError */ .rH) {
         return new AwsCallError(`the ${error.deadlineName} ran out while ${context.doing}: ${error.operation} had not finished (AWS slow, throttling, unreachable or paging without end); raise timeout or check the network to AWS`, DEADLINE_EXCEEDED, false);
     }
     const err = error;
@@ -370,6 +416,8 @@ function policyFileFor(action) {
         return 'infra/iam/gate-lambda-policy.json';
     if (action.startsWith('ecr:'))
         return 'infra/iam/gate-ecr-policy.json';
+    if (action.startsWith('inspector-scan:'))
+        return 'infra/iam/gate-sbom-policy.json';
     // The gate reads Inspector's scan events from the responder stack's log group.
     if (action === 'logs:FilterLogEvents')
         return 'infra/iam/gate-ecr-policy.json';
@@ -433,9 +481,9 @@ async function getCallerAccount(client) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $W: () => (/* binding */ UnparseableAnswerError),
 /* harmony export */   Mk: () => (/* binding */ boundUnparseableAnswers),
-/* harmony export */   dB: () => (/* binding */ isUnparseableAnswer)
+/* harmony export */   dB: () => (/* binding */ isUnparseableAnswer),
+/* harmony export */   xv: () => (/* binding */ UNPARSEABLE_TRIES)
 /* harmony export */ });
-/* unused harmony export UNPARSEABLE_TRIES */
 /**
  * An answer the SDK cannot parse (an HTML error page from a proxy, a wrong AWS_ENDPOINT_URL) is
  * not a transient AWS error, yet the SDK classes a 5xx one as such and retries it, and our waits

@@ -32,21 +32,41 @@ interface Sendable {
 
 /** Makes every `send` of `client` (paginators call it too) end by the deadline. */
 export function boundByDeadline<T>(client: T, deadline: CallDeadline): T {
-  if (deadline.clock.abortAfter === undefined) return client
-  const signal = deadline.clock.abortAfter(Math.max(0, deadline.at - deadline.clock.now()))
+  const bound = deadlineBound(deadline)
+  if (bound === undefined) return client
   const target = client as unknown as Sendable
   const send = target.send.bind(target)
-  target.send = async (command, options) => {
-    const operation = operationName(command)
+  target.send = async (command, options) =>
+    bound(operationName(command), options?.abortSignal, (abortSignal) =>
+      send(command, { ...options, abortSignal })
+    )
+  return client
+}
+
+/** A call that takes an abort signal, as the Inspector Scan adapter's `scanSbom` does. */
+export type DeadlineBound = <R>(
+  operation: string,
+  given: AbortSignal | undefined,
+  call: (signal: AbortSignal) => Promise<R>
+) => Promise<R>
+
+/**
+ * Runs calls so that each ends by the deadline: they get its abort signal (unless the caller gave
+ * its own), and one cut off by it fails as a CallDeadlineError. Undefined for a clock that cannot
+ * abort (tests' manual clocks), whose calls are then bounded per attempt only.
+ */
+export function deadlineBound(deadline: CallDeadline): DeadlineBound | undefined {
+  if (deadline.clock.abortAfter === undefined) return undefined
+  const signal = deadline.clock.abortAfter(Math.max(0, deadline.at - deadline.clock.now()))
+  return async (operation, given, call) => {
     if (signal.aborted) throw new CallDeadlineError(operation, deadline.name)
     try {
-      return await send(command, { ...options, abortSignal: options?.abortSignal ?? signal })
+      return await call(given ?? signal)
     } catch (error) {
       if (signal.aborted) throw new CallDeadlineError(operation, deadline.name)
       throw error
     }
   }
-  return client
 }
 
 /** `ListCoverageCommand` → `ListCoverage`. */

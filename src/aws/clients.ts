@@ -11,7 +11,8 @@ import type { SNSClient } from '@aws-sdk/client-sns'
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts'
 import { systemClock, type Clock } from '../runtime/clock.js'
 import { AwsTimeEstimate, observeAwsTime, type AwsTime } from './aws-time.js'
-import { boundByDeadline, type CallDeadline } from './call-deadline.js'
+import { boundByDeadline, deadlineBound, type CallDeadline } from './call-deadline.js'
+import type { createInspectorScanClient, InspectorScanClient } from './inspector-scan-client.js'
 import { limitInFlight, RequestSlots } from './in-flight.js'
 import { boundUnparseableAnswers } from './unparseable.js'
 
@@ -39,6 +40,8 @@ export interface AwsClients {
   logs(region: string): CloudWatchLogsClient
   sns(region: string): SNSClient
   s3(region: string): S3Client
+  /** Inspector Scan (ScanSbom), through the project's own adapter: its SDK client is not installable. */
+  inspectorScan(region: string): InspectorScanClient
   /**
    * Loads the client class of a service the step did not bring (`classes`), for a path only some
    * runs take; its accessor works once this resolves. A no-op for a class already there.
@@ -63,6 +66,8 @@ export interface ClientClasses {
   logs: typeof CloudWatchLogsClient
   sns: typeof SNSClient
   s3: typeof S3Client
+  /** Not a class: the adapter's factory (inspector-scan-client.ts), which stands in for the SDK's. */
+  inspectorScan: typeof createInspectorScanClient
 }
 
 export type Service = keyof ClientClasses
@@ -77,7 +82,8 @@ const LOADERS: { [S in Service]: () => Promise<ClientClasses[S]> } = {
   cloudformation: async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient,
   logs: async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient,
   sns: async () => (await import('@aws-sdk/client-sns')).SNSClient,
-  s3: async () => (await import('@aws-sdk/client-s3')).S3Client
+  s3: async () => (await import('@aws-sdk/client-s3')).S3Client,
+  inspectorScan: async () => (await import('./inspector-scan-client.js')).createInspectorScanClient
 }
 
 /**
@@ -144,6 +150,7 @@ export function createAwsClients(options: {
   } as const
   const config = () => ({ ...common, ...options.overrides?.() })
   const cache = new Map<string, AnyClient>()
+  const scanClients = new Map<string, InspectorScanClient>()
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
@@ -154,7 +161,10 @@ export function createAwsClients(options: {
     cache.set(key, client)
     return client
   }
-  const regional = <S extends Exclude<Service, 'sts'>>(service: S, region: string) => {
+  const regional = <S extends Exclude<Service, 'sts' | 'inspectorScan'>>(
+    service: S,
+    region: string
+  ) => {
     const Client = classOf(service) as new (config: object) => InstanceType<ClientClasses[S]>
     return memo(`${service}:${region}`, () => new Client({ ...config(), region }))
   }
@@ -171,6 +181,13 @@ export function createAwsClients(options: {
     logs: (region) => regional('logs', region),
     sns: (region) => regional('sns', region),
     s3: (region) => regional('s3', region),
+    inspectorScan: (region) => {
+      const existing = scanClients.get(region)
+      if (existing !== undefined) return existing
+      const client = inspectorScanClient(classOf('inspectorScan'), region, options, slots)
+      scanClients.set(region, client)
+      return client
+    },
     load: async (service) => {
       if (classes[service] === undefined) {
         const loaded = await LOADERS[service]()
@@ -178,5 +195,42 @@ export function createAwsClients(options: {
       }
     },
     awsTime
+  }
+}
+
+/**
+ * The Inspector Scan adapter held to the same rules as the SDK clients: one slot of the in-flight
+ * cap per call (retries included), the step's deadline, the same attempts, and the tests' endpoint
+ * and credentials when they give them (real runs: the adapter reads AWS_ENDPOINT_URL* and the
+ * default credential chain, as the SDK does).
+ */
+function inspectorScanClient(
+  create: typeof createInspectorScanClient,
+  region: string,
+  options: Parameters<typeof createAwsClients>[0],
+  slots: RequestSlots
+): InspectorScanClient {
+  const overrides = options.overrides?.()
+  const endpoint = typeof overrides?.endpoint === 'string' ? overrides.endpoint : undefined
+  const credentials = overrides?.credentials as
+    Parameters<typeof create>[0]['credentials'] | undefined
+  const client = create({
+    region,
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    ...(endpoint !== undefined && { endpoint }),
+    ...(credentials !== undefined && { credentials })
+  })
+  const bound = options.deadline === undefined ? undefined : deadlineBound(options.deadline)
+  return {
+    region: client.region,
+    endpoint: client.endpoint,
+    scanSbom: (input, callOptions = {}) =>
+      slots.run(() =>
+        bound === undefined
+          ? client.scanSbom(input, callOptions)
+          : bound('ScanSbom', callOptions.abortSignal, (abortSignal) =>
+              client.scanSbom(input, { abortSignal })
+            )
+      )
   }
 }

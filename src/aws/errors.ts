@@ -126,6 +126,7 @@ function policyFileFor(action: string): string {
     return 'infra/iam/report-policy.json (mode: report) or setup-policy.json (mode: setup)'
   if (action.startsWith('lambda:')) return 'infra/iam/gate-lambda-policy.json'
   if (action.startsWith('ecr:')) return 'infra/iam/gate-ecr-policy.json'
+  if (action.startsWith('inspector-scan:')) return 'infra/iam/gate-sbom-policy.json'
   // The gate reads Inspector's scan events from the responder stack's log group.
   if (action === 'logs:FilterLogEvents') return 'infra/iam/gate-ecr-policy.json'
   // Setup deploys the responder stack; the gate reads its outputs to find that log group.

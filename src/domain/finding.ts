@@ -38,17 +38,42 @@ export interface FunctionArtifact extends ArtifactCommon {
   scanType: 'package' | 'code'
 }
 
-export type ScannedArtifact = ImageArtifact | FunctionArtifact
+/**
+ * An SBOM file scanned before the push by Inspector Scan (`ScanSbom`): its reference is the file as
+ * listed in `sboms:`, its subject what the SBOM says it describes (an image name and digest when
+ * the SBOM records them).
+ */
+export interface SbomArtifact extends ArtifactCommon {
+  kind: 'sbom'
+  /** `CycloneDX 1.5`, `SPDX 2.3`…: the document's own format, before conversion. */
+  format: string
+  components: number
+  subjectName?: string
+  /** `sha256:…` when the SBOM records the image's digest. */
+  subjectDigest?: string
+}
 
-/** What tells artifacts of one reference apart: the platform, or the Lambda scan type. */
+export type ScannedArtifact = ImageArtifact | FunctionArtifact | SbomArtifact
+
+/** What tells artifacts of one reference apart: the platform, the Lambda scan type, the subject. */
 export function artifactVariant(artifact: ScannedArtifact): string | undefined {
   if (artifact.kind === 'image') return artifact.platform
+  if (artifact.kind === 'sbom') return sbomSubject(artifact)
   return artifact.scanType === 'code' ? 'code scanning' : 'package scanning'
 }
 
-/** The content that was scanned: an image digest, or a function's code hash. */
+/** `SBOM of app:1.2`, `SBOM of sha256:…`: what an SBOM says it describes, when it says. */
+function sbomSubject(artifact: SbomArtifact): string | undefined {
+  const subject = artifact.subjectName ?? artifact.subjectDigest
+  return subject === undefined ? undefined : `SBOM of ${subject}`
+}
+
+/** The content that was scanned: an image digest, a function's code hash, an SBOM's subject. */
 export function artifactContent(artifact: ScannedArtifact): string {
-  return artifact.kind === 'image' ? artifact.digest : `CodeSha256 ${artifact.codeSha256}`
+  if (artifact.kind === 'image') return artifact.digest
+  // The image's digest when the SBOM records it: the same content a scan after the push will see.
+  if (artifact.kind === 'sbom') return artifact.subjectDigest ?? `${artifact.components} components`
+  return `CodeSha256 ${artifact.codeSha256}`
 }
 
 /** `app:v1 (linux/arm64)` / `orders-api (code scanning)`: how messages name an artifact. */
@@ -77,7 +102,8 @@ export interface Finding {
   description: string
   severity: Severity
   type: 'package' | 'code' | 'network'
-  source: 'inspector' | 'ecr-basic'
+  /** `inspector-scan`: Inspector Scan's ScanSbom, on an SBOM before the push. */
+  source: 'inspector' | 'ecr-basic' | 'inspector-scan'
   /** Advisory link (from the vulnerability source, falling back to the remediation URL). */
   url?: string
   packages: VulnerablePackage[]

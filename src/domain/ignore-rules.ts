@@ -13,6 +13,8 @@ export interface IgnoreRule {
   image?: string
   /** Optional scope: a Lambda function name, or the reference as written in `functions:`. */
   function?: string
+  /** Optional scope: an SBOM file as written in `sboms:`, or the image the SBOM names (or its digest). */
+  sbom?: string
   /** Optional scope: a vulnerable package name. */
   package?: string
   /** 1-based line of the entry in its file. */
@@ -30,15 +32,23 @@ export function isExpired(rule: IgnoreRule, now: Date): boolean {
 export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   if (!matchesId(rule.id, finding)) return false
   const { artifact } = finding
-  if (artifact.kind === 'image') {
-    if (rule.function !== undefined) return false
+  if (artifact.kind === 'sbom') {
+    // The SBOM's subject is the image it describes: an `image:` scope naming it applies too.
+    if (rule.repository !== undefined || rule.function !== undefined) return false
+    const names = [artifact.reference, artifact.subjectName, artifact.subjectDigest]
+    if (rule.sbom !== undefined && !names.includes(rule.sbom)) return false
+    if (rule.image !== undefined && !names.slice(1).includes(rule.image)) return false
+  } else if (artifact.kind === 'image') {
+    if (rule.function !== undefined || rule.sbom !== undefined) return false
     if (rule.repository !== undefined && !wildcardMatch(rule.repository, artifact.repository)) {
       return false
     }
     const names = [artifact.reference, artifact.digest, artifact.indexDigest]
     if (rule.image !== undefined && !names.includes(rule.image)) return false
   } else {
-    if (rule.repository !== undefined || rule.image !== undefined) return false
+    if (rule.repository !== undefined || rule.image !== undefined || rule.sbom !== undefined) {
+      return false
+    }
     const names = [artifact.reference, artifact.functionName]
     if (rule.function !== undefined && !names.includes(rule.function)) return false
   }

@@ -6,11 +6,14 @@ import type { ScanEventCounts } from './scan-event.js'
  * own scan event counted (when unsettled, `shortfall` says what was missing). `quiet-period`: two
  * reads agreed after the quiet period (`withoutScanEvent` says why the event was not used, when it
  * was looked for). `scan-complete`: ECR basic scanning, whose findings come with its COMPLETE.
+ * `scan-answer`: Inspector Scan's synchronous answer on an SBOM, whose vulnerabilities add up to the
+ * totals it states.
  */
 export type SettleProof =
   | { kind: 'scan-event'; counts: ScanEventCounts; eventTime: Date; shortfall?: string[] }
   | { kind: 'quiet-period'; withoutScanEvent?: string }
   | { kind: 'scan-complete' }
+  | { kind: 'scan-answer' }
 
 /**
  * What happened to one artifact. A gate only passes when every artifact was really scanned, so the
@@ -20,7 +23,8 @@ export type ArtifactOutcome =
   | {
       status: 'scanned'
       artifact: ScannedArtifact
-      scanMode: 'enhanced' | 'basic'
+      /** `sbom`: Inspector Scan's ScanSbom on an SBOM file, before any push. */
+      scanMode: 'enhanced' | 'basic' | 'sbom'
       /** When the scan this verdict rests on finished (Inspector `lastScannedAt` / ECR completion). */
       scannedAt?: Date
       findings: Finding[]

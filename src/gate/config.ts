@@ -7,6 +7,7 @@ import { DEFAULT_TIMING, type Timing } from './scan/deps.js'
 import { LOG_GROUP_NAME, type ScanEventLogGroupSetting } from './scan/scan-event-log-group.js'
 import { parseStackName } from '../responder-stack/config.js'
 import { IgnoreFileError } from './ignore-file-error.js'
+import { readSbomDocument, SbomDocumentError, type SbomDocument } from '../sbom/document.js'
 import type { parseIgnoreFile } from './ignore-file.js'
 import {
   InputError,
@@ -64,9 +65,16 @@ export function buildGateConfig(
       throw error
     }
   })
-  if (images.length === 0 && functions.length === 0) {
+  const sboms = readSboms(parseLines(get('sboms')), readFile)
+  if (images.length === 0 && functions.length === 0 && sboms.length === 0) {
     throw new InputError(
-      'images, functions: nothing to gate; list the pushed ECR image URIs (images) and/or the deployed Lambda functions (functions), one per line'
+      'images, functions, sboms: nothing to gate; list the pushed ECR image URIs (images), the deployed Lambda functions (functions) and/or SBOM files to scan before the push (sboms), one per line'
+    )
+  }
+  const sbomRegion = env['AWS_REGION'] || undefined
+  if (sboms.length > 0 && sbomRegion === undefined) {
+    throw new InputError(
+      'sboms: no AWS region to scan them in; set AWS_REGION (configure-aws-credentials does) to the Region whose Inspector Scan API should scan the SBOMs'
     )
   }
 
@@ -116,6 +124,8 @@ export function buildGateConfig(
   return {
     images,
     functions,
+    sboms,
+    ...(sbomRegion !== undefined && sboms.length > 0 && { sbomRegion }),
     codeScanning: parseChoice('code-scanning', get('code-scanning'), CODE_SCANNING),
     policy,
     ignoreRules,
@@ -124,6 +134,41 @@ export function buildGateConfig(
     scanEvents: scanEventLogGroup(get('scan-event-log-group'), get('responder-stack-name')),
     ensureEnabled: parseChoice('ensure-enabled', get('ensure-enabled'), ENSURE_ENABLED)
   }
+}
+
+/**
+ * Each SBOM read and checked before any AWS call (readable, JSON, a format and size ScanSbom takes),
+ * so a wrong path or a truncated file fails in a second with the file's name.
+ */
+function readSboms(files: string[], readFile: ReadFile): SbomDocument[] {
+  const seen = new Set<string>()
+  return files.map((file) => {
+    if (seen.has(file)) {
+      throw new InputError(`sboms: ${shown(file)} is listed twice; list each SBOM file once`)
+    }
+    seen.add(file)
+    let text: string
+    try {
+      text = readFile(file)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const reason =
+        code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'EISDIR'
+            ? 'is a directory, not an SBOM file'
+            : `cannot be read (${shown(String(error))})`
+      throw new InputError(
+        `sboms: ${shown(file)} ${reason}; give the SBOM file's path (relative to the workspace)`
+      )
+    }
+    try {
+      return readSbomDocument(file, text)
+    } catch (error) {
+      if (error instanceof SbomDocumentError) throw new InputError(error.message)
+      throw error
+    }
+  })
 }
 
 /**

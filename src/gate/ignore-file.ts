@@ -12,6 +12,7 @@ const ENTRY_KEYS = [
   'repository',
   'image',
   'function',
+  'sbom',
   'package'
 ] as const
 type EntryKey = (typeof ENTRY_KEYS)[number]
@@ -92,7 +93,14 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
       line,
       file
     }
-    for (const optional of ['expires', 'repository', 'image', 'function', 'package'] as const) {
+    for (const optional of [
+      'expires',
+      'repository',
+      'image',
+      'function',
+      'sbom',
+      'package'
+    ] as const) {
       const value = fields[optional]
       if (value !== undefined) rule[optional] = value
     }

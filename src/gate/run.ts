@@ -17,6 +17,8 @@ import type { ScanEventLogGroupSetting } from './scan/scan-event-log-group.js'
 import { scanEventSource } from './scan/scan-events.js'
 import { ensureEnabled, type EnsureMode, type Needs } from '../ensure-enabled/ensure-enabled.js'
 import { errorMessage } from '../runtime/error-message.js'
+import type { SbomDocument } from '../sbom/document.js'
+import { scanSbomTarget } from '../sbom/scan-target.js'
 
 /** `auto`: gate code-scanning findings when Lambda code scanning is on for the account. */
 export type CodeScanning = 'auto' | 'true' | 'false'
@@ -24,6 +26,10 @@ export type CodeScanning = 'auto' | 'true' | 'false'
 export interface GateConfig {
   images: ImageReference[]
   functions: FunctionReference[]
+  /** SBOMs to scan before the push (Inspector Scan), read and checked when the config was built. */
+  sboms: SbomDocument[]
+  /** Where Inspector Scan scans them (AWS_REGION); present whenever `sboms` is not empty. */
+  sbomRegion?: string
   codeScanning: CodeScanning
   policy: Policy
   ignoreRules: IgnoreRule[]
@@ -42,10 +48,10 @@ export interface GateDeps extends RunDeps {
 }
 
 /**
- * The gate use-case: make sure the account is set up, scan every image and function concurrently
- * (one slow target never serialises the others), evaluate the policy. Problems that concern every
- * target (credentials, Inspector off) become an error outcome for each target, so the verdict,
- * summary and outputs are produced the same way in every case.
+ * The gate use-case: make sure the account is set up, scan every image, function and SBOM
+ * concurrently (one slow target never serialises the others), evaluate the policy. Problems that
+ * concern every target (credentials, Inspector off) become an error outcome for each target, so the
+ * verdict, summary and outputs are produced the same way in every case.
  */
 export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdict> {
   const deadline = deps.deadline ?? deps.clock.now() + config.timeoutMs
@@ -53,7 +59,30 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
   const scanEvents = scanEventSource(config.scanEvents, base)
   const scanDeps: ScanDeps = scanEvents === undefined ? base : { ...base, scanEvents }
 
-  let outcomes: ArtifactOutcome[]
+  // SBOMs need no account set-up and no wait: their scans start at once, beside the others.
+  const sbomOutcomes = Promise.all(
+    config.sboms.map((document) => scanSbomTarget(document, config.sbomRegion ?? '', deps))
+  )
+  const scannedOutcomes =
+    config.images.length + config.functions.length === 0
+      ? []
+      : await scanDeployed(config, deps, scanDeps, deadline)
+  const outcomes = [...scannedOutcomes, ...(await sbomOutcomes)]
+  return evaluate({
+    outcomes,
+    policy: config.policy,
+    ignoreRules: config.ignoreRules,
+    now: new Date(deps.clock.now())
+  })
+}
+
+/** The pushed images and deployed functions: account, registries, set-up, then each one's wait. */
+async function scanDeployed(
+  config: GateConfig,
+  deps: GateDeps,
+  scanDeps: ScanDeps,
+  deadline: number
+): Promise<ArtifactOutcome[]> {
   try {
     const account = await (deps.account ?? getCallerAccount(deps.clients.sts()))
     logClockSkew(deps)
@@ -71,22 +100,16 @@ export async function runGate(config: GateConfig, deps: GateDeps): Promise<Verdi
         scanFunction(ref, codeScanning.get(ref.region) ?? false, scanDeps)
       )
     ]
-    outcomes = (await Promise.all(scans)).flat()
+    return (await Promise.all(scans)).flat()
   } catch (error) {
     const message = errorMessage(error)
-    outcomes = [...config.images, ...config.functions].map((ref) => ({
+    return [...config.images, ...config.functions].map((ref) => ({
       status: 'error',
       reference: ref.raw,
       message,
       timedOut: isDeadlineExceeded(error)
     }))
   }
-  return evaluate({
-    outcomes,
-    policy: config.policy,
-    ignoreRules: config.ignoreRules,
-    now: new Date(deps.clock.now())
-  })
 }
 
 /**

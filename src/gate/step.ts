@@ -19,11 +19,20 @@ import { renderVerdictText } from './render/verdict-text.js'
 import type { GateConfig } from './run.js'
 
 /**
- * The services the scanners use. Their SDKs are most of what a gate loads: they come with the
+ * The services this run's targets use. Their SDKs are most of what a gate loads: they come with the
  * gate's own module (gate/run.ts), after the identity call has gone out (see runGateStep).
- * CloudFormation (the responder stack) is loaded only by a run that deploys it.
+ * CloudFormation (the responder stack) is loaded only by a run that deploys it; an SBOM-only run
+ * loads Inspector Scan's adapter and nothing else.
  */
-const SCAN_SERVICES: Service[] = ['ecr', 'inspector', 'lambda', 'securityHub', 'logs']
+function servicesFor(gate: GateConfig): Service[] {
+  const deployed = gate.images.length + gate.functions.length > 0
+  return [
+    ...(gate.images.length > 0 ? (['ecr'] as const) : []),
+    ...(gate.functions.length > 0 ? (['lambda'] as const) : []),
+    ...(deployed ? (['inspector', 'securityHub', 'logs'] as const) : []),
+    ...(gate.sboms.length > 0 ? (['inspectorScan'] as const) : [])
+  ]
+}
 
 interface GateStepConfig {
   gate: GateConfig
@@ -67,23 +76,25 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
   // The first AWS call (whose credentials, whose account) does not wait for the scanners' code
   // and SDKs, most of what a gate loads: they are loaded once it has its answer (issue 13). Not
   // during the call: compiling a chunk blocks the event loop, which would hold the request back.
-  // runGate awaits the call and turns its failure into the verdict's error.
-  const account = getCallerAccount(clients.sts())
-  await account.then(
+  // runGate awaits the call and turns its failure into the verdict's error. SBOMs need no
+  // account: a run of only SBOMs makes one call per SBOM, ScanSbom, and no other.
+  const deployed = config.gate.images.length + config.gate.functions.length > 0
+  const account = deployed ? getCallerAccount(clients.sts()) : undefined
+  await account?.then(
     () => undefined,
     () => undefined
   )
   try {
     const [{ runGate }] = await Promise.all([
       import('./run.js'),
-      ...SCAN_SERVICES.map((service) => clients.load(service))
+      ...servicesFor(config.gate).map((service) => clients.load(service))
     ])
     const verdict = await runGate(config.gate, {
       clients,
       clock: systemClock,
       log: host,
       deadline,
-      account
+      ...(account !== undefined && { account })
     })
     await publishVerdict(verdict, config.gate, config.publish, host)
     const outcome = conclude(verdict, config, host)

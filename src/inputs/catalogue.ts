@@ -31,6 +31,7 @@ export const INPUTS = [
   { name: 'mode', modes: MODES, default: 'gate' },
   { name: 'images', modes: GATE, default: '', list: true },
   { name: 'functions', modes: GATE, default: '', list: true },
+  { name: 'sboms', modes: GATE, default: '', list: true },
   { name: 'code-scanning', modes: GATE, default: 'auto' },
   { name: 'fail-on', modes: GATE, default: 'high' },
   { name: 'max-findings', modes: GATE, default: '', list: true },

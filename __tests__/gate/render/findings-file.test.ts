@@ -54,7 +54,7 @@ describe('renderFindingsJson', () => {
       'expiredIgnoreRules',
       'unusedIgnoreRules'
     ])
-    expect(file.schemaVersion).toBe(1)
+    expect(file.schemaVersion).toBe(2)
     expect(file.generatedAt).toBe('2025-03-01T10:30:00.000Z')
     expect(file.result).toBe('fail')
     expect(file.failures).toEqual([
@@ -114,6 +114,9 @@ describe('renderFindingsJson', () => {
       region: 'eu-west-1',
       digest: AMD64.digest,
       platform: 'linux/amd64',
+      sbomFormat: null,
+      sbomComponents: null,
+      subjectName: null,
       functionName: null,
       codeSha256: null,
       lastModified: null,
@@ -169,7 +172,7 @@ describe('renderFindingsJson', () => {
       timedOut: true,
       counts: null
     })
-    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(24)
+    for (const artifact of render().artifacts) expect(Object.keys(artifact)).toHaveLength(27)
   })
 
   it('lists assessed then ignored findings, blocking first, then severity and score', () => {
@@ -245,6 +248,7 @@ describe('renderFindingsJson', () => {
         repository: 'shop/api',
         digest: finding.artifact.kind === 'image' ? finding.artifact.digest : null,
         platform: null,
+        subjectName: null,
         functionName: null,
         codeSha256: null,
         scanType: null,
@@ -322,6 +326,7 @@ describe('renderFindingsJson', () => {
         repository: null,
         image: null,
         function: null,
+        sbom: null,
         package: null,
         file: '.inspector-ignore.yml',
         line: 12,

@@ -94,6 +94,8 @@ function proofText(proof: SettleProof | undefined): string | undefined {
         : `short of the scan event's counts: ${proof.shortfall.join(', ')}`
     case 'quiet-period':
       return 'two reads agreed after the quiet period'
+    case 'scan-answer':
+      return 'Inspector Scan answered; its totals matched'
     default:
       return undefined
   }

@@ -25,7 +25,8 @@ import {
 } from './artifact-counts.js'
 import { compareAssessed, effectiveSeverityOf, ignoredComparator } from './finding-order.js'
 
-export const FINDINGS_SCHEMA_VERSION = 1
+/** 2: SBOM targets (`kind: sbom`, `sbomFormat`, `sbomComponents`, `subjectName`). */
+export const FINDINGS_SCHEMA_VERSION = 2
 
 export interface FindingsFile {
   schemaVersion: typeof FINDINGS_SCHEMA_VERSION
@@ -49,16 +50,21 @@ export interface FindingsFile {
 export type PolicyRecord = Policy
 
 export interface ArtifactRecord {
-  /** The reference as written in `images:` or `functions:`. */
+  /** The reference as written in `images:`, `functions:` or `sboms:`. */
   reference: string
-  /** `image` or `function`; null only for an error before the target was resolved. */
-  kind: 'image' | 'function' | null
+  /** `image`, `function` or `sbom`; null only for an error before the target was resolved. */
+  kind: ScannedArtifact['kind'] | null
   status: ArtifactOutcome['status']
   repository: string | null
   registryId: string | null
   region: string | null
+  /** The image digest; for an SBOM, the digest of the image it describes, when it records one. */
   digest: string | null
   platform: string | null
+  /** SBOMs only: the document's format (`CycloneDX 1.5`, `SPDX 2.3`…), its components, its subject. */
+  sbomFormat: string | null
+  sbomComponents: number | null
+  subjectName: string | null
   /** Functions only: the deployment that was gated. */
   functionName: string | null
   codeSha256: string | null
@@ -68,16 +74,17 @@ export interface ArtifactRecord {
   resourceId: string | null
   pushedAt: string | null
   /** Only for `scanned`. */
-  scanMode: 'enhanced' | 'basic' | null
+  scanMode: 'enhanced' | 'basic' | 'sbom' | null
   scannedAt: string | null
   /** Only for `scanned`: false when findings were still arriving when the settle bound ran out. */
   settled: boolean | null
   /**
    * What settled the findings: `scan-event` (they matched Inspector's scan event counts),
-   * `quiet-period` (two reads agreed after it), `scan-complete` (ECR basic scanning); null when
-   * not scanned or not recorded.
+   * `quiet-period` (two reads agreed after it), `scan-complete` (ECR basic scanning),
+   * `scan-answer` (Inspector Scan's synchronous answer on an SBOM); null when not scanned or not
+   * recorded.
    */
-  settledBy: 'scan-event' | 'quiet-period' | 'scan-complete' | null
+  settledBy: 'scan-event' | 'quiet-period' | 'scan-complete' | 'scan-answer' | null
   /** The scan event's finding-severity-counts (with TOTAL), when the event was used. */
   scanEventCounts: Record<string, number> | null
   /** Only for `unscannable`: the AWS status or reason code, and what it means. */
@@ -137,10 +144,11 @@ export interface PackageRecord {
 
 export interface FindingArtifactRecord {
   reference: string
-  kind: 'image' | 'function'
+  kind: ScannedArtifact['kind']
   repository: string | null
   digest: string | null
   platform: string | null
+  subjectName: string | null
   functionName: string | null
   codeSha256: string | null
   scanType: 'package' | 'code' | null
@@ -162,6 +170,7 @@ export interface IgnoreRuleRecord {
   repository: string | null
   image: string | null
   function: string | null
+  sbom: string | null
   package: string | null
   file: string
   line: number
@@ -241,6 +250,7 @@ function artifactRecord(
   const artifact = outcome.artifact
   const image = artifact?.kind === 'image' ? artifact : undefined
   const fn = artifact?.kind === 'function' ? artifact : undefined
+  const sbom = artifact?.kind === 'sbom' ? artifact : undefined
   const record: ArtifactRecord = {
     reference: outcome.status === 'error' ? outcome.reference : outcome.artifact.reference,
     kind: artifact?.kind ?? null,
@@ -248,8 +258,11 @@ function artifactRecord(
     repository: image?.repository ?? null,
     registryId: image?.registryId ?? null,
     region: artifact?.region ?? null,
-    digest: image?.digest ?? null,
+    digest: image?.digest ?? sbom?.subjectDigest ?? null,
     platform: image?.platform ?? null,
+    sbomFormat: sbom?.format ?? null,
+    sbomComponents: sbom?.components ?? null,
+    subjectName: sbom?.subjectName ?? null,
     functionName: fn?.functionName ?? null,
     codeSha256: fn?.codeSha256 ?? null,
     lastModified: isoOrNull(fn?.lastModified),
@@ -352,12 +365,14 @@ function packageRecord(pkg: VulnerablePackage): PackageRecord {
 function findingArtifactRecord(artifact: ScannedArtifact): FindingArtifactRecord {
   const image = artifact.kind === 'image' ? artifact : undefined
   const fn = artifact.kind === 'function' ? artifact : undefined
+  const sbom = artifact.kind === 'sbom' ? artifact : undefined
   return {
     reference: artifact.reference,
     kind: artifact.kind,
     repository: image?.repository ?? null,
-    digest: image?.digest ?? null,
+    digest: image?.digest ?? sbom?.subjectDigest ?? null,
     platform: image?.platform ?? null,
+    subjectName: sbom?.subjectName ?? null,
     functionName: fn?.functionName ?? null,
     codeSha256: fn?.codeSha256 ?? null,
     scanType: fn?.scanType ?? null,
@@ -373,6 +388,7 @@ function ruleRecord(rule: IgnoreRule): IgnoreRuleRecord {
     repository: rule.repository ?? null,
     image: rule.image ?? null,
     function: rule.function ?? null,
+    sbom: rule.sbom ?? null,
     package: rule.package ?? null,
     file: rule.file,
     line: rule.line,

@@ -29,15 +29,31 @@ const MAX_RULE_ID_LENGTH = 200
  * built from it would orphan every alert on the next push.
  */
 export function stableTargetKey(artifact: ScannedArtifact): string {
-  return artifact.kind === 'image'
-    ? `image\u0000${artifact.registryId}\u0000${artifact.region}\u0000${artifact.repository}`
-    : `function\u0000${artifact.accountId}\u0000${artifact.region}\u0000${artifact.functionName}`
+  if (artifact.kind === 'image')
+    return `image\u0000${artifact.registryId}\u0000${artifact.region}\u0000${artifact.repository}`
+  if (artifact.kind === 'sbom') return `sbom\u0000${sbomTargetName(artifact)}`
+  return `function\u0000${artifact.accountId}\u0000${artifact.region}\u0000${artifact.functionName}`
 }
 
-/** A readable name for the slug: the repository or function name. */
+/** A readable name for the slug: the repository or function name, or what the SBOM describes. */
 export function targetSlugName(artifact: ScannedArtifact | undefined, reference: string): string {
   if (artifact === undefined) return reference
-  return artifact.kind === 'image' ? artifact.repository : `lambda-${artifact.functionName}`
+  if (artifact.kind === 'image') return artifact.repository
+  if (artifact.kind === 'sbom') return `sbom-${sbomTargetName(artifact)}`
+  return `lambda-${artifact.functionName}`
+}
+
+/**
+ * The image an SBOM describes without its tag or digest (`ghcr.io/acme/app`), which stays the same
+ * from push to push; the file as listed when the SBOM names no image.
+ */
+function sbomTargetName(artifact: ScannedArtifact & { kind: 'sbom' }): string {
+  const name = artifact.subjectName
+  if (name === undefined) return artifact.reference
+  const untagged = name.replace(/@sha256:[0-9a-f]+$/, '')
+  const lastSlash = untagged.lastIndexOf('/')
+  const colon = untagged.lastIndexOf(':')
+  return colon > lastSlash ? untagged.slice(0, colon) : untagged
 }
 
 /**
@@ -75,7 +91,12 @@ export function ruleIdOf(vulnerabilityId: string): string {
  */
 export function findingFingerprint(targetKey: string, finding: Finding): string {
   const artifact = finding.artifact
-  const variant = artifact.kind === 'image' ? (artifact.platform ?? '') : artifact.scanType
+  const variant =
+    artifact.kind === 'image'
+      ? (artifact.platform ?? '')
+      : artifact.kind === 'sbom'
+        ? 'sbom'
+        : artifact.scanType
   const where =
     finding.code !== undefined
       ? [`${finding.code.filePath}:${finding.code.startLine ?? ''}`]

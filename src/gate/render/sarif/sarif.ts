@@ -406,7 +406,9 @@ function targetText(artifact: ScannedArtifact): string {
   const content =
     artifact.kind === 'image'
       ? singleLine(artifact.digest).slice(0, 19)
-      : `CodeSha256 ${singleLine(artifact.codeSha256).slice(0, 12)}`
+      : artifact.kind === 'sbom'
+        ? `${artifact.components} components`
+        : `CodeSha256 ${singleLine(artifact.codeSha256).slice(0, 12)}`
   const details = variant === undefined ? content : `${variant}, ${content}`
   return `${short(artifact.reference, 200)} (${details})`
 }
@@ -426,11 +428,19 @@ function resultProperties(entry: AssessedFinding): Record<string, unknown> {
           digest: artifact.digest,
           ...(artifact.platform !== undefined && { platform: artifact.platform })
         }
-      : {
-          functionName: artifact.functionName,
-          codeSha256: artifact.codeSha256,
-          scanType: artifact.scanType
-        }),
+      : artifact.kind === 'sbom'
+        ? {
+            sbomFormat: artifact.format,
+            ...(artifact.subjectName !== undefined && {
+              subject: short(artifact.subjectName, PROPERTY_TEXT_MAX)
+            }),
+            ...(artifact.subjectDigest !== undefined && { digest: artifact.subjectDigest })
+          }
+        : {
+            functionName: artifact.functionName,
+            codeSha256: artifact.codeSha256,
+            scanType: artifact.scanType
+          }),
     packages: finding.packages.slice(0, MAX_PACKAGES_IN_PROPERTIES).map((pkg) => ({
       name: short(pkg.name, PROPERTY_TEXT_MAX),
       ...(pkg.installedVersion !== undefined && {
