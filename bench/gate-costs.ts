@@ -7,10 +7,11 @@
  *    reports SUCCESSFUL;
  * 3. AWS API calls per gate (0 / 300 / 3,000 findings, a 4-platform image, 20 images);
  * 4. one gate of three targets against each target alone;
- * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU).
+ * 5. the report over 10,000 and 100,000 findings (wall time against the quota floor, RSS, CPU);
+ * 6. the pre-push gate of a 1,000-component SBOM: cold start, wall time and calls of each bundle.
  * `--only startup` runs the first section alone (9 runs; 3 with `--quick`).
  * `--quick` skips the 100,000-finding report and runs fewer repetitions (about 2.5 minutes instead
- * of about 8). `--only <section>` (startup, latency, api-calls, concurrency, report) runs that one
+ * of about 8). `--only <section>` (startup, latency, api-calls, concurrency, report, sbom) runs that one
  * section after the machine's facts. It prints numbers; nothing here asserts a time. Progress goes
  * to stderr.
  */
@@ -20,9 +21,10 @@ import { measureReport, REPORT_HEADERS, reportRow } from './lib/report.js'
 import { apiCallsSection } from './sections/api-calls.js'
 import { concurrencySection } from './sections/concurrency.js'
 import { latencySection } from './sections/latency.js'
+import { sbomSection } from './sections/sbom.js'
 import { startupSection } from './sections/startup.js'
 
-const SECTIONS = ['startup', 'latency', 'api-calls', 'concurrency', 'report'] as const
+const SECTIONS = ['startup', 'latency', 'api-calls', 'concurrency', 'report', 'sbom'] as const
 type Section = (typeof SECTIONS)[number]
 
 const quick = process.argv.includes('--quick')
@@ -50,6 +52,11 @@ print('Machine', machineFacts())
 if (runs('startup')) {
   progress('cold start')
   print('Bundle size and cold start', await startupSection(quick ? 3 : 9))
+}
+
+if (runs('sbom')) {
+  progress('the pre-push SBOM gate')
+  print('Pre-push SBOM gate (1,000 components)', await sbomSection(quick ? 3 : 9))
 }
 
 if (runs('latency')) {

@@ -2663,7 +2663,9 @@ async function runGateStep(inputs, host) {
     await account?.then(() => undefined, () => undefined);
     try {
         const [{ runGate }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(200), __webpack_require__.e(222), __webpack_require__.e(696), __webpack_require__.e(303), __webpack_require__.e(249), __webpack_require__.e(914), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 7953)),
+            __webpack_require__.e(/* import() */ 819).then(__webpack_require__.bind(__webpack_require__, 8819)),
+            // Loaded here beside the SDKs, so runGate's own import of it finds it ready.
+            ...(deployed ? [Promise.all(/* import() */[__webpack_require__.e(200), __webpack_require__.e(222), __webpack_require__.e(696), __webpack_require__.e(303), __webpack_require__.e(249), __webpack_require__.e(914), __webpack_require__.e(855), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 7855))] : []),
             ...servicesFor(config.gate).map((service) => clients.load(service))
         ]);
         const verdict = await runGate(config.gate, {

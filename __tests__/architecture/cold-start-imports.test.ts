@@ -113,12 +113,24 @@ describe('what a gate loads (static imports from each entry)', () => {
     expect(reachedOf(graph, { packages: ['yaml'], files: ['src/gate/ignore-file.ts'] })).toEqual([])
   })
 
-  it('the gate itself (gate/run.ts, loaded after the first request) reaches nothing of the other modes', () => {
-    const graph = staticGraph('src/gate/run.ts')
+  it('the scanners of pushed images and deployed functions (gate/scan-deployed.ts) reach their SDKs and nothing of the other modes', () => {
+    const graph = staticGraph('src/gate/scan-deployed.ts')
     // The walk does reach the scanners' SDKs: the test would notice an import it cannot follow.
     expect(reachedOf(graph, { packages: AFTER_THE_FIRST_REQUEST, files: [] })).toEqual(
       AFTER_THE_FIRST_REQUEST
     )
+    expect(reachedOf(graph, NOT_FOR_A_GATE)).toEqual([])
+  })
+
+  it("an SBOM gate's own code (gate/run.ts) reaches none of the scanners' SDKs: ScanSbom need not wait for them", () => {
+    const graph = staticGraph('src/gate/run.ts')
+    expect(
+      reachedOf(graph, {
+        packages: AFTER_THE_FIRST_REQUEST,
+        files: ['src/gate/scan-deployed.ts', 'src/gate/scan/image-scanner.ts']
+      })
+    ).toEqual([])
+    expect(graph.files).toContain('src/sbom/scan-target.ts')
     expect(reachedOf(graph, NOT_FOR_A_GATE)).toEqual([])
   })
 })

@@ -56,7 +56,7 @@ async function coldStart(
  * Spawn → exit of `node -e 0` on the same Node 24, timed the same way (from the spawn call): the
  * floor no bundle can go under. A bundle's overhead is its median minus this median.
  */
-async function bareNode(): Promise<number> {
+export async function bareNode(): Promise<number> {
   const started = performance.now()
   const child = spawn(node24(), ['-e', '0'], { stdio: 'ignore' })
   await new Promise<void>((resolve, reject) => {

@@ -87,6 +87,8 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
   try {
     const [{ runGate }] = await Promise.all([
       import('./run.js'),
+      // Loaded here beside the SDKs, so runGate's own import of it finds it ready.
+      ...(deployed ? [import('./scan-deployed.js')] : []),
       ...servicesFor(config.gate).map((service) => clients.load(service))
     ])
     const verdict = await runGate(config.gate, {
