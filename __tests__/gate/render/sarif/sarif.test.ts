@@ -13,7 +13,7 @@ import {
   type SarifOptions
 } from '../../../../src/gate/render/sarif/sarif.js'
 import { FINGERPRINT_KEY, STATUS_CATEGORY } from '../../../../src/gate/render/sarif/identity.js'
-import { artifact } from '../../../fixtures/artifacts.js'
+import { artifact, sbomTarget } from '../../../fixtures/artifacts.js'
 import { ACCOUNT, DIGEST_ARM64, DIGEST_OTHER, NOW, REGISTRY } from '../../../fixtures/digests.js'
 import { finding } from '../../../fixtures/findings.js'
 import { failed, scanned, unscannable } from '../../../fixtures/outcomes.js'
@@ -198,6 +198,32 @@ describe('renderSarif log and runs', () => {
     expect(log.runs).toHaveLength(2)
     const ids = log.runs.map((run) => run.automationDetails?.id)
     expect(new Set(ids).size).toBe(2)
+  })
+
+  it("keeps an SBOM's category and fingerprints across builds: the image it describes, without tag or digest", () => {
+    const resultOf = (sbom: ReturnType<typeof sbomTarget>) => {
+      const run = onlyRun(
+        render(verdictOf([scanned([finding({ vulnerabilityId: 'CVE-1', artifact: sbom })])])).log
+      )
+      return { category: run.automationDetails?.id, result: resultsOf(run)[0] }
+    }
+    const thisBuild = resultOf(sbomTarget())
+    const nextBuild = resultOf(
+      sbomTarget({ subjectName: 'ghcr.io/acme/app:1.3', subjectDigest: DIGEST_OTHER })
+    )
+    const otherImage = resultOf(sbomTarget({ subjectName: 'ghcr.io/acme/worker:1.2' }))
+
+    expect(thisBuild.category).toMatch(/^inspector-gate\/sbom-ghcr.io-acme-app-[0-9a-f]{12}\/$/)
+    expect(nextBuild.category).toBe(thisBuild.category)
+    expect(fingerprintOf(nextBuild.result)).toBe(fingerprintOf(thisBuild.result))
+    expect(otherImage.category).not.toBe(thisBuild.category)
+    expect(thisBuild.result?.properties).toMatchObject({
+      sbomFormat: 'CycloneDX 1.5',
+      subject: 'ghcr.io/acme/app:1.2',
+      digest: sbomTarget().subjectDigest
+    })
+    // An SBOM has no place in the repository of its own: its results point at the location given.
+    expect(uriOf(thisBuild.result)).toBe('Dockerfile')
   })
 
   it("puts a function's package and code scans in one run", () => {
