@@ -98,6 +98,20 @@ describe('what a gate loads (static imports from each entry)', () => {
     }
   )
 
+  it("the action's entry loads no @actions/* package: @actions/core comes by import() once a step writes", () => {
+    // The toolkit imports its HTTP client and undici (OIDC tokens): tens of milliseconds of
+    // parsing, which would all come before the step's first AWS request.
+    const graph = staticGraph('src/index.ts')
+    expect(graph.files).toContain('src/action/run.ts')
+    expect([...graph.packages].filter((name) => name.startsWith('@actions/'))).toEqual([])
+    expect(graph.files).not.toContain('src/action/action-host.ts')
+    // …and it is there: the action's host, which writes with the toolkit, is reached by import().
+    expect(staticGraph('src/action/action-host.ts').packages).toContain('@actions/core')
+    expect(readFileSync(join(ROOT, 'src/action/run.ts'), 'utf8')).toMatch(
+      /import\('@actions\/core'\)[^]*import\('\.\/action-host\.js'\)/
+    )
+  })
+
   it('the gate step reaches STS for its first request, and nothing of the other modes', () => {
     const graph = staticGraph('src/gate/step.ts')
     expect(graph.packages).toContain('@aws-sdk/client-sts')

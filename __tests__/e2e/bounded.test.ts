@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { AnswerEdit } from '../fake-aws/scenario.js'
-import { scenarioImages } from '../fake-aws/scenarios.js'
+import { scenarioImages, scenarios, withTimeScale } from '../fake-aws/scenarios.js'
+import { startFakeAws } from '../fake-aws/server.js'
 import { e2eHarness, POLL } from './harness.js'
 import { runBundle } from './runner.js'
 
@@ -112,5 +113,43 @@ describe('gate e2e: a cancelled run says so (issue 19 case 7)', () => {
     expect(run.outputs['result']).toBe('error')
     expect(run.log).toMatch(/::error::inspector-gate error: cancelled by SIGTERM while \S+/)
     expect(run.summary).toMatch(/inspector-gate: error[\s\S]*cancelled by SIGTERM while/)
+  })
+
+  it('SIGTERM at the first request, before @actions/core has loaded, still writes result=error, the line and the summary', async () => {
+    // The endpoint holds every request until the bundle has exited, and signals it when the first
+    // arrives: the step has written nothing yet, so the toolkit is not loaded (src/action/run.ts).
+    let pid: number | undefined
+    let signalled = false
+    let exited: () => void = () => undefined
+    const gone = new Promise<void>((resolve) => (exited = resolve))
+    const fake = await startFakeAws(withTimeScale({ ...scenarios.clean, slowMs: 1 }, 10), {
+      delay: async () => {
+        if (!signalled && pid !== undefined) {
+          signalled = true
+          process.kill(pid, 'SIGTERM')
+        }
+        await gone
+      }
+    })
+    try {
+      const run = await runBundle({
+        endpoint: fake.url,
+        inputs: { images: scenarioImages.clean.uri, timeout: '5m' },
+        env: { INSPECTOR_GATE_POLL_INTERVAL: POLL },
+        onSpawn: (spawned) => (pid = spawned)
+      })
+      exited()
+      expect(signalled).toBe(true)
+      expect(fake.calls.map((call) => call.operation)).toEqual(['GetCallerIdentity'])
+      expect(run.exitCode).toBe(143)
+      expect(run.outputs['result']).toBe('error')
+      expect(run.log).toContain(
+        '::error::inspector-gate error: cancelled by SIGTERM while starting'
+      )
+      expect(run.summary).toMatch(/inspector-gate: error[\s\S]*cancelled by SIGTERM while starting/)
+    } finally {
+      exited()
+      await fake.close()
+    }
   })
 })

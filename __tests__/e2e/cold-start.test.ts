@@ -36,23 +36,48 @@ const NOT_FOR_A_GATE = {
   'the report step': 'function runReportStep('
 }
 
+/**
+ * What the action does not parse before its first AWS request: the toolkit it writes with, whose
+ * HTTP client and undici (for OIDC tokens) are tens of milliseconds of start-up. It loads once the
+ * step first writes (src/action/run.ts); the action used to import it before anything else.
+ */
+const NOT_BEFORE_THE_FIRST_REQUEST = {
+  '@actions/core': 'function getInput(',
+  '@actions/http-client': 'class HttpClient ',
+  undici: 'class Dispatcher extends '
+}
+
+/** The recorder's line for the run's first HTTP request (load-recorder.mjs). */
+const FIRST_REQUEST = 'first-request'
+
 /** NODE_OPTIONS and the log file for one recorded run. */
-function recording(): { env: Record<string, string>; loaded(): string[] } {
+function recording(): {
+  env: Record<string, string>
+  loaded(): string[]
+  /** The bundle files loaded before the first request, and whether there was one. */
+  beforeFirstRequest(): { files: string[]; requested: boolean }
+} {
   const log = join(mkdtempSync(join(tmpdir(), 'inspector-gate-loads-')), 'loads.txt')
+  const bundleFiles = (lines: string[]) =>
+    lines
+      .filter((url) => url.startsWith('file:') && fileURLToPath(url).startsWith(DIST))
+      .map((url) => fileURLToPath(url))
+  const lines = () => readFileSync(log, 'utf8').split('\n')
   return {
     env: { NODE_OPTIONS: `--import ${RECORDER}`, INSPECTOR_GATE_LOAD_LOG: log },
-    loaded: () =>
-      readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((url) => url.startsWith('file:') && fileURLToPath(url).startsWith(DIST))
-        .map((url) => fileURLToPath(url))
+    loaded: () => bundleFiles(lines()),
+    beforeFirstRequest: () => {
+      const all = lines()
+      const at = all.indexOf(FIRST_REQUEST)
+      return { files: bundleFiles(at === -1 ? all : all.slice(0, at)), requested: at !== -1 }
+    }
   }
 }
 
-/** The pieces whose marker is in one of `files`. */
-function piecesIn(files: string[]): string[] {
+/** The pieces of `pieces` whose marker is in one of `files`. */
+function piecesIn(files: string[], pieces: Record<string, string> = NOT_FOR_A_GATE): string[] {
   const text = files.map((file) => readFileSync(file, 'utf8')).join('\n')
-  return Object.entries(NOT_FOR_A_GATE)
+  return Object.entries(pieces)
     .filter(([, marker]) => text.includes(marker))
     .map(([piece]) => piece)
 }
@@ -67,6 +92,8 @@ describe('what a gate loads from the bundle', () => {
       expect(piecesIn(all(dir))).toEqual(Object.keys(NOT_FOR_A_GATE))
       expect(piecesIn([join(dir, 'index.js')])).toEqual([])
     }
+    // The action's entry holds no toolkit: @actions/core is a chunk, loaded once a step writes.
+    expect(piecesIn([join(DIST, 'index.js')], NOT_BEFORE_THE_FIRST_REQUEST)).toEqual([])
   })
 
   it('the action: a push gate reads neither the other modes nor CloudFormation, S3, SNS, Octokit, SARIF or the HTML report', async () => {
@@ -78,6 +105,21 @@ describe('what a gate loads from the bundle', () => {
     expect(loaded).toContain(join(DIST, 'index.js'))
     expect(loaded.length).toBeGreaterThan(2)
     expect(piecesIn(loaded)).toEqual([])
+  })
+
+  it('the action: its first AWS request goes out before @actions/core, its HTTP client and undici are loaded; they come after, for the outputs', async () => {
+    const record = recording()
+    const run = await gate('clean', NAMED_GROUP, {}, { env: record.env })
+    // The toolkit did write the outputs, the summary and the log.
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.summary).toContain('inspector-gate')
+    const before = record.beforeFirstRequest()
+    expect(before.requested).toBe(true)
+    expect(before.files).toEqual([join(DIST, 'index.js'), ...before.files.slice(1)])
+    expect(piecesIn(before.files, NOT_BEFORE_THE_FIRST_REQUEST)).toEqual([])
+    expect(piecesIn(record.loaded(), NOT_BEFORE_THE_FIRST_REQUEST)).toEqual(
+      Object.keys(NOT_BEFORE_THE_FIRST_REQUEST)
+    )
   })
 
   it('the action: sarif-file set, the SARIF writer is loaded and writes the file', async () => {

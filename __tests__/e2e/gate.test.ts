@@ -16,6 +16,26 @@ describe('the bundle under Node 24', () => {
   })
 })
 
+describe('the action before @actions/core has loaded (inputs read by its rule)', () => {
+  it('an unknown mode is one error line and result=error, with no AWS request', async () => {
+    const run = await gate('clean', { mode: ' scan ' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('error')
+    expect(run.log).toMatch(/^::error::mode[^\n]*scan/m)
+    expect(fake().calls).toEqual([])
+  })
+
+  it('padded inputs are trimmed as core.getInput trims them, and the mode is taken from its input', async () => {
+    const run = await gate('clean', {
+      mode: '\tgate\n',
+      timeout: '  20s  ',
+      'fail-on': ' critical '
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+  })
+})
+
 describe('gate e2e', () => {
   it('passes a clean image and publishes outputs, findings file and summary', async () => {
     const run = await gate('clean')

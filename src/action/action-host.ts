@@ -3,6 +3,7 @@ import { logText } from '../text/escape.js'
 import type { AnnotationPlace, Host } from '../runtime/host.js'
 import { redactor, type Redactor } from '../runtime/redact.js'
 import { errorMessage } from '../runtime/error-message.js'
+import { runnerWorkspace } from './runner-env.js'
 
 /**
  * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The
@@ -28,7 +29,7 @@ export function actionHost(secrets: readonly string[] = []): Host {
         return false
       }
     },
-    workspace: process.env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    workspace: runnerWorkspace(process.env),
     env: process.env,
     redact
   }
