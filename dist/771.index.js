@@ -1247,7 +1247,7 @@ async function publish(request, github) {
     return { status: 'created', url: data.html_url, issueNumber };
 }
 async function client(request, github) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
     // `request` is left out of the options on purpose: @actions/github's defaults put its proxy-aware
     // fetch there, and Octokit merges options shallowly.
     const octokit = getOctokit(request.token, { baseUrl: github.apiUrl, userAgent: 'inspector-gate' });
