@@ -34,7 +34,7 @@ export async function runCli(argv: readonly string[], where: CliEnvironment): Pr
     return EXIT.toolError
   }
   if (parsed.kind === 'help') {
-    streams.out(usage())
+    streams.out(usage(parsed.mode))
     return EXIT.pass
   }
   if (parsed.kind === 'version') {
