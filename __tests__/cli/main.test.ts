@@ -63,7 +63,7 @@ describe('runCli without AWS', () => {
       t.where
     )
     expect(code).toBe(2)
-    expect(t.err.join('')).toMatch(/^error: .*app:v1/m)
+    expect(t.err.join('')).toMatch(/^inspector-gate: .*app:v1/m)
     expect(JSON.parse(readFileSync(outputs, 'utf8'))).toEqual({ result: 'error' })
   })
 
@@ -75,7 +75,7 @@ describe('runCli without AWS', () => {
     expect(await runCli(argv, t.where)).toBe(2)
     const [stdout, stderr] = [t.out.join(''), t.err.join('')]
     expect(workflowCommands(stdout + stderr)).toEqual([])
-    expect(stderr).toMatch(/^error: fail-on: "x #\u200b#\[set-output/m)
+    expect(stderr).toMatch(/^inspector-gate: fail-on: "x #\u200b#\[set-output/m)
     // The JSON document still says exactly what was given.
     expect((JSON.parse(stdout) as { error: string }).error).toContain(hostile)
   })

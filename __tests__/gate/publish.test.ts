@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,6 +34,7 @@ function recordingHost(overrides: Partial<Host> = {}): Host & Recorded {
     appendSummary: () => Promise.resolve(true),
     workspace: '/ws',
     env: {},
+    awsAdvice: SDK_ADVICE,
     redact: (text) => text,
     ...overrides
   }

@@ -5,6 +5,7 @@
  * limit is off in these scenarios (it runs on real time, the pacing on virtual time).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAwsClients } from '../../src/aws/clients.js'
@@ -81,7 +82,8 @@ export async function runReportInProcess(
     },
     redact: (text) => text,
     workspace,
-    env: { AWS_REGION: 'us-east-1' }
+    env: { AWS_REGION: 'us-east-1' },
+    awsAdvice: SDK_ADVICE
   }
   try {
     const outcome = await runReportStep(

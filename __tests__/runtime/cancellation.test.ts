@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,7 +32,8 @@ function recordingHost() {
     },
     redact: (text) => text,
     workspace: '/tmp',
-    env: {}
+    env: {},
+    awsAdvice: SDK_ADVICE
   }
   return { host, written }
 }

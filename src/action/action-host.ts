@@ -3,6 +3,16 @@ import { logText } from '../text/escape.js'
 import type { AnnotationPlace, Host } from '../runtime/host.js'
 import { redactor, type Redactor } from '../runtime/redact.js'
 import { errorMessage } from '../runtime/error-message.js'
+import type { AwsAdvice } from '../runtime/aws-advice.js'
+
+/** A workflow gets credentials and the Region from a step before this one. */
+export const ACTION_ADVICE: AwsAdvice = {
+  credentials:
+    'run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+  region: 'set AWS_REGION (configure-aws-credentials does)',
+  expired:
+    'raise role-duration-seconds in configure-aws-credentials above timeout (or lower timeout) and re-run'
+}
 
 /**
  * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The
@@ -30,7 +40,8 @@ export function actionHost(secrets: readonly string[] = []): Host {
     },
     workspace: process.env['GITHUB_WORKSPACE'] ?? process.cwd(),
     env: process.env,
-    redact
+    redact,
+    awsAdvice: ACTION_ADVICE
   }
 }
 

@@ -9,7 +9,9 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import type { SNSClient } from '@aws-sdk/client-sns'
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts'
+import type { AwsAdvice } from '../runtime/aws-advice.js'
 import { systemClock, type Clock } from '../runtime/clock.js'
+import { adviseOnErrors } from './advice.js'
 import { AwsTimeEstimate, observeAwsTime, type AwsTime } from './aws-time.js'
 import { boundByDeadline, type CallDeadline } from './call-deadline.js'
 import { limitInFlight, RequestSlots } from './in-flight.js'
@@ -113,6 +115,8 @@ export function createAwsClients(options: {
   overrides?: () => ClientOverrides
   /** The local clock the scanners use, against which AWS's `Date` headers are measured. */
   clock?: Pick<Clock, 'now'>
+  /** The door's words for missing credentials or Region (the Host's `awsAdvice`). */
+  advice?: AwsAdvice
 }): AwsClients {
   const classes: Partial<ClientClasses> = { ...options.classes }
   // A bug, not a user error: a step used a service it neither passed nor loaded. It throws where
@@ -147,8 +151,10 @@ export function createAwsClients(options: {
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
+    const made = make()
+    const advised = options.advice === undefined ? made : adviseOnErrors(made, options.advice)
     const limited = boundUnparseableAnswers(
-      limitInFlight(observeAwsTime(make(), awsTime, clock), slots)
+      limitInFlight(observeAwsTime(advised, awsTime, clock), slots)
     )
     const client = options.deadline ? boundByDeadline(limited, options.deadline) : limited
     cache.set(key, client)
