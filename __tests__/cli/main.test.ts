@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exitCode, runCli, writeOutputs } from '../../src/cli/main.js'
 import type { StepOutcome } from '../../src/runtime/host.js'
 import { VERSION } from '../../src/version.js'
 import { workflowCommands } from '../helpers/workflow-commands.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 function terminal() {
   const out: string[] = []
@@ -16,7 +16,7 @@ function terminal() {
     where: {
       streams: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) },
       env: {},
-      cwd: mkdtempSync(join(tmpdir(), 'inspector-gate-cli-'))
+      cwd: tempDir('inspector-gate-cli-')
     }
   }
 }
@@ -97,7 +97,7 @@ describe('writeOutputs', () => {
   ])
 
   it('writes dotenv lines GitLab can read: upper-case names, one line each', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ig-')), 'gate.env')
+    const path = join(tempDir('ig-'), 'gate.env')
     writeOutputs(path, new Map([...outputs, ['odd', 'two\nlines']]))
     expect(readFileSync(path, 'utf8')).toBe(
       [
@@ -111,7 +111,7 @@ describe('writeOutputs', () => {
   })
 
   it('writes JSON with the action output names for a .json path', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ig-')), 'nested', 'gate.json')
+    const path = join(tempDir('ig-'), 'nested', 'gate.json')
     writeOutputs(path, outputs)
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(Object.fromEntries(outputs))
   })

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { programLine } from '../../src/cli/cli-host.js'
 import { runCli } from '../../src/cli/main.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
-const workspace = mkdtempSync(join(tmpdir(), 'inspector-gate-one-line-'))
+const workspace = tempDir('inspector-gate-one-line-')
 afterAll(() => rmSync(workspace, { recursive: true, force: true }))
 writeFileSync(join(workspace, 'broken.yml'), 'ignore:\n  - {id: x\n')
 writeFileSync(join(workspace, 'no-reason.yml'), 'ignore:\n  - id: CVE-2024-0001\n')

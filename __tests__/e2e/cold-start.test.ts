@@ -4,13 +4,13 @@
  * loads; each forbidden piece is found by a marker in the file that holds it. No time is measured.
  */
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { scenarioImages } from '../fake-aws/scenarios.js'
 import { e2eHarness } from './harness.js'
 import { runCliBundle } from './runner.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const { fake, gate } = e2eHarness()
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
@@ -38,7 +38,7 @@ const NOT_FOR_A_GATE = {
 
 /** NODE_OPTIONS and the log file for one recorded run. */
 function recording(): { env: Record<string, string>; loaded(): string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), 'inspector-gate-loads-')), 'loads.txt')
+  const log = join(tempDir('inspector-gate-loads-'), 'loads.txt')
   return {
     env: { NODE_OPTIONS: `--import ${RECORDER}`, INSPECTOR_GATE_LOAD_LOG: log },
     loaded: () =>

@@ -5,14 +5,14 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { node24 } from './runner.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
-const alone = mkdtempSync(join(tmpdir(), 'inspector-gate-package-'))
+const alone = tempDir('inspector-gate-package-')
 afterAll(() => rmSync(alone, { recursive: true, force: true }))
 cpSync(DIST, join(alone, 'dist'), { recursive: true })
 
