@@ -17,21 +17,23 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
   'fail-on':
     'Severity floor that fails the gate: `critical`, `high`, `medium`, `low`, `informational` or `none`.',
   'max-findings':
-    'Per-severity budgets per image, e.g. `critical=0, high=5`: fail when an image has more. A budget for a severity replaces the floor for that severity.',
+    'Per-severity budgets per target (entry of `images` or `functions`), e.g. `critical=0, high=5`: fail when a target has more. A budget for a severity replaces the floor for that severity.',
   'untriaged-as':
     'Severity that Inspector UNTRIAGED (not yet scored) findings count as: `critical`, `high`, `medium`, `low` or `informational`.',
   'fixable-only':
     'When `true`, findings known to have no fix cannot fail the gate; findings whose fixability is unknown still can.',
   'ignore-file':
     'YAML file of accepted findings (id, reason, optional expires and scope). Empty: none.',
-  timeout: 'Total time to wait for the scans, e.g. `15m`, `90s`, `1h`.',
-  settle: 'Longest time to re-read findings after a scan completes until two reads agree.',
+  timeout:
+    'Total time for the whole gate, settling and `ensure-enabled: enable` included, e.g. `15m`, `90s`, `1h30m` (at least 1 second).',
+  settle:
+    "Longest time to re-read findings after a scan completes until they match the scan event's counts, or two reads agree after a quiet period. Findings still changing when it runs out make the result `error`.",
   'scan-event-log-group':
     "CloudWatch Logs group holding Inspector's `Inspector2 Scan` events, with which the gate settles an image's findings the moment they match the scan's own counts instead of waiting out the quiet period (the role needs logs:FilterLogEvents on it). Empty: the `ScanEventLogGroup` output of the stack `responder-stack-name` in each image's Region, when it is deployed. `off`: settle by the quiet period only.",
   'on-unscannable':
-    '`fail` or `warn` when Inspector cannot scan an image (unsupported OS, no scanning rule…).',
+    '`fail` or `warn` when Inspector or ECR cannot scan a target (unsupported OS, runtime, media type…). Setup problems that stop a scan follow `on-error`.',
   'on-error':
-    '`fail` or `warn` when the gate cannot reach a verdict (AWS error, permission, timeout), or when a part of the report (findings, posture) cannot be read.',
+    '`fail` or `warn` when the gate cannot reach a verdict (AWS error, permission, setup problem, unsettled findings, timeout), or when a part of the report (findings, posture) cannot be read.',
   'ensure-enabled':
     '`check`: fail fast, with the fix, when Inspector (ECR, Lambda, Lambda code) or Security Hub and its Inspector import are off where the targets need them; `enable`: turn on what is missing and wait until it is on; `off`: skip.',
   'findings-file':
