@@ -6,7 +6,12 @@ const shared = {
   testEnvironment: 'node',
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': tsJest }
+  transform: { '^.+\\.ts$': tsJest },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/temp-dir-setup.ts'],
+  // A run may leave nothing in the temp dir (helpers/temp-root.mjs): it fails if a test does.
+  // Per project, as Jest takes them; the first to run sets the folder up, the first to end checks it.
+  globalSetup: '<rootDir>/__tests__/helpers/temp-root-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/helpers/temp-root-teardown.mjs'
 }
 
 /**

@@ -12,9 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _text_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
-/* harmony import */ var _runtime_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5259);
-/* harmony import */ var _runtime_error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1676);
-/* harmony import */ var _runner_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3716);
+/* harmony import */ var _runtime_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5259);
+/* harmony import */ var _runtime_error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1676);
+/* harmony import */ var _runner_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3716);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3264);
+
 
 
 
@@ -26,7 +28,7 @@ __webpack_require__.r(__webpack_exports__);
  * every text written here, since the masking does not reach the summary or the outputs.
  */
 function actionHost(secrets = []) {
-    const redact = (0,_runtime_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactor */ .$p)(secrets);
+    const redact = (0,_runtime_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactor */ .$p)(secrets);
     for (const secret of secrets)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
     return {
@@ -43,13 +45,14 @@ function actionHost(secrets = []) {
                 return true;
             }
             catch (error) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(redact(`could not write the job summary: ${(0,_runtime_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}`));
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(redact(`could not write the job summary: ${(0,_runtime_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`));
                 return false;
             }
         },
-        workspace: (0,_runner_env_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerWorkspace */ .gx)(process.env),
+        workspace: (0,_runner_env_js__WEBPACK_IMPORTED_MODULE_5__/* .runnerWorkspace */ .gx)(process.env),
         env: process.env,
-        redact
+        redact,
+        awsAdvice: _advice_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_ADVICE */ .g
     };
 }
 /**

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recentStackEvents: () => (/* binding */ recentStackEvents)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 
 
 /** The stack's state, or undefined when there is no such stack. */
@@ -95,7 +95,7 @@ async function recentStackEvents(client, stackName) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ ShapeCheck)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 
 /**
  * Checks the members of an AWS answer that the code reads, before it reads them. The SDK does not
@@ -172,7 +172,7 @@ function describeType(value) {
 /* harmony export */   qn: () => (/* binding */ describeStandards)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_securityhub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 
 
@@ -701,8 +701,8 @@ function buildSetupConfig(inputs, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/errors.ts + 1 modules
+var errors = __webpack_require__(6362);
 ;// CONCATENATED MODULE: ./src/aws/inspector-configuration.ts
 
 
@@ -1020,7 +1020,8 @@ async function runSetupStep(inputs, host) {
         const responder = (0,responder_stack_config/* buildResponderConfig */.r)(inputs);
         // CloudFormation, for deploy-responder only, is loaded by runResponderDeployment.
         const clients = (0,aws_clients/* createAwsClients */.Gv)({
-            classes: { sts: client_sts_dist_cjs.STSClient, inspector: dist_cjs.Inspector2Client, securityHub: client_securityhub_dist_cjs.SecurityHubClient }
+            classes: { sts: client_sts_dist_cjs.STSClient, inspector: dist_cjs.Inspector2Client, securityHub: client_securityhub_dist_cjs.SecurityHubClient },
+            advice: host.awsAdvice
         });
         const report = await runSetup(config, { clients, clock: clock/* systemClock */.m, log: host });
         if (responder !== undefined) {

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   l: () => (/* binding */ guardedPages)
 /* harmony export */ });
 /* harmony import */ var _runtime_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9842);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6362);
 /* harmony import */ var _rate_limiter_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5350);
 
 
@@ -102,7 +102,7 @@ function createRateLimiter(clock, rate, burst) {
 /* harmony export */   qn: () => (/* binding */ describeStandards)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_securityhub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 
 
@@ -176,7 +176,7 @@ async function enableStandards(client, arns) {
 /* harmony export */ });
 /* unused harmony export partitionOf */
 /* harmony import */ var _aws_sdk_client_securityhub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 
 
@@ -436,8 +436,8 @@ function parseS3Uri(value) {
 
 // EXTERNAL MODULE: ./src/aws/rate-limiter.ts
 var rate_limiter = __webpack_require__(5350);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/errors.ts + 1 modules
+var errors = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/aws/securityhub.ts
 var securityhub = __webpack_require__(2472);
 // EXTERNAL MODULE: ./src/aws/paging.ts
@@ -2499,7 +2499,8 @@ async function runReportStep(inputs, host, deps) {
             readPreviousReport((0,external_node_path_.resolve)(workspace, settings.previousReport), log);
         const clients = deps?.clients ??
             (0,aws_clients/* createAwsClients */.Gv)({
-                classes: { securityHub: client_securityhub_dist_cjs.SecurityHubClient, sts: client_sts_dist_cjs.STSClient, s3: dist_cjs.S3Client, sns: client_sns_dist_cjs.SNSClient }
+                classes: { securityHub: client_securityhub_dist_cjs.SecurityHubClient, sts: client_sts_dist_cjs.STSClient, s3: dist_cjs.S3Client, sns: client_sns_dist_cjs.SNSClient },
+                advice: host.awsAdvice
             });
         const clock = deps?.clock ?? runtime_clock/* systemClock */.m;
         const csv = (0,external_node_fs_.createWriteStream)(files.csv, { encoding: 'utf8' });

@@ -411,7 +411,7 @@ function retryAfterMs(error, now) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ ShapeCheck)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 
 /**
  * Checks the members of an AWS answer that the code reads, before it reads them. The SDK does not
@@ -750,8 +750,8 @@ function groupBy(items, key) {
     return groups;
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/errors.ts + 1 modules
+var errors = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/domain/sbom-limits.ts
 var sbom_limits = __webpack_require__(908);
 // EXTERNAL MODULE: ./src/aws/response-shape.ts

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export INSPECTOR_STATES */
 /* harmony import */ var _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3222);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 /* harmony import */ var _domain_function_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9454);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6433);
 /* harmony import */ var _response_shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2153);
@@ -235,7 +235,7 @@ async function getAccountStatus(client) {
 /* harmony export */   l: () => (/* binding */ guardedPages)
 /* harmony export */ });
 /* harmony import */ var _runtime_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9842);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6362);
 /* harmony import */ var _rate_limiter_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5350);
 
 
@@ -331,7 +331,7 @@ function createRateLimiter(clock, rate, burst) {
 /* harmony export */ });
 /* unused harmony export partitionOf */
 /* harmony import */ var _aws_sdk_client_securityhub__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6200);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 /* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 
 
@@ -421,7 +421,7 @@ async function alreadyOnConflict(call) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ tolerateTransient)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6362);
 
 /**
  * The SDK already retried a throttled or failing call several times. A wait of many minutes should
@@ -511,8 +511,8 @@ function seconds(ms) {
     return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s}s`;
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/errors.ts + 1 modules
+var errors = __webpack_require__(6362);
 // EXTERNAL MODULE: ./src/aws/inspector.ts
 var inspector = __webpack_require__(9108);
 ;// CONCATENATED MODULE: ./src/ensure-enabled/plan.ts

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { deferredHost } from '../../src/action/deferred-host.js'
 import type { Host } from '../../src/runtime/host.js'
+import { ACTION_ADVICE } from '../../src/action/advice.js'
 
 /** A host that records each call, as the `@actions/core` host would write it. */
 function recordingHost(): { host: Host; calls: string[] } {
@@ -19,7 +20,8 @@ function recordingHost(): { host: Host; calls: string[] } {
       },
       workspace: '/ws',
       env: {},
-      redact: (text) => text
+      redact: (text) => text,
+      awsAdvice: ACTION_ADVICE
     }
   }
 }
@@ -27,7 +29,8 @@ function recordingHost(): { host: Host; calls: string[] } {
 const NOW = {
   workspace: '/ws',
   env: { A: '1' },
-  redact: (text: string) => text.replace('s3cr3t', '***')
+  redact: (text: string) => text.replace('s3cr3t', '***'),
+  awsAdvice: ACTION_ADVICE
 }
 
 /** A load the test resolves when it wants: the toolkit's chunk still being read. */

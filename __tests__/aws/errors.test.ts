@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { AwsCallError, explainAwsError } from '../../src/aws/errors.js'
 
 const context = {
@@ -27,7 +28,7 @@ describe('explainAwsError', () => {
     expect(error.message).not.toContain('\n')
     expect(error.message).toMatch(/^the AWS credentials expired while checking Inspector coverage/)
     expect(error.message).toContain(`(${code})`)
-    expect(error.message).toContain('raise role-duration-seconds in configure-aws-credentials')
+    expect(error.message).toContain(SDK_ADVICE.expired)
     expect(error.message).toContain('re-run')
     expect(error.retryable).toBe(false)
   })

@@ -352,7 +352,7 @@ describe('retries', () => {
     expect(waits).toEqual([])
     expect(received).toHaveLength(0)
     expect(error.message).toMatch(
-      /^no AWS credentials found: run aws-actions\/configure-aws-credentials/
+      /^no AWS credentials found: the AWS SDK looks for AWS_ACCESS_KEY_ID/
     )
   })
 

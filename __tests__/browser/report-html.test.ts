@@ -19,7 +19,6 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { renderReportHtml } from '../../src/report/render/html.js'
@@ -30,6 +29,7 @@ import {
   aReportWithTrend,
   anEmptyReport
 } from '../report/render/report-fixtures.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 /** The binary jest.config.js found; the project does not run without one. */
 const CHROMIUM = process.env['INSPECTOR_GATE_CHROMIUM'] ?? ''
@@ -123,7 +123,7 @@ beforeAll(() => {
     )
   }
   mkdirSync(OUTPUT, { recursive: true })
-  workDir = mkdtempSync(join(tmpdir(), 'report-html-'))
+  workDir = tempDir('report-html-')
 })
 
 afterAll(() => {

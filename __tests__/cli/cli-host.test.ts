@@ -27,4 +27,31 @@ describe('cliHost', () => {
     expect(controlCharacters(text)).toEqual([])
     expect(err[3]).toMatch(/^error: /)
   })
+
+  it('gives a step line that names the program (a cancelled run) one prefix, not error: too', () => {
+    const err: string[] = []
+    const host = cliHost({
+      streams: { out: () => undefined, err: (text) => void err.push(text) },
+      verbose: false,
+      workspace: '/tmp',
+      env: {}
+    })
+    host.error('inspector-gate error: cancelled by SIGINT while waiting for the scan')
+    host.error('app:v2: no AWS credentials found')
+    expect(err).toEqual([
+      'inspector-gate: error: cancelled by SIGINT while waiting for the scan\n',
+      'error: app:v2: no AWS credentials found\n'
+    ])
+  })
+
+  it('tells how the AWS SDK finds credentials, not which workflow step to add', () => {
+    const host = cliHost({
+      streams: { out: () => undefined, err: () => undefined },
+      verbose: false,
+      workspace: '/tmp',
+      env: {}
+    })
+    expect(host.awsAdvice.credentials).toContain('AWS_PROFILE')
+    expect(JSON.stringify(host.awsAdvice)).not.toContain('configure-aws-credentials')
+  })
 })

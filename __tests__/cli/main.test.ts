@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exitCode, runCli, writeOutputs } from '../../src/cli/main.js'
 import type { StepOutcome } from '../../src/runtime/host.js'
 import { VERSION } from '../../src/version.js'
 import { workflowCommands } from '../helpers/workflow-commands.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 function terminal() {
   const out: string[] = []
@@ -16,7 +16,7 @@ function terminal() {
     where: {
       streams: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) },
       env: {},
-      cwd: mkdtempSync(join(tmpdir(), 'inspector-gate-cli-'))
+      cwd: tempDir('inspector-gate-cli-')
     }
   }
 }
@@ -63,7 +63,7 @@ describe('runCli without AWS', () => {
       t.where
     )
     expect(code).toBe(2)
-    expect(t.err.join('')).toMatch(/^error: .*app:v1/m)
+    expect(t.err.join('')).toMatch(/^inspector-gate: .*app:v1/m)
     expect(JSON.parse(readFileSync(outputs, 'utf8'))).toEqual({ result: 'error' })
   })
 
@@ -75,7 +75,7 @@ describe('runCli without AWS', () => {
     expect(await runCli(argv, t.where)).toBe(2)
     const [stdout, stderr] = [t.out.join(''), t.err.join('')]
     expect(workflowCommands(stdout + stderr)).toEqual([])
-    expect(stderr).toMatch(/^error: fail-on: "x #\u200b#\[set-output/m)
+    expect(stderr).toMatch(/^inspector-gate: fail-on: "x #\u200b#\[set-output/m)
     // The JSON document still says exactly what was given.
     expect((JSON.parse(stdout) as { error: string }).error).toContain(hostile)
   })
@@ -97,7 +97,7 @@ describe('writeOutputs', () => {
   ])
 
   it('writes dotenv lines GitLab can read: upper-case names, one line each', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ig-')), 'gate.env')
+    const path = join(tempDir('ig-'), 'gate.env')
     writeOutputs(path, new Map([...outputs, ['odd', 'two\nlines']]))
     expect(readFileSync(path, 'utf8')).toBe(
       [
@@ -111,7 +111,7 @@ describe('writeOutputs', () => {
   })
 
   it('writes JSON with the action output names for a .json path', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ig-')), 'nested', 'gate.json')
+    const path = join(tempDir('ig-'), 'nested', 'gate.json')
     writeOutputs(path, outputs)
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(Object.fromEntries(outputs))
   })

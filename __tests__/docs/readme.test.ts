@@ -191,6 +191,38 @@ describe('README Inputs table', () => {
     for (const row of rows) expect(row[2]?.length ?? 0).toBeGreaterThan(0)
   })
 
+  /**
+   * What the README says of an input's scope, action.yml (and so `--help`) says too: words that a
+   * description once got wrong (`max-findings` per image, `on-unscannable` for images only).
+   */
+  it.each([
+    ['max-findings', ['per target', 'images', 'functions']],
+    ['on-unscannable', ['Inspector or ECR', 'a target', 'on-error']],
+    ['timeout', ['the whole gate', 'ensure-enabled: enable']],
+    ['settle', ["scan event's counts", 'error']],
+    ['on-error', ['setup problem', 'unsettled findings', 'timeout']]
+  ])('README and action.yml say the same of %s', (name, phrases) => {
+    const plain = (text: string | undefined): string =>
+      (text ?? '').replace(/`/g, '').replace(/\s+/g, ' ')
+    const row = rows.find((r) => nameOf(r[0]) === name)
+    for (const phrase of phrases) {
+      expect({ name, phrase, readme: plain(row?.[2]).includes(phrase) }).toEqual({
+        name,
+        phrase,
+        readme: true
+      })
+      expect({
+        name,
+        phrase,
+        action: plain(action.inputs[name]?.description).includes(phrase)
+      }).toEqual({
+        name,
+        phrase,
+        action: true
+      })
+    }
+  })
+
   it('matches the list of inputs the action reads', () => {
     expect([...INPUT_NAMES].sort()).toEqual(Object.keys(action.inputs).sort())
   })
@@ -285,6 +317,30 @@ describe('examples', () => {
     const used = new Set(rules.flatMap((rule) => Object.keys(rule)))
     for (const field of ['id', 'reason', 'expires', 'repository', 'image', 'package']) {
       expect({ field, used: used.has(field) }).toEqual({ field, used: true })
+    }
+  })
+})
+
+describe('README on infra/', () => {
+  const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+
+  it('the IAM section names every policy in infra/iam/, and says how many there are', () => {
+    const text = section(readme, 'IAM permissions').join('\n')
+    const files = readdirSync(new URL('infra/iam/', root)).filter((f) => f.endsWith('.json'))
+    for (const file of files) expect(text).toContain(`(infra/iam/${file})`)
+    const count = /^(\w+) least-privilege policies/im.exec(text)?.[1]?.toLowerCase()
+    expect(count).toBe(NUMBERS[files.length])
+  })
+
+  it('the development tree shows everything in infra/', () => {
+    const tree = section(readme, 'Development').join('\n')
+    const entries = readdirSync(new URL('infra/', root), { withFileTypes: true })
+    for (const entry of entries) {
+      const name = entry.isDirectory() ? `infra/${entry.name}/` : entry.name
+      expect({ entry: entry.name, shown: tree.includes(name) }).toEqual({
+        entry: entry.name,
+        shown: true
+      })
     }
   })
 })

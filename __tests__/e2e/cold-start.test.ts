@@ -4,13 +4,13 @@
  * loads; each forbidden piece is found by a marker in the file that holds it. No time is measured.
  */
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { scenarioImages } from '../fake-aws/scenarios.js'
 import { e2eHarness } from './harness.js'
 import { runCliBundle } from './runner.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const { fake, gate } = e2eHarness()
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
@@ -57,7 +57,7 @@ function recording(): {
   /** The bundle files loaded before the first request, and whether there was one. */
   beforeFirstRequest(): { files: string[]; requested: boolean }
 } {
-  const log = join(mkdtempSync(join(tmpdir(), 'inspector-gate-loads-')), 'loads.txt')
+  const log = join(tempDir('inspector-gate-loads-'), 'loads.txt')
   const bundleFiles = (lines: string[]) =>
     lines
       .filter((url) => url.startsWith('file:') && fileURLToPath(url).startsWith(DIST))

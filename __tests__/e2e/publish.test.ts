@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Log } from 'sarif'
 import { parseCommentMarker } from '../../src/gate/pr-comment/render.js'
@@ -13,6 +12,7 @@ import {
 } from '../helpers/sarif-validation.js'
 import { e2eHarness, findingsFile, POLL } from './harness.js'
 import { runCliBundle } from './runner.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const { start, run } = e2eHarness()
 
@@ -127,7 +127,7 @@ describe('pull request comment e2e', () => {
 describe('findings file e2e', () => {
   it('two gate steps in one job keep their own findings files (issue 19, case 12)', async () => {
     await start('criticals')
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'inspector-gate-e2e-job-'))
+    const runnerTemp = tempDir('inspector-gate-e2e-job-')
     const step = (id: string, failOn: string) =>
       run(
         { images: scenarioImages.criticals.uri, 'fail-on': failOn, timeout: '20s', settle: '5s' },

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -44,7 +44,7 @@ export interface BundleOptions {
 
 /** Runs `node dist/index.js` exactly as a GitHub runner would: INPUT_* variables, command files. */
 export async function runBundle(options: BundleOptions): Promise<BundleRun> {
-  const workdir = mkdtempSync(join(tmpdir(), 'inspector-gate-e2e-'))
+  const workdir = tempDir('inspector-gate-e2e-')
   const workspace = join(workdir, 'workspace')
   const runnerTemp = join(workdir, 'runner-temp')
   mkdirSync(workspace)
@@ -147,7 +147,7 @@ export async function runCliBundle(options: {
   files?: Record<string, string>
   env?: Record<string, string>
 }): Promise<CliRun> {
-  const workdir = mkdtempSync(join(tmpdir(), 'inspector-gate-cli-'))
+  const workdir = tempDir('inspector-gate-cli-')
   for (const [name, content] of Object.entries(options.files ?? {})) {
     writeFileSync(join(workdir, name), content)
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PublishConfig } from '../../src/gate/publish-config.js'
 import { parseImageReference } from '../../src/domain/image-reference.js'
@@ -13,6 +13,7 @@ import { NOW, REGISTRY } from '../fixtures/digests.js'
 import { finding } from '../fixtures/findings.js'
 import { scanned } from '../fixtures/outcomes.js'
 import { policy } from '../fixtures/policy.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 interface Recorded {
   errors: { message: string; place?: AnnotationPlace }[]
@@ -33,6 +34,7 @@ function recordingHost(overrides: Partial<Host> = {}): Host & Recorded {
     appendSummary: () => Promise.resolve(true),
     workspace: '/ws',
     env: {},
+    awsAdvice: SDK_ADVICE,
     redact: (text) => text,
     ...overrides
   }
@@ -52,7 +54,7 @@ const gate: GateConfig = {
 }
 
 function where(): PublishConfig {
-  const dir = mkdtempSync(join(tmpdir(), 'gate-publish-'))
+  const dir = tempDir('gate-publish-')
   return {
     findingsFile: join(dir, 'findings.json'),
     summary: true,

@@ -14,18 +14,17 @@ import {
   accessSync,
   chmodSync,
   constants,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync
 } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import type { Log } from 'sarif'
+import { tempDir } from './temp-dir.js'
 
 const require = createRequire(import.meta.url)
 
@@ -107,7 +106,7 @@ export function multitoolPath(): string {
  */
 export function multitoolFindings(logs: Record<string, Log>): MultitoolFinding[] {
   const tool = multitoolPath()
-  const directory = mkdtempSync(join(tmpdir(), 'sarif-validation-'))
+  const directory = tempDir('sarif-validation-')
   try {
     const files = Object.entries(logs).map(([name, log]) => {
       const file = join(directory, `${name}.sarif`)

@@ -9,10 +9,11 @@ import { buildReportSettings } from '../../src/report/config.js'
 import { buildResponderConfig } from '../../src/responder-stack/config.js'
 import { buildSetupConfig } from '../../src/setup/config.js'
 import { INPUTS, type InputSpec } from '../../src/inputs/catalogue.js'
+import { INPUT_DESCRIPTIONS } from '../../src/inputs/descriptions.js'
 import { inputReader, type RawInputs } from '../../src/inputs/read.js'
 
 interface ActionYml {
-  inputs: Record<string, { default?: string; required?: boolean }>
+  inputs: Record<string, { default?: string; required?: boolean; description?: string }>
 }
 const action = parse(
   readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
@@ -26,6 +27,20 @@ describe('the input catalogue', () => {
       expect({ name: input.name, default: action.inputs[input.name]?.default }).toEqual({
         name: input.name,
         default: input.actionDefault ?? input.default
+      })
+    }
+  })
+
+  it("describes each input in action.yml's words: --help prints the same text", () => {
+    const folded = (text: string | undefined): string | undefined => text?.replace(/\s+/g, ' ')
+    expect(Object.keys(INPUT_DESCRIPTIONS)).toEqual(specs.map((input) => input.name))
+    for (const input of specs) {
+      expect({
+        name: input.name,
+        description: folded(action.inputs[input.name]?.description)
+      }).toEqual({
+        name: input.name,
+        description: folded(INPUT_DESCRIPTIONS[input.name as keyof typeof INPUT_DESCRIPTIONS])
       })
     }
   })

@@ -40,7 +40,7 @@ describe('one clear line', () => {
     expect(run.lines).toHaveLength(1)
     expect(run.lines[0]).not.toContain('\n')
     expect(run.lines[0]).toMatch(
-      /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/app:v6\.0\.0: the AWS credentials expired while checking Inspector coverage of arn:aws:ecr:us-east-1:123456789012:repository\/app\/sha256:[0-9a-f]{64} \(ExpiredTokenException\): .*raise role-duration-seconds in configure-aws-credentials above timeout .*re-run$/
+      /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/app:v6\.0\.0: the AWS credentials expired while checking Inspector coverage of arn:aws:ecr:us-east-1:123456789012:repository\/app\/sha256:[0-9a-f]{64} \(ExpiredTokenException\): the role session ended before the run did; .*longer than timeout .*re-run$/
     )
     // It was waiting when the session ran out, and it stopped at the first refusal instead of
     // polling a dead session until the 15-minute timeout.

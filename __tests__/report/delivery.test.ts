@@ -2,19 +2,19 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns'
 import { mockClient } from 'aws-sdk-client-mock'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deliverReport } from '../../src/report/delivery.js'
 import { aReport } from './render/report-fixtures.js'
 import { testClients } from '../fixtures/aws-clients.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const s3 = mockClient(S3Client)
 const sns = mockClient(SNSClient)
 const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
 
 function files(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'report-'))
+  const dir = tempDir('report-')
   return ['findings.csv', 'report.json', 'report.html'].map((name) => {
     const path = join(dir, name)
     writeFileSync(path, `${name} body`)

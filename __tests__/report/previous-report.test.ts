@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_PREVIOUS_REPORT_BYTES, readPreviousReport } from '../../src/report/previous-report.js'
 import { aReport } from './render/report-fixtures.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 function logger() {
   const lines: string[] = []
@@ -18,7 +18,7 @@ function logger() {
 }
 
 function file(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'previous-')), name)
+  const path = join(tempDir('previous-'), name)
   writeFileSync(path, content)
   return path
 }
@@ -33,7 +33,7 @@ describe('readPreviousReport', () => {
 
   it('says so, without a warning, on the first run', () => {
     const { lines, log } = logger()
-    const path = join(mkdtempSync(join(tmpdir(), 'previous-')), 'report.json')
+    const path = join(tempDir('previous-'), 'report.json')
     expect(readPreviousReport(path, log)).toBeUndefined()
     expect(lines).toEqual([`info: no previous report at ${path}; this report has no trend`])
   })
@@ -77,7 +77,7 @@ describe('readPreviousReport', () => {
   it('does not read a file larger than any report.json into memory', () => {
     const { lines, log } = logger()
     // Sparse: the size is there, the bytes are not.
-    const path = join(mkdtempSync(join(tmpdir(), 'previous-')), 'report.json')
+    const path = join(tempDir('previous-'), 'report.json')
     const fd = openSync(path, 'w')
     ftruncateSync(fd, MAX_PREVIOUS_REPORT_BYTES + 1)
     closeSync(fd)
@@ -89,7 +89,7 @@ describe('readPreviousReport', () => {
 
   it('warns for a directory in its place', () => {
     const { lines, log } = logger()
-    const dir = mkdtempSync(join(tmpdir(), 'previous-'))
+    const dir = tempDir('previous-')
     expect(readPreviousReport(dir, log)).toBeUndefined()
     expect(lines).toEqual([
       `warning: previous-report: ${dir} is not a file; this report has no trend`

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expectedReport } from '../fake-aws/fixtures-asff.js'
 import { aReport } from './render/report-fixtures.js'
 import { runReportInProcess, smallReportScenario } from './report-in-process.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const TRUTH = expectedReport({ count: 600, seed: 2026 }, { periodDays: 7 })
 
 function workspaceWith(previous: string): string {
-  const workspace = mkdtempSync(join(tmpdir(), 'report-previous-'))
+  const workspace = tempDir('report-previous-')
   writeFileSync(join(workspace, 'previous.json'), previous)
   return workspace
 }

@@ -4,8 +4,8 @@
  * virtual one, so the GetFindings pacing never sleeps for real. The endpoint's own GetFindings
  * limit is off in these scenarios (it runs on real time, the pacing on virtual time).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { join } from 'node:path'
 import { createAwsClients } from '../../src/aws/clients.js'
 import type { RawInputs } from '../../src/inputs/read.js'
@@ -18,6 +18,7 @@ import { STANDARD_IDS } from '../fake-aws/standards.js'
 import { TEST_CREDENTIALS } from '../fake-aws/test-support.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { ALL_CLIENT_CLASSES } from '../fixtures/client-classes.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 export const REPORT_STANDARDS = [{ standard: STANDARD_IDS.fsbp }, { standard: STANDARD_IDS.cis500 }]
 
@@ -61,7 +62,7 @@ export async function runReportInProcess(
     classes: ALL_CLIENT_CLASSES,
     overrides: () => ({ endpoint: fake.url, region: 'us-east-1', credentials: TEST_CREDENTIALS })
   })
-  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'report-step-'))
+  const workspace = options.workspace ?? tempDir('report-step-')
   const recorded = {
     outputs: new Map<string, string>(),
     warnings: [] as string[],
@@ -81,7 +82,8 @@ export async function runReportInProcess(
     },
     redact: (text) => text,
     workspace,
-    env: { AWS_REGION: 'us-east-1' }
+    env: { AWS_REGION: 'us-east-1' },
+    awsAdvice: SDK_ADVICE
   }
   try {
     const outcome = await runReportStep(

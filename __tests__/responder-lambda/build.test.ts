@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -19,6 +18,7 @@ import {
 } from '../../scripts/build-responder.js'
 import { zipFileOf } from './cfn-yaml.js'
 import { guardDutyInstanceFinding, importedEvent, TOPIC_ARN } from './fixtures.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const run = promisify(execFile)
 const root = new URL('../../', import.meta.url)
@@ -28,7 +28,7 @@ let dir = ''
 
 beforeAll(async () => {
   code = await buildResponderCode()
-  dir = mkdtempSync(join(tmpdir(), 'responder-'))
+  dir = tempDir('responder-')
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

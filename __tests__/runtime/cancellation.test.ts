@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { runCli } from '../../src/cli/main.js'
@@ -10,6 +10,7 @@ import {
   type SignalSource
 } from '../../src/runtime/cancellation.js'
 import type { Host } from '../../src/runtime/host.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 /** A host that records what the step wrote. */
 function recordingHost() {
@@ -31,7 +32,8 @@ function recordingHost() {
     },
     redact: (text) => text,
     workspace: '/tmp',
-    env: {}
+    env: {},
+    awsAdvice: SDK_ADVICE
   }
   return { host, written }
 }
@@ -90,7 +92,7 @@ describe('cancelOnSignals (issue 19 case 7)', () => {
 
 describe('the CLI on a signal', () => {
   it('writes result=error to the outputs file and exits 130 on SIGINT', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'inspector-gate-cli-'))
+    const cwd = tempDir('inspector-gate-cli-')
     const source: SignalSource & EventEmitter = new EventEmitter()
     const err: string[] = []
     const recorder = exitRecorder()

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actionHost } from '../../src/action/action-host.js'
 import { cliHost } from '../../src/cli/cli-host.js'
 import { runCli } from '../../src/cli/main.js'
 import { redactor, runSecrets } from '../../src/runtime/redact.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+token/with=chars'
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
@@ -43,7 +43,7 @@ describe('actionHost', () => {
       stdout.push(String(chunk))
       return true
     })
-    const outputs = join(mkdtempSync(join(tmpdir(), 'inspector-gate-redact-')), 'output')
+    const outputs = join(tempDir('inspector-gate-redact-'), 'output')
     const saved = process.env['GITHUB_OUTPUT']
     process.env['GITHUB_OUTPUT'] = outputs
     writeFileSync(outputs, '')
@@ -70,7 +70,7 @@ describe('actionHost', () => {
 describe('cliHost', () => {
   it('keeps the credentials out of stderr, outputs and the summary file', async () => {
     const err: string[] = []
-    const summary = join(mkdtempSync(join(tmpdir(), 'inspector-gate-redact-')), 'summary.md')
+    const summary = join(tempDir('inspector-gate-redact-'), 'summary.md')
     const host = cliHost({
       streams: { out: () => undefined, err: (t) => void err.push(t) },
       verbose: true,
@@ -111,7 +111,7 @@ describe('an AWS error that repeats the session token (a misbehaving proxy)', ()
           { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 403 } }
         )
       )
-    const cwd = mkdtempSync(join(tmpdir(), 'inspector-gate-redact-'))
+    const cwd = tempDir('inspector-gate-redact-')
     const out: string[] = []
     const err: string[] = []
     const code = await runCli(

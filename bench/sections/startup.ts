@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { node24, runBundle, runCliBundle } from '../../__tests__/e2e/runner.js'
 import { scenarioImages, scenarios, withTimeScale } from '../../__tests__/fake-aws/scenarios.js'
 import { startFakeAws, type FakeAws } from '../../__tests__/fake-aws/server.js'
 import { markdownTable, median } from '../lib/markdown.js'
+import { tempDir } from '../../__tests__/helpers/temp-dir.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TIME_SCALE = 10
@@ -84,7 +84,7 @@ function bundleFiles(file: string): { name: string; bytes: number }[] {
  * in a run of its own, so the hook's cost is not in the timed runs.
  */
 async function filesLoaded(bundle: 'action' | 'cli'): Promise<{ files: string[]; before: number }> {
-  const log = join(mkdtempSync(join(tmpdir(), 'inspector-gate-loads-')), 'loads.txt')
+  const log = join(tempDir('inspector-gate-loads-'), 'loads.txt')
   const recorder = join(ROOT, '__tests__', 'e2e', 'load-recorder.mjs')
   await coldStart(bundle, { NODE_OPTIONS: `--import ${recorder}`, INSPECTOR_GATE_LOAD_LOG: log })
   const lines = readFileSync(log, 'utf8')

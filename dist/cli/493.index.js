@@ -2,6 +2,50 @@ export const id = 493;
 export const ids = [493];
 export const modules = {
 
+/***/ 3961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b5: () => (/* binding */ withAdvice),
+/* harmony export */   cp: () => (/* binding */ adviceFor),
+/* harmony export */   lr: () => (/* binding */ adviseOnErrors)
+/* harmony export */ });
+const ADVICE = Symbol('inspector-gate AWS advice');
+/**
+ * Tags every error of the client's calls with the door's advice (see runtime/aws-advice.ts), so
+ * `explainAwsError` tells a CLI user about the SDK's credential chain and a workflow about
+ * configure-aws-credentials, with no global setting. Outermost (initialize, high): credentials
+ * are resolved while signing, inside the stack.
+ */
+function adviseOnErrors(client, advice) {
+    ;
+    client.middlewareStack.add((next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            throw withAdvice(error, advice);
+        }
+    }, { step: 'initialize', name: 'inspectorGateAdvice', priority: 'high' });
+    return client;
+}
+/** The error, tagged with the door's advice unless it carries some already. */
+function withAdvice(error, advice) {
+    if (typeof error === 'object' && error !== null && !(ADVICE in error)) {
+        Object.defineProperty(error, ADVICE, { value: advice });
+    }
+    return error;
+}
+/** The advice a client attached to its error, if any. */
+function adviceFor(error) {
+    if (typeof error !== 'object' || error === null || !(ADVICE in error))
+        return undefined;
+    return error[ADVICE];
+}
+
+
+/***/ }),
+
 /***/ 7326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -75,6 +119,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runtime/clock.ts
 var runtime_clock = __webpack_require__(9842);
+// EXTERNAL MODULE: ./src/aws/advice.ts
+var aws_advice = __webpack_require__(3961);
 ;// CONCATENATED MODULE: ./src/aws/aws-time.ts
 /**
  * The estimate from the `Date` header of AWS's answers. Each answer gives `Date − local receive
@@ -191,6 +237,7 @@ var unparseable = __webpack_require__(191);
 
 
 
+
 const USER_AGENT = 'inspector-gate';
 /** Attempts per call (the first try and five retries), in the SDK's adaptive retry mode. */
 const MAX_ATTEMPTS = 6;
@@ -243,7 +290,9 @@ function createAwsClients(options) {
         const existing = cache.get(key);
         if (existing)
             return existing;
-        const limited = (0,unparseable/* boundUnparseableAnswers */.Mk)(limitInFlight(observeAwsTime(make(), awsTime, clock), slots));
+        const made = make();
+        const advised = options.advice === undefined ? made : (0,aws_advice/* adviseOnErrors */.lr)(made, options.advice);
+        const limited = (0,unparseable/* boundUnparseableAnswers */.Mk)(limitInFlight(observeAwsTime(advised, awsTime, clock), slots));
         const client = options.deadline ? (0,call_deadline/* boundByDeadline */.uf)(limited, options.deadline) : limited;
         cache.set(key, client);
         return client;
@@ -299,12 +348,16 @@ function inspectorScanClient(create, region, options, slots) {
         ...(credentials !== undefined && { credentials })
     });
     const bound = options.deadline === undefined ? undefined : (0,call_deadline/* deadlineBound */.vA)(options.deadline);
+    const { advice } = options;
+    const call = (input, signal) => bound === undefined
+        ? client.scanSbom(input, signal === undefined ? {} : { abortSignal: signal })
+        : bound('ScanSbom', signal, (abortSignal) => client.scanSbom(input, { abortSignal }));
     return {
         region: client.region,
         endpoint: client.endpoint,
-        scanSbom: (input, callOptions = {}) => slots.run(() => bound === undefined
-            ? client.scanSbom(input, callOptions)
-            : bound('ScanSbom', callOptions.abortSignal, (abortSignal) => client.scanSbom(input, { abortSignal })))
+        scanSbom: (input, callOptions = {}) => slots.run(() => call(input, callOptions.abortSignal).catch((error) => {
+            throw advice === undefined ? error : (0,aws_advice/* withAdvice */.b5)(error, advice);
+        }))
     };
 }
 
@@ -322,8 +375,12 @@ function inspectorScanClient(create, region, options, slots) {
 /* harmony export */   iQ: () => (/* binding */ AwsCallError)
 /* harmony export */ });
 /* unused harmony export DEADLINE_EXCEEDED */
-/* harmony import */ var _call_deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7326);
-/* harmony import */ var _unparseable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(191);
+/* harmony import */ var _runtime_aws_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6526);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3961);
+/* harmony import */ var _call_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7326);
+/* harmony import */ var _unparseable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(191);
+
+
 
 
 /**
@@ -359,7 +416,7 @@ function explainAwsError(error, context) {
     // Our own errors already say what went wrong; wrapping them again would bury the message.
     if (error instanceof AwsCallError)
         return error;
-    if (error instanceof _call_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .CallDeadlineError */ .rH) {
+    if (error instanceof _call_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .CallDeadlineError */ .rH) {
         return new AwsCallError(`the ${error.deadlineName} ran out while ${context.doing}: ${error.operation} had not finished (AWS slow, throttling, unreachable or paging without end); raise timeout or check the network to AWS`, DEADLINE_EXCEEDED, false);
     }
     const err = error;
@@ -367,14 +424,17 @@ function explainAwsError(error, context) {
     const raw = (err?.message ?? String(error)).split('\n')[0];
     const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
     const say = (message) => new AwsCallError(message, code, retryable);
-    if (error instanceof _unparseable_js__WEBPACK_IMPORTED_MODULE_1__/* .UnparseableAnswerError */ .$W || (0,_unparseable_js__WEBPACK_IMPORTED_MODULE_1__/* .isUnparseableAnswer */ .dB)(error)) {
+    // The door's words (the action's or the CLI's), attached by the client that failed; a client
+    // built without one says how the SDK itself looks.
+    const advice = (0,_advice_js__WEBPACK_IMPORTED_MODULE_1__/* .adviceFor */ .cp)(error) ?? _runtime_aws_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .SDK_ADVICE */ .O;
+    if (error instanceof _unparseable_js__WEBPACK_IMPORTED_MODULE_3__/* .UnparseableAnswerError */ .$W || (0,_unparseable_js__WEBPACK_IMPORTED_MODULE_3__/* .isUnparseableAnswer */ .dB)(error)) {
         return unparseable(error, context);
     }
     if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
-        return say('no AWS credentials found: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
+        return say(`no AWS credentials found: ${advice.credentials}`);
     }
     if (/region is missing/i.test(raw ?? '')) {
-        return say(`no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`);
+        return say(`no AWS region while ${context.doing}: ${advice.region}`);
     }
     if (ACCESS_DENIED.has(code)) {
         return say(`permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`);
@@ -383,7 +443,7 @@ function explainAwsError(error, context) {
         return say(`AWS rejected the credentials while ${context.doing} (${code}); check the role or keys — AWS said: ${raw}`);
     }
     if (EXPIRED.has(code)) {
-        return say(`the AWS credentials expired while ${context.doing} (${code}): the role session ended before the gate did; raise role-duration-seconds in configure-aws-credentials above timeout (or lower timeout) and re-run`);
+        return say(`the AWS credentials expired while ${context.doing} (${code}): the role session ended before the run did; ${advice.expired}`);
     }
     if (code === 'ThrottlingException' || code === 'TooManyRequestsException') {
         return say(`AWS kept throttling ${context.action} while ${context.doing}, even after retries; try again later`);
@@ -395,7 +455,7 @@ function explainAwsError(error, context) {
  * retryable, so no wait waits it out; the line names the operation and where to look.
  */
 function unparseable(error, context) {
-    const bounded = error instanceof _unparseable_js__WEBPACK_IMPORTED_MODULE_1__/* .UnparseableAnswerError */ .$W ? error : undefined;
+    const bounded = error instanceof _unparseable_js__WEBPACK_IMPORTED_MODULE_3__/* .UnparseableAnswerError */ .$W ? error : undefined;
     const status = bounded?.httpStatus ??
         error.$metadata?.httpStatusCode;
     const operation = bounded?.operation ?? context.action.split(':').pop() ?? context.action;
@@ -607,7 +667,9 @@ function failedStep(host, line) {
                 return `${(0,_text_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(line, 4_000)}\n`;
             if (format === 'json')
                 return `${JSON.stringify({ result: 'error', error: line }, null, 2)}\n`;
-            return `${line}\n`;
+            // The text result of a step that never ran is nothing: the line is the door's to print
+            // (the CLI's one stderr line, the action's failed step), not a second time on stdout.
+            return '';
         }
     };
 }

@@ -1020,7 +1020,8 @@ async function runSetupStep(inputs, host) {
         const responder = (0,responder_stack_config/* buildResponderConfig */.r)(inputs);
         // CloudFormation, for deploy-responder only, is loaded by runResponderDeployment.
         const clients = (0,aws_clients/* createAwsClients */.Gv)({
-            classes: { sts: client_sts_dist_cjs.STSClient, inspector: dist_cjs.Inspector2Client, securityHub: client_securityhub_dist_cjs.SecurityHubClient }
+            classes: { sts: client_sts_dist_cjs.STSClient, inspector: dist_cjs.Inspector2Client, securityHub: client_securityhub_dist_cjs.SecurityHubClient },
+            advice: host.awsAdvice
         });
         const report = await runSetup(config, { clients, clock: clock/* systemClock */.m, log: host });
         if (responder !== undefined) {

@@ -2499,7 +2499,8 @@ async function runReportStep(inputs, host, deps) {
             readPreviousReport((0,external_node_path_.resolve)(workspace, settings.previousReport), log);
         const clients = deps?.clients ??
             (0,aws_clients/* createAwsClients */.Gv)({
-                classes: { securityHub: client_securityhub_dist_cjs.SecurityHubClient, sts: client_sts_dist_cjs.STSClient, s3: dist_cjs.S3Client, sns: client_sns_dist_cjs.SNSClient }
+                classes: { securityHub: client_securityhub_dist_cjs.SecurityHubClient, sts: client_sts_dist_cjs.STSClient, s3: dist_cjs.S3Client, sns: client_sns_dist_cjs.SNSClient },
+                advice: host.awsAdvice
             });
         const clock = deps?.clock ?? runtime_clock/* systemClock */.m;
         const csv = (0,external_node_fs_.createWriteStream)(files.csv, { encoding: 'utf8' });

@@ -2573,8 +2573,10 @@ function renderVerdictText(verdict) {
         lines.push(`  … and ${blocking.length - MAX_BLOCKING_LINES} more blocking findings`);
     }
     // Loops, not push(...): 300,000 unused ignore entries are 300,000 warnings.
+    // A verdict of error was a tool error (AWS, permission, timeout), not the policy: its lines say so.
+    const label = verdict.result === 'error' ? 'error' : 'fail';
     for (const failure of verdict.failures)
-        lines.push(`fail: ${failure}`);
+        lines.push(`${label}: ${failure}`);
     for (const warning of verdict.warnings)
         lines.push(`warning: ${warning}`);
     return `${lines.map((line) => (0,text_escape/* truncate */.xv)((0,text_escape/* logLine */.BP)(line), 500)).join('\n')}\n`;
@@ -2643,6 +2645,7 @@ async function runGateStep(inputs, host) {
     const deadline = clock/* systemClock */.m.now() + config.gate.timeoutMs;
     const clients = (0,aws_clients/* createAwsClients */.Gv)({
         classes: { sts: dist_cjs.STSClient },
+        advice: host.awsAdvice,
         deadline: {
             at: deadline,
             clock: clock/* systemClock */.m,
@@ -2678,7 +2681,7 @@ async function runGateStep(inputs, host) {
             // Its own clients: the deployment has its own budget, after the gate's deadline.
             // Its own chunk: a gate without deploy-responder never loads the CloudFormation SDK.
             const { runResponderDeployment } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 3754));
-            const own = (0,aws_clients/* createAwsClients */.Gv)({ classes: {} });
+            const own = (0,aws_clients/* createAwsClients */.Gv)({ classes: {}, advice: host.awsAdvice });
             const deployed = await runResponderDeployment(config.responder, own, host);
             if (!deployed.ok) {
                 const failure = `inspector-gate: ${deployed.error}`;

@@ -4,6 +4,7 @@ import type { AnnotationPlace, Host } from '../runtime/host.js'
 import { redactor, type Redactor } from '../runtime/redact.js'
 import { errorMessage } from '../runtime/error-message.js'
 import { runnerWorkspace } from './runner-env.js'
+import { ACTION_ADVICE } from './advice.js'
 
 /**
  * The Host for a GitHub Actions runner: step outputs, the job summary, annotations, the log. The
@@ -31,7 +32,8 @@ export function actionHost(secrets: readonly string[] = []): Host {
     },
     workspace: runnerWorkspace(process.env),
     env: process.env,
-    redact
+    redact,
+    awsAdvice: ACTION_ADVICE
   }
 }
 

@@ -20,7 +20,7 @@ export interface DeferredHost {
  * nothing can be written without the toolkit, and the action fails (index.ts).
  */
 export function deferredHost(
-  now: Pick<Host, 'workspace' | 'env' | 'redact'>,
+  now: Pick<Host, 'workspace' | 'env' | 'redact' | 'awsAdvice'>,
   load: () => Promise<Host>
 ): DeferredHost {
   let loaded: Host | undefined

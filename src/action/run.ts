@@ -3,6 +3,7 @@ import { logText } from '../text/escape.js'
 import { cancelOnSignals, trackProgress } from '../runtime/cancellation.js'
 import { runStep } from '../run-step.js'
 import { redactor, runSecrets } from '../runtime/redact.js'
+import { ACTION_ADVICE } from './advice.js'
 import { deferredHost } from './deferred-host.js'
 import { inputReadDifferently, readRunnerInputs, runnerWorkspace } from './runner-env.js'
 import { errorMessage } from '../runtime/error-message.js'
@@ -47,7 +48,12 @@ export async function run(): Promise<void> {
   }
   const secrets = runSecrets(process.env, inputs['github-token'])
   const deferred = deferredHost(
-    { workspace: runnerWorkspace(process.env), env: process.env, redact: redactor(secrets) },
+    {
+      workspace: runnerWorkspace(process.env),
+      env: process.env,
+      redact: redactor(secrets),
+      awsAdvice: ACTION_ADVICE
+    },
     async () => (await toolkit()).actionHost(secrets)
   )
   const progress = trackProgress(deferred.host)

@@ -9,7 +9,9 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub'
 import type { SNSClient } from '@aws-sdk/client-sns'
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts'
+import type { AwsAdvice } from '../runtime/aws-advice.js'
 import { systemClock, type Clock } from '../runtime/clock.js'
+import { adviseOnErrors, withAdvice } from './advice.js'
 import { AwsTimeEstimate, observeAwsTime, type AwsTime } from './aws-time.js'
 import { boundByDeadline, deadlineBound, type CallDeadline } from './call-deadline.js'
 import type { createInspectorScanClient, InspectorScanClient } from './inspector-scan-client.js'
@@ -119,6 +121,8 @@ export function createAwsClients(options: {
   overrides?: () => ClientOverrides
   /** The local clock the scanners use, against which AWS's `Date` headers are measured. */
   clock?: Pick<Clock, 'now'>
+  /** The door's words for missing credentials or Region (the Host's `awsAdvice`). */
+  advice?: AwsAdvice
 }): AwsClients {
   const classes: Partial<ClientClasses> = { ...options.classes }
   // A bug, not a user error: a step used a service it neither passed nor loaded. It throws where
@@ -154,8 +158,10 @@ export function createAwsClients(options: {
   const memo = <T extends AnyClient>(key: string, make: () => T): T => {
     const existing = cache.get(key)
     if (existing) return existing as T
+    const made = make()
+    const advised = options.advice === undefined ? made : adviseOnErrors(made, options.advice)
     const limited = boundUnparseableAnswers(
-      limitInFlight(observeAwsTime(make(), awsTime, clock), slots)
+      limitInFlight(observeAwsTime(advised, awsTime, clock), slots)
     )
     const client = options.deadline ? boundByDeadline(limited, options.deadline) : limited
     cache.set(key, client)
@@ -221,16 +227,19 @@ function inspectorScanClient(
     ...(credentials !== undefined && { credentials })
   })
   const bound = options.deadline === undefined ? undefined : deadlineBound(options.deadline)
+  const { advice } = options
+  const call = (input: Parameters<InspectorScanClient['scanSbom']>[0], signal?: AbortSignal) =>
+    bound === undefined
+      ? client.scanSbom(input, signal === undefined ? {} : { abortSignal: signal })
+      : bound('ScanSbom', signal, (abortSignal) => client.scanSbom(input, { abortSignal }))
   return {
     region: client.region,
     endpoint: client.endpoint,
     scanSbom: (input, callOptions = {}) =>
       slots.run(() =>
-        bound === undefined
-          ? client.scanSbom(input, callOptions)
-          : bound('ScanSbom', callOptions.abortSignal, (abortSignal) =>
-              client.scanSbom(input, { abortSignal })
-            )
+        call(input, callOptions.abortSignal).catch((error: unknown) => {
+          throw advice === undefined ? error : withAdvice(error, advice)
+        })
       )
   }
 }

@@ -1,3 +1,5 @@
+import { SDK_ADVICE, type AwsAdvice } from '../runtime/aws-advice.js'
+import { adviceFor } from './advice.js'
 import { CallDeadlineError } from './call-deadline.js'
 import { isUnparseableAnswer, UnparseableAnswerError } from './unparseable.js'
 
@@ -60,19 +62,18 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   const raw = (err?.message ?? String(error)).split('\n')[0]
   const retryable = Boolean(err?.$retryable) || (err?.$metadata?.httpStatusCode ?? 0) >= 500
   const say = (message: string): AwsCallError => new AwsCallError(message, code, retryable)
+  // The door's words (the action's or the CLI's), attached by the client that failed; a client
+  // built without one says how the SDK itself looks.
+  const advice: AwsAdvice = adviceFor(error) ?? SDK_ADVICE
 
   if (error instanceof UnparseableAnswerError || isUnparseableAnswer(error)) {
     return unparseable(error, context)
   }
   if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(raw ?? '')) {
-    return say(
-      'no AWS credentials found: run aws-actions/configure-aws-credentials (OIDC) before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY'
-    )
+    return say(`no AWS credentials found: ${advice.credentials}`)
   }
   if (/region is missing/i.test(raw ?? '')) {
-    return say(
-      `no AWS region while ${context.doing}: set AWS_REGION (configure-aws-credentials does)`
-    )
+    return say(`no AWS region while ${context.doing}: ${advice.region}`)
   }
   if (ACCESS_DENIED.has(code)) {
     return say(
@@ -86,7 +87,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   }
   if (EXPIRED.has(code)) {
     return say(
-      `the AWS credentials expired while ${context.doing} (${code}): the role session ended before the gate did; raise role-duration-seconds in configure-aws-credentials above timeout (or lower timeout) and re-run`
+      `the AWS credentials expired while ${context.doing} (${code}): the role session ended before the run did; ${advice.expired}`
     )
   }
   if (code === 'ThrottlingException' || code === 'TooManyRequestsException') {

@@ -26,7 +26,10 @@ export interface CliArguments {
 }
 
 export type ParsedCommandLine =
-  { kind: 'run'; args: CliArguments } | { kind: 'help' } | { kind: 'version' }
+  | { kind: 'run'; args: CliArguments }
+  /** With a mode (`inspector-gate report --help`): that mode's flags only. */
+  | { kind: 'help'; mode?: Mode }
+  | { kind: 'version' }
 
 /** A command line the CLI cannot run; the message names the flag and what to do. */
 export class UsageError extends Error {
@@ -80,9 +83,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     }
     values.set(name, [...(values.get(name) ?? []), value])
   }
-  if (switches.has('help')) return { kind: 'help' }
+  if (switches.has('help')) return helpFor(positional, values.get('mode')?.[0])
   if (switches.has('version')) return { kind: 'version' }
   return { kind: 'run', args: toArguments(values, positional, switches.has('verbose')) }
+}
+
+/** `--help` alone, or for the one mode named (as a word or as `--mode`). */
+function helpFor(positional: readonly string[], modeFlag: string | undefined): ParsedCommandLine {
+  const word = positional[0] ?? modeFlag
+  if (word === undefined) return { kind: 'help' }
+  const mode = MODES.find((m) => m === word)
+  if (mode === undefined) {
+    throw new UsageError(`"${shown(word)}" is not a mode; use one of ${MODES.join(', ')}`)
+  }
+  return { kind: 'help', mode }
 }
 
 /** `--fail-onn is not a flag: did you mean --fail-on?` when one flag is a typo away. */

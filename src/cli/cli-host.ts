@@ -4,12 +4,25 @@ import { logLine } from '../text/escape.js'
 import type { AnnotationPlace, Host } from '../runtime/host.js'
 import { errorMessage } from '../runtime/error-message.js'
 import { redactor } from '../runtime/redact.js'
+import { SDK_ADVICE } from '../runtime/aws-advice.js'
 
 export interface CliStreams {
   /** The result in the chosen format goes here (stdout), so it can be piped. */
   out: (text: string) => void
   /** Progress, warnings and errors go here (stderr). */
   err: (text: string) => void
+}
+
+const PROGRAM_LINE = /^inspector-gate\b:? ?/
+
+/**
+ * A line that ends the run, with the CLI's one prefix: `inspector-gate: fail-on: …` for a bad
+ * input, `inspector-gate: fail: …` for a policy failure. A step's line that already names the
+ * program (`inspector-gate fail: …`, as the action's failed step shows it) keeps its words, not a
+ * second prefix.
+ */
+export function programLine(text: string): string {
+  return `inspector-gate: ${text.replace(PROGRAM_LINE, '')}`
 }
 
 export interface CliHost extends Host {
@@ -47,7 +60,11 @@ export function cliHost(options: {
       if (options.verbose) line('debug: ', message)
     },
     warning: (message, place) => line('warning: ', message, place),
-    error: (message, place) => line('error: ', message, place),
+    // A step's own `inspector-gate …:` line is not also an `error:` one (one prefix a line).
+    error: (message, place) =>
+      PROGRAM_LINE.test(message)
+        ? line('', programLine(message), place)
+        : line('error: ', message, place),
     setOutput: (name, value) => {
       outputs.set(name, redact(value))
     },
@@ -65,6 +82,8 @@ export function cliHost(options: {
     },
     workspace: options.workspace,
     env: options.env,
-    redact
+    redact,
+    // A terminal has no workflow step to add: how the SDK finds credentials.
+    awsAdvice: SDK_ADVICE
   }
 }

@@ -7,7 +7,7 @@ import { runStep } from '../run-step.js'
 import { VERSION } from '../version.js'
 import { parseCommandLine, UsageError, type CliArguments } from './args.js'
 import { runSecrets } from '../runtime/redact.js'
-import { cliHost, type CliStreams } from './cli-host.js'
+import { cliHost, programLine, type CliStreams } from './cli-host.js'
 import { errorMessage } from '../runtime/error-message.js'
 import { usage } from './usage.js'
 
@@ -30,11 +30,11 @@ export async function runCli(argv: readonly string[], where: CliEnvironment): Pr
     parsed = parseCommandLine(argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    streams.err(`inspector-gate: ${error.message}\n`)
+    streams.err(`${programLine(error.message)}\n`)
     return EXIT.toolError
   }
   if (parsed.kind === 'help') {
-    streams.out(usage())
+    streams.out(usage(parsed.mode))
     return EXIT.pass
   }
   if (parsed.kind === 'version') {
@@ -80,18 +80,19 @@ async function runParsed(args: CliArguments, where: CliEnvironment): Promise<num
   const rendered = host.redact(outcome.render(args.format))
   streams.out(args.format === 'json' ? logSafeJson(rendered) : rendered)
   let code = exitCode(outcome)
+  // The run's own line first: a failed write of the outputs file is a second, lesser problem.
+  if (outcome.failure !== undefined) {
+    streams.err(`${logLine(host.redact(programLine(outcome.failure)))}\n`)
+  }
   if (args.outputsFile !== undefined) {
     try {
       writeOutputs(resolve(cwd, args.outputsFile), host.outputs)
     } catch (error) {
       streams.err(
-        `error: --outputs-file: could not write ${args.outputsFile} (${errorMessage(error)})\n`
+        `${logLine(programLine(`--outputs-file: could not write ${args.outputsFile} (${errorMessage(error)})`))}\n`
       )
       code = Math.max(code, EXIT.toolError)
     }
-  }
-  if (outcome.failure !== undefined) {
-    streams.err(`${logLine(host.redact(`error: ${outcome.failure}`))}\n`)
   }
   return code
 }

@@ -67,6 +67,7 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
   const deadline = systemClock.now() + config.gate.timeoutMs
   const clients = createAwsClients({
     classes: { sts: STSClient },
+    advice: host.awsAdvice,
     deadline: {
       at: deadline,
       clock: systemClock,
@@ -105,7 +106,7 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
       // Its own clients: the deployment has its own budget, after the gate's deadline.
       // Its own chunk: a gate without deploy-responder never loads the CloudFormation SDK.
       const { runResponderDeployment } = await import('../responder-stack/step.js')
-      const own = createAwsClients({ classes: {} })
+      const own = createAwsClients({ classes: {}, advice: host.awsAdvice })
       const deployed = await runResponderDeployment(config.responder, own, host)
       if (!deployed.ok) {
         const failure = `inspector-gate: ${deployed.error}`

@@ -57,7 +57,8 @@ export async function runReportStep(
     const clients =
       deps?.clients ??
       createAwsClients({
-        classes: { securityHub: SecurityHubClient, sts: STSClient, s3: S3Client, sns: SNSClient }
+        classes: { securityHub: SecurityHubClient, sts: STSClient, s3: S3Client, sns: SNSClient },
+        advice: host.awsAdvice
       })
     const clock = deps?.clock ?? systemClock
     const csv = createWriteStream(files.csv, { encoding: 'utf8' })

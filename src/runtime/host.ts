@@ -1,5 +1,6 @@
 import type { RunResult } from '../domain/result.js'
 import { markdownText } from '../text/escape.js'
+import type { AwsAdvice } from './aws-advice.js'
 import type { Logger } from './logger.js'
 
 /** Where an annotation points; mirrors what GitHub annotations accept. */
@@ -30,6 +31,8 @@ export interface Host extends Logger {
    * it writes; steps apply it to what they write themselves (files, the PR comment).
    */
   redact(text: string): string
+  /** What this door tells a user to do when AWS credentials or the Region are missing or expired. */
+  awsAdvice: AwsAdvice
 }
 
 /** What a step ended with: the action turns it into the step status, the CLI into an exit code. */
@@ -55,7 +58,9 @@ export function failedStep(host: Host, line: string): StepOutcome {
     render: (format) => {
       if (format === 'markdown') return `${markdownText(line, 4_000)}\n`
       if (format === 'json') return `${JSON.stringify({ result: 'error', error: line }, null, 2)}\n`
-      return `${line}\n`
+      // The text result of a step that never ran is nothing: the line is the door's to print
+      // (the CLI's one stderr line, the action's failed step), not a second time on stdout.
+      return ''
     }
   }
 }

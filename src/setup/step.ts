@@ -19,7 +19,8 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
     const responder = buildResponderConfig(inputs)
     // CloudFormation, for deploy-responder only, is loaded by runResponderDeployment.
     const clients = createAwsClients({
-      classes: { sts: STSClient, inspector: Inspector2Client, securityHub: SecurityHubClient }
+      classes: { sts: STSClient, inspector: Inspector2Client, securityHub: SecurityHubClient },
+      advice: host.awsAdvice
     })
     const report = await runSetup(config, { clients, clock: systemClock, log: host })
     if (responder !== undefined) {

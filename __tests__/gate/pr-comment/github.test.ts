@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   githubEnvironment,
@@ -17,6 +16,7 @@ import {
   type FakeGitHub,
   type FakeGitHubOptions
 } from '../../fake-github/server.js'
+import { tempDir } from '../../helpers/temp-dir.js'
 
 const SHA = 'f'.repeat(40)
 const KEY = commentKey(['shop/api:1.4.2'])
@@ -26,7 +26,7 @@ let directory: string
 let fake: FakeGitHub | undefined
 
 beforeAll(() => {
-  directory = mkdtempSync(join(tmpdir(), 'pr-comment-'))
+  directory = tempDir('pr-comment-')
 })
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 afterEach(async () => {

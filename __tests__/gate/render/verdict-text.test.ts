@@ -27,3 +27,14 @@ describe('renderVerdictText', () => {
     expect(text).toMatch(/^HIGH CVE-2099-0001 ::set-output name=result::pass/m)
   })
 })
+
+describe('renderVerdictText labels', () => {
+  it('labels the reasons of a tool error `error:` and those of a policy failure `fail:`', () => {
+    const reason = 'app:v1: no AWS credentials found'
+    const error = renderVerdictText(aVerdict({ result: 'error', failures: [reason] }))
+    expect(error).toContain(`\nerror: ${reason}\n`)
+    expect(error).not.toMatch(/^fail:/m)
+    const fail = renderVerdictText(aVerdict({ result: 'fail', failures: ['app:v1: 2 high'] }))
+    expect(fail).toContain('\nfail: app:v1: 2 high\n')
+  })
+})

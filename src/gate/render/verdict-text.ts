@@ -35,7 +35,9 @@ export function renderVerdictText(verdict: Verdict): string {
     lines.push(`  … and ${blocking.length - MAX_BLOCKING_LINES} more blocking findings`)
   }
   // Loops, not push(...): 300,000 unused ignore entries are 300,000 warnings.
-  for (const failure of verdict.failures) lines.push(`fail: ${failure}`)
+  // A verdict of error was a tool error (AWS, permission, timeout), not the policy: its lines say so.
+  const label = verdict.result === 'error' ? 'error' : 'fail'
+  for (const failure of verdict.failures) lines.push(`${label}: ${failure}`)
   for (const warning of verdict.warnings) lines.push(`warning: ${warning}`)
   return `${lines.map((line) => truncate(logLine(line), 500)).join('\n')}\n`
 }
