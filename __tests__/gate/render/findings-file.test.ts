@@ -54,7 +54,7 @@ describe('renderFindingsJson', () => {
       'expiredIgnoreRules',
       'unusedIgnoreRules'
     ])
-    expect(file.schemaVersion).toBe(1)
+    expect(file.schemaVersion).toBe(2)
     expect(file.generatedAt).toBe('2025-03-01T10:30:00.000Z')
     expect(file.result).toBe('fail')
     expect(file.failures).toEqual([
@@ -67,6 +67,9 @@ describe('renderFindingsJson', () => {
       maxFindings: { critical: 0 },
       untriagedAs: 'medium',
       fixableOnly: false,
+      failOnExploitable: false,
+      failOnEpss: null,
+      minScore: null,
       onUnscannable: 'fail',
       onError: 'fail'
     })
@@ -218,6 +221,7 @@ describe('renderFindingsJson', () => {
       severity: 'high',
       effectiveSeverity: 'high',
       blocking: false,
+      blockedBy: [],
       note: 'below fail-on critical',
       type: 'package',
       source: 'inspector',
