@@ -285,6 +285,30 @@ describe('renderFindingsJson', () => {
     })
   })
 
+  it('records which rules blocked each finding, and none for the others', () => {
+    const file = render()
+    const critical = file.findings.find((f) => f.severity === 'critical')
+    expect(critical?.blockedBy).toEqual([
+      { rule: 'fail-on', text: 'severity CRITICAL ≥ fail-on high' },
+      { rule: 'fail-on-exploitable', text: 'exploit known' }
+    ])
+    expect(file.findings.filter((f) => !f.blocking).every((f) => f.blockedBy.length === 0)).toBe(
+      true
+    )
+  })
+
+  it('records the risk rules of the policy', () => {
+    const json = renderFindingsJson(aSmallFailVerdict(), {
+      generatedAt,
+      policy: aPolicy({ failOnExploitable: true, failOnEpss: 0.1, minScore: 7 })
+    })
+    expect(parse(json).policy).toMatchObject({
+      failOnExploitable: true,
+      failOnEpss: 0.1,
+      minScore: 7
+    })
+  })
+
   it('records the effective severity of untriaged findings', () => {
     const untriaged = render().findings.find(
       (finding) => finding.vulnerabilityId === 'CVE-2025-0001'
