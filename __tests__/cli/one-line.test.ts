@@ -33,7 +33,7 @@ const BAD: [string, string[], RegExp][] = [
   ['a flag without its value', ['gate', '--images'], /--images needs a value/],
   ['a word that is not a mode', ['gat', '--images', IMAGE], /"gat" is not a mode/],
   ['a bad value (InputError)', ['gate', '--images', IMAGE, '--fail-on', 'severe'], /fail-on: /],
-  ['nothing to gate', ['gate'], /images, functions: nothing to gate/],
+  ['nothing to gate', ['gate'], /images, functions, sboms: nothing to gate/],
   ['a bad image URI', ['gate', '--images', 'app:v1'], /images: "app:v1" has no registry host/],
   [
     'a missing ignore file',
@@ -85,7 +85,7 @@ describe('a bad input is one line on stderr with one prefix, and nothing on stdo
     expect(run.stdout).toBe('')
     const lines = run.stderr.trimEnd().split('\n')
     expect(lines).toEqual([
-      expect.stringMatching(/^inspector-gate: images, functions: nothing to gate/),
+      expect.stringMatching(/^inspector-gate: images, functions, sboms: nothing to gate/),
       expect.stringMatching(/^inspector-gate: --outputs-file: could not write a-file\/out\.env/)
     ])
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { SCAN_EVENTS_LOG_GROUP, scenarioImages } from '../fake-aws/scenarios.js'
+import type { FindingsFile } from '../../src/gate/render/findings-file.js'
 import { e2eHarness, findingsFile } from './harness.js'
 import { node24 } from './runner.js'
 
@@ -330,5 +331,45 @@ describe('gate e2e: a scan-on-push repository', () => {
     expect(run.log).toMatch(
       /::error::inspector-gate error: \S+app:v1\.0\.0: timed out waiting for Inspector to scan sha256:[0-9a-f]{64}: still SCAN_FREQUENCY_SCAN_ON_PUSH without a scan of this image; .*push it again or use a continuous scanning rule/
     )
+  })
+})
+
+/** Gating on risk, not only severity (issue 16): app:v8.0.0 has a HIGH of EPSS 0.25 % and an exploited LOW. */
+describe('gate e2e: risk rules', () => {
+  const riskFile = (run: { outputs: Record<string, string | undefined> }): FindingsFile =>
+    JSON.parse(readFileSync(run.outputs['findings-file'] as string, 'utf8')) as FindingsFile
+
+  it('a LOW finding with a known exploit blocks under fail-on-exploitable, saying which rule', async () => {
+    const run = await gate('riskRanked', { 'fail-on': 'critical', 'fail-on-exploitable': 'true' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['result']).toBe('fail')
+    expect(run.log).toMatch(
+      /::error::inspector-gate fail: 1 finding with a known exploit \(fail-on-exploitable\): CVE-2023-28486/
+    )
+    const file = riskFile(run)
+    expect(file.schemaVersion).toBe(2)
+    expect(file.policy).toMatchObject({ failOnExploitable: true, failOnEpss: null, minScore: null })
+    const blocking = file.findings.filter((f) => f.blocking)
+    expect(blocking.map((f) => [f.vulnerabilityId, f.severity, f.blockedBy])).toEqual([
+      ['CVE-2023-28486', 'low', [{ rule: 'fail-on-exploitable', text: 'exploit known' }]]
+    ])
+    expect(run.summary).toContain('fail-on-exploitable: yes')
+    expect(run.summary).toContain('| exploit known |')
+  })
+
+  it('a HIGH with a low EPSS passes under fail-on none and fail-on-epss 0.5', async () => {
+    const run = await gate('riskRanked', { 'fail-on': 'none', 'fail-on-epss': '0.5' })
+
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.outputs['high']).toBe('1')
+    const high = riskFile(run).findings.find((f) => f.severity === 'high')
+    expect(high).toMatchObject({
+      blocking: false,
+      blockedBy: [],
+      note: 'fail-on is none; EPSS 0.25 % below fail-on-epss 50 %'
+    })
+    expect(run.summary).toContain('fail-on-epss: ≥ 50 %')
   })
 })

@@ -168,7 +168,8 @@ describe('hostile finding text through the action', () => {
     // Every table named in the task is there, with its hostile rows.
     const blockingRows = tableRowsAfter(summary, '### Blocking findings')
     expect(blockingRows.length).toBeGreaterThan(5)
-    expect(blockingRows.map(cellCount)).toEqual(blockingRows.map(() => 8))
+    // Eight finding columns and Why blocking (issue 16).
+    expect(blockingRows.map(cellCount)).toEqual(blockingRows.map(() => 9))
     expect(summary).toContain('### Ignored findings (1)')
     expect(summary).toContain('### Unused ignore entries (1)')
     // The escaped payload is still readable, not silently dropped.

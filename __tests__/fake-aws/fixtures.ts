@@ -534,6 +534,20 @@ export const KNOWN_VULNERABILITIES = {
     description:
       'NCurse v6.4-20230418 was discovered to contain a segmentation fault via the component _nc_wrap_entry().'
   },
+  /** A LOW with a known exploit: what fail-on-exploitable is for (issue 16). */
+  sudoLowExploited: {
+    vulnerabilityId: 'CVE-2023-28486',
+    severity: 'LOW',
+    packageName: 'sudo',
+    installedVersion: '1.9.13-1',
+    fixedInVersion: '1.9.13p1-1',
+    packageManager: 'OS',
+    inspectorScore: 3.1,
+    epss: 0.0211,
+    exploitAvailable: 'YES',
+    description:
+      'Sudo before 1.9.13 does not escape control characters in log messages, so an attacker can hide commands from the log.'
+  },
   aptLow: {
     vulnerabilityId: 'CVE-2011-3374',
     severity: 'LOW',

@@ -99,6 +99,7 @@ export const IMAGES = {
   unscannable: ref('v5.0.0'),
   neverScanned: ref('v6.0.0'),
   manyFindings300: ref('v7.0.0'),
+  riskRanked: ref('v8.0.0'),
   demo: multiArchRef('v2.4.0', 2),
   hostile: ref('v9.9.9')
 } satisfies Record<string, ImageRef>
@@ -537,6 +538,25 @@ const inspectorOffForEcr: Scenario = {
     settledAtSeconds: 0,
     story: 'nothing ever happens; ListCoverage and ListFindings stay empty'
   }
+}
+
+/** Severity and risk pulling apart (issue 16): a HIGH nobody is likely to exploit, a LOW with an exploit. */
+const riskRanked: Scenario = {
+  name: 'riskRanked',
+  description:
+    'app:v8.0.0 with a HIGH of low EPSS (0.25 %, no known exploit) and a LOW with a known exploit (EPSS 2.11 %).',
+  repositories: [
+    {
+      name: REPOSITORY,
+      images: [
+        singleImage(IMAGES.riskRanked, {
+          coverage: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+          findings: [at(3, CVE.opensslHigh), at(3, CVE.sudoLowExploited)]
+        })
+      ]
+    }
+  ],
+  timing: { settledAtSeconds: 3, story: 'SUCCESSFUL at 3 s; both findings at 3 s' }
 }
 
 const manyFindings300: Scenario = {
@@ -1327,6 +1347,7 @@ export const scenarios = {
   throttled,
   inspectorOffForEcr,
   manyFindings300,
+  riskRanked,
   demo,
   lambdaPreviousDeployment,
   lambdaCodeScanning,
@@ -1370,6 +1391,7 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   throttled: IMAGES.clean,
   inspectorOffForEcr: IMAGES.clean,
   manyFindings300: IMAGES.manyFindings300,
+  riskRanked: IMAGES.riskRanked,
   demo: IMAGES.demo,
   lambdaPreviousDeployment: IMAGES.clean,
   lambdaCodeScanning: IMAGES.clean,
@@ -1408,6 +1430,7 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   throttled: [],
   inspectorOffForEcr: [],
   manyFindings300: [],
+  riskRanked: [],
   demo: [],
   lambdaPreviousDeployment: [FUNCTIONS.ordersApiRedeployed],
   lambdaCodeScanning: [FUNCTIONS.ordersApiCodeScan],

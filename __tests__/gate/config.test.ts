@@ -52,6 +52,7 @@ describe('buildGateConfig: defaults', () => {
       maxFindings: {},
       untriagedAs: 'high',
       fixableOnly: false,
+      failOnExploitable: false,
       onUnscannable: 'fail',
       onError: 'fail'
     })
@@ -82,6 +83,9 @@ describe('buildGateConfig: defaults', () => {
       'max-findings': 'high=3, medium=10',
       'untriaged-as': 'Low',
       'fixable-only': 'TRUE',
+      'fail-on-exploitable': 'True',
+      'fail-on-epss': '0.1',
+      'min-score': '7.0',
       'on-unscannable': 'Warn',
       'on-error': 'warn',
       timeout: '1h30m',
@@ -94,6 +98,9 @@ describe('buildGateConfig: defaults', () => {
       maxFindings: { high: 3, medium: 10 },
       untriagedAs: 'low',
       fixableOnly: true,
+      failOnExploitable: true,
+      failOnEpss: 0.1,
+      minScore: 7,
       onUnscannable: 'warn',
       onError: 'warn'
     })
@@ -144,10 +151,51 @@ describe('buildGateConfig: invalid values name their input', () => {
     ['ensure-enabled', 'on', /^ensure-enabled: "on"/],
     ['timeout', '15 minutes', /^timeout: "15 minutes"/],
     ['timeout', '500ms', /^timeout: "500ms" is too short/],
-    ['settle', 'soon', /^settle: "soon"/]
+    ['settle', 'soon', /^settle: "soon"/],
+    ['fail-on-exploitable', 'yes', /^fail-on-exploitable: "yes"/],
+    ['fail-on-epss', '42', /^fail-on-epss: "42" is not a probability/],
+    ['fail-on-epss', '101%', /^fail-on-epss: "101%" is not a probability/],
+    ['fail-on-epss', '-0.1', /^fail-on-epss: "-0.1" is not a probability/],
+    ['fail-on-epss', 'high', /^fail-on-epss: "high" is not a probability/],
+    ['fail-on-epss', '1e-1', /^fail-on-epss: "1e-1" is not a probability/],
+    ['min-score', '10.5', /^min-score: "10.5" is not an Inspector score/],
+    ['min-score', 'high', /^min-score: "high" is not an Inspector score/],
+    ['min-score', '70%', /^min-score: "70%" is not an Inspector score/]
   ])('%s: %p', (input, value, message) => {
     expect(() => build({ [input]: value })).toThrow(message)
     expect(() => build({ [input]: value })).toThrow(InputError)
+  })
+})
+
+describe('buildGateConfig: risk rules', () => {
+  it('leaves fail-on-epss and min-score off by default, and fail-on-exploitable false', () => {
+    const { policy } = build({})
+
+    expect(policy.failOnExploitable).toBe(false)
+    expect('failOnEpss' in policy).toBe(false)
+    expect('minScore' in policy).toBe(false)
+  })
+
+  it.each([
+    ['0.1', 0.1],
+    ['.5', 0.5],
+    ['0', 0],
+    ['1', 1],
+    ['10%', 0.1],
+    ['42 %', 0.42],
+    ['100%', 1],
+    ['0.5%', 0.005]
+  ])('fail-on-epss %p is the probability %p', (value, probability) => {
+    expect(build({ 'fail-on-epss': value }).policy.failOnEpss).toBeCloseTo(probability, 12)
+  })
+
+  it.each([
+    ['7.0', 7],
+    ['0', 0],
+    ['10', 10],
+    ['8.25', 8.25]
+  ])('min-score %p is the score %p', (value, score) => {
+    expect(build({ 'min-score': value }).policy.minScore).toBe(score)
   })
 })
 

@@ -37,6 +37,7 @@ function config(overrides: Partial<GateConfig> = {}): GateConfig {
       maxFindings: {},
       untriagedAs: 'high',
       fixableOnly: false,
+      failOnExploitable: false,
       onUnscannable: 'fail',
       onError: 'fail'
     },

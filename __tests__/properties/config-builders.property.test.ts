@@ -85,6 +85,14 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   'max-findings': validBudgets,
   'untriaged-as': optional(choice(...RANKED_SEVERITIES)),
   'fixable-only': optional(booleanText),
+  'fail-on-exploitable': optional(booleanText),
+  'fail-on-epss': optional(
+    fc.oneof(
+      fc.integer({ min: 0, max: 1000 }).map((n) => String(n / 1000)),
+      fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`)
+    )
+  ),
+  'min-score': optional(fc.integer({ min: 0, max: 100 }).map((n) => (n / 10).toFixed(1))),
   'ignore-file': optional(fc.constant(IGNORE_PATH)),
   timeout: optional(
     fc.oneof(
@@ -219,6 +227,10 @@ const among = (value: unknown, allowed: readonly unknown[], what: string): strin
 const count = (value: unknown, what: string): string[] =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? [] : [`${what} ${value}`]
 
+/** An optional threshold: absent (the rule is off) or a number from 0 to `max`. */
+const inRange = (value: number | undefined, max: number, what: string): string[] =>
+  value === undefined || (value >= 0 && value <= max) ? [] : [`${what} ${value}`]
+
 function gateProblems(config: ReturnType<typeof buildGateConfig>): string[] {
   const { policy, timing } = config
   return [
@@ -231,6 +243,9 @@ function gateProblems(config: ReturnType<typeof buildGateConfig>): string[] {
     ...among(policy.failOn, [...RANKED_SEVERITIES, 'none'], 'fail-on'),
     ...among(policy.untriagedAs, RANKED_SEVERITIES, 'untriaged-as'),
     ...among(policy.fixableOnly, [true, false], 'fixable-only'),
+    ...among(policy.failOnExploitable, [true, false], 'fail-on-exploitable'),
+    ...inRange(policy.failOnEpss, 1, 'fail-on-epss'),
+    ...inRange(policy.minScore, 10, 'min-score'),
     ...among(policy.onUnscannable, ['fail', 'warn'], 'on-unscannable'),
     ...among(policy.onError, ['fail', 'warn'], 'on-error'),
     ...among(config.ensureEnabled, ['check', 'enable', 'off'], 'ensure-enabled'),

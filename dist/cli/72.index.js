@@ -131,7 +131,10 @@ function shortHash(text, length) {
 
 // EXTERNAL MODULE: ./src/gate/render/sarif/location.ts
 var sarif_location = __webpack_require__(7475);
+// EXTERNAL MODULE: ./src/domain/policy.ts
+var policy = __webpack_require__(4596);
 ;// CONCATENATED MODULE: ./src/gate/render/sarif/rules.ts
+
 
 
 
@@ -207,6 +210,12 @@ function ruleDescriptor(id, entries) {
 }
 function tags(entries, severity) {
     const all = new Set(['security', 'vulnerability', severity]);
+    // The risk facts the gate can block on (fail-on-exploitable, fail-on-epss), for filtering alerts.
+    if (entries.some(({ finding }) => finding.exploitAvailable === 'yes'))
+        all.add('exploit-known');
+    const epss = entries.reduce((best, { finding }) => Math.max(best, (0,policy/* epssOf */.ni)(finding) ?? -1), -1);
+    if (epss >= 0)
+        all.add(`epss:${(0,policy/* epssPercent */.xf)(epss).replace(' ', '')}`);
     for (const { finding } of entries) {
         all.add(finding.type === 'code' ? 'code' : 'package');
         if (finding.severity === 'untriaged')
@@ -605,8 +614,9 @@ function messageText(entry) {
         ? `untriaged, counted as ${entry.effectiveSeverity}`
         : entry.effectiveSeverity;
     const what = finding.code === undefined ? packagesText(finding) : codeText(finding);
+    const reasons = (entry.blockedBy ?? []).map((reason) => reason.text).join('; ');
     const decision = entry.blocking
-        ? 'blocks the gate'
+        ? `blocks the gate${reasons === '' ? '' : ` (${sarif_short(reasons, 200)})`}`
         : `does not block${entry.note === undefined ? '' : ` (${sarif_short(entry.note, 100)})`}`;
     return `${sarif_short(finding.vulnerabilityId, 200)} (${severity}): ${what} in ${targetText(finding.artifact)}; ${decision}.`;
 }
@@ -653,6 +663,12 @@ function resultProperties(entry) {
         severity: finding.severity,
         effectiveSeverity: entry.effectiveSeverity,
         blocking: entry.blocking,
+        ...(entry.blockedBy !== undefined && {
+            blockedBy: entry.blockedBy.map((reason) => ({
+                rule: reason.rule,
+                text: sarif_short(reason.text, PROPERTY_TEXT_MAX)
+            }))
+        }),
         ...(entry.note !== undefined && { note: sarif_short(entry.note, PROPERTY_TEXT_MAX) }),
         ...(artifact.kind === 'image'
             ? {

@@ -187,11 +187,34 @@ function imageResourceId(ref, digest) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ effectiveSeverityOf)
+/* harmony export */   Et: () => (/* binding */ effectiveSeverityOf),
+/* harmony export */   ni: () => (/* binding */ epssOf),
+/* harmony export */   xf: () => (/* binding */ epssPercent),
+/* harmony export */   zT: () => (/* binding */ inspectorScoreOf)
 /* harmony export */ });
 /** The severity a finding counts at under the policy: UNTRIAGED takes `untriaged-as`. */
 function effectiveSeverityOf(finding, policy) {
     return finding.severity === 'untriaged' ? policy.untriagedAs : finding.severity;
+}
+/**
+ * The finding's Inspector score, or undefined when it has none. Inspector gives an UNTRIAGED
+ * finding the score 0, which means "not scored", not "harmless".
+ */
+function inspectorScoreOf(finding) {
+    const score = finding.inspectorScore;
+    if (score === undefined || !Number.isFinite(score) || finding.severity === 'untriaged') {
+        return undefined;
+    }
+    return score;
+}
+/** The finding's EPSS probability, or undefined when it has none (basic scanning, code findings). */
+function epssOf(finding) {
+    const epss = finding.epss;
+    return epss === undefined || !Number.isFinite(epss) ? undefined : epss;
+}
+/** `0.42` → `42 %`, `0.0123` → `1.23 %`: how messages show an EPSS probability. */
+function epssPercent(probability) {
+    return `${Number((probability * 100).toFixed(2))} %`;
 }
 
 
@@ -233,7 +256,7 @@ class IgnoreFileError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BG: () => (/* binding */ ignoredComparator),
 /* harmony export */   Dy: () => (/* binding */ compareAssessed),
-/* harmony export */   Et: () => (/* reexport safe */ _domain_policy_js__WEBPACK_IMPORTED_MODULE_1__.E)
+/* harmony export */   Et: () => (/* reexport safe */ _domain_policy_js__WEBPACK_IMPORTED_MODULE_1__.Et)
 /* harmony export */ });
 /* harmony import */ var _domain_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4596);
 /* harmony import */ var _domain_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
@@ -250,8 +273,8 @@ function compareAssessed(a, b) {
 }
 /** Ignored findings by effective severity, then Inspector score, highest first. */
 function ignoredComparator(policy) {
-    return (a, b) => (0,_domain_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)((0,_domain_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveSeverityOf */ .E)(b.finding, policy)) -
-        (0,_domain_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)((0,_domain_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveSeverityOf */ .E)(a.finding, policy)) || compareFindings(a.finding, b.finding);
+    return (a, b) => (0,_domain_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)((0,_domain_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveSeverityOf */ .Et)(b.finding, policy)) -
+        (0,_domain_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)((0,_domain_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveSeverityOf */ .Et)(a.finding, policy)) || compareFindings(a.finding, b.finding);
 }
 /** Score, highest first; then ids so the order is stable across runs. */
 function compareFindings(a, b) {
@@ -717,11 +740,16 @@ parseIgnore) {
         throw new values/* InputError */.dz(`timeout: "${(0,values/* shown */.SP)(get('timeout'))}" is too short; give at least 1s (e.g. 15m)`);
     }
     const settleMs = (0,values/* parseDuration */.E9)('settle', get('settle'));
+    const failOnEpss = (0,values/* parseProbability */.fM)('fail-on-epss', get('fail-on-epss'));
+    const minScore = (0,values/* parseScore */.yN)('min-score', get('min-score'));
     const policy = {
         failOn: (0,values/* parseChoice */.HU)('fail-on', get('fail-on'), FAIL_ON),
         maxFindings: (0,values/* parseBudgets */.C3)('max-findings', get('max-findings')),
         untriagedAs: (0,values/* parseChoice */.HU)('untriaged-as', get('untriaged-as'), severity/* RANKED_SEVERITIES */.Kw),
         fixableOnly: (0,values/* parseBoolean */.yG)('fixable-only', get('fixable-only')),
+        failOnExploitable: (0,values/* parseBoolean */.yG)('fail-on-exploitable', get('fail-on-exploitable')),
+        ...(failOnEpss !== undefined && { failOnEpss }),
+        ...(minScore !== undefined && { minScore }),
         onUnscannable: (0,values/* parseChoice */.HU)('on-unscannable', get('on-unscannable'), FAIL_OR_WARN),
         onError: (0,values/* parseChoice */.HU)('on-error', get('on-error'), FAIL_OR_WARN)
     };
@@ -1495,6 +1523,10 @@ function groupAnnotation(group, file) {
             parts.push(`CWE: ${named(cwes)}`);
     }
     parts.push(`Blocks in: ${targets(group)}`);
+    // A LOW as an error needs its reason ("exploit known"): the rules that blocked the group.
+    const reasons = [...new Set(group.flatMap((entry) => (entry.blockedBy ?? []).map((r) => r.text)))];
+    if (reasons.length > 0)
+        parts.push(`Blocked by: ${annotations_text(reasons.join('; '), 300)}`);
     const href = finding.url === undefined ? undefined : (0,text_escape/* safeHref */.v7)(finding.url);
     if (href !== undefined)
         parts.push(`Advisory: ${href}`);
@@ -1627,7 +1659,10 @@ function emptyArtifactCounts() {
 ;// CONCATENATED MODULE: ./src/gate/render/findings-file.ts
 
 
-/** 2: SBOM targets (`kind: sbom`, `sbomFormat`, `sbomComponents`, `subjectName`). */
+/**
+ * 2: SBOM targets (`kind: sbom`, `sbomFormat`, `sbomComponents`, `subjectName`, issue 15); the
+ * policy's risk rules and each finding's `blockedBy` (issue 16).
+ */
 const FINDINGS_SCHEMA_VERSION = 2;
 /** The verdict as the findings file (pretty-printed JSON, trailing newline). */
 function renderFindingsJson(verdict, meta) {
@@ -1639,12 +1674,14 @@ function findingsFile(verdict, meta) {
     const assessed = [...verdict.assessed].sort(finding_order/* compareAssessed */.Dy).map((entry) => findingRecord(entry.finding, {
         effectiveSeverity: entry.effectiveSeverity,
         blocking: entry.blocking,
+        blockedBy: entry.blockedBy ?? [],
         note: entry.note ?? null,
         ignored: null
     }));
     const ignored = [...verdict.ignored].sort((0,finding_order/* ignoredComparator */.BG)(policy)).map(({ finding, rule }) => findingRecord(finding, {
         effectiveSeverity: (0,finding_order/* effectiveSeverityOf */.Et)(finding, policy),
         blocking: false,
+        blockedBy: [],
         note: null,
         ignored: {
             reason: rule.reason,
@@ -1677,6 +1714,9 @@ function policyRecord(policy) {
         maxFindings: { ...policy.maxFindings },
         untriagedAs: policy.untriagedAs,
         fixableOnly: policy.fixableOnly,
+        failOnExploitable: policy.failOnExploitable,
+        failOnEpss: policy.failOnEpss ?? null,
+        minScore: policy.minScore ?? null,
         onUnscannable: policy.onUnscannable,
         onError: policy.onError
     };
@@ -1747,6 +1787,7 @@ function findingRecord(finding, assessment) {
         severity: finding.severity,
         effectiveSeverity: assessment.effectiveSeverity,
         blocking: assessment.blocking,
+        blockedBy: assessment.blockedBy.map((reason) => ({ rule: reason.rule, text: reason.text })),
         note: assessment.note,
         type: finding.type,
         source: finding.source,
@@ -1851,6 +1892,8 @@ function gateOutputs(verdict) {
     };
 }
 
+// EXTERNAL MODULE: ./src/domain/policy.ts
+var domain_policy = __webpack_require__(4596);
 ;// CONCATENATED MODULE: ./src/gate/render/artifacts-table.ts
 /** The per-image (and per-platform) table at the top of the summary. */
 
@@ -1965,11 +2008,18 @@ const FINDING_COLUMNS = [
 function findings_tables_blockingSection(blocking, omissionNote) {
     return {
         intro: `### Blocking findings (${blocking.length})\n\n`,
-        head: (0,markdown_table/* tableHead */.P)(FINDING_COLUMNS),
-        rows: blocking.map((entry) => (0,markdown_table/* tableRow */.j)(findingCells(entry.finding, entry.effectiveSeverity))),
+        head: (0,markdown_table/* tableHead */.P)([...FINDING_COLUMNS, { title: 'Why blocking' }]),
+        rows: blocking.map((entry) => (0,markdown_table/* tableRow */.j)([
+            ...findingCells(entry.finding, entry.effectiveSeverity),
+            (0,text_escape/* markdownText */.p7)(blockReasonsText(entry))
+        ])),
         outro: '\n',
         omissionNote
     };
+}
+/** `severity HIGH ≥ fail-on high; exploit known`: every rule that blocked the finding. */
+function blockReasonsText(entry) {
+    return (entry.blockedBy ?? []).map((reason) => reason.text).join('; ');
 }
 function nonBlockingSection(nonBlocking, omissionNote) {
     const rows = nonBlocking.map((entry) => (0,markdown_table/* tableRow */.j)([
@@ -2206,6 +2256,7 @@ function sum(values) {
 
 
 
+
 const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000;
 const summary_HEADLINES = {
     pass: '✅ Inspector gate passed',
@@ -2284,10 +2335,21 @@ function policyLine(policy) {
         `budgets: ${budgets.length > 0 ? budgets.join(', ') : 'none'}`,
         `untriaged-as: ${policy.untriagedAs}`,
         `fixable-only: ${policy.fixableOnly ? 'yes' : 'no'}`,
+        ...riskRules(policy),
         `on-unscannable: ${policy.onUnscannable}`,
         `on-error: ${policy.onError}`
     ];
     return `**Policy:** ${parts.map((part) => (0,text_escape/* markdownText */.p7)(part)).join(' · ')}\n\n`;
+}
+/** The risk rules, only when set: a policy line without them reads as it always did. */
+function riskRules(policy) {
+    return [
+        ...(policy.minScore === undefined ? [] : [`min-score: ${policy.minScore}`]),
+        ...(policy.failOnExploitable ? ['fail-on-exploitable: yes'] : []),
+        ...(policy.failOnEpss === undefined
+            ? []
+            : [`fail-on-epss: ≥ ${(0,domain_policy/* epssPercent */.xf)(policy.failOnEpss)}`])
+    ];
 }
 // ---- ignore-file housekeeping --------------------------------------------------------------
 function expiredRulesSection(rules) {
@@ -2567,7 +2629,7 @@ function renderVerdictText(verdict) {
         const where = pkg === undefined ? '' : ` in ${pkg.name} ${pkg.installedVersion ?? ''}`.trimEnd();
         const fix = pkg?.fixedInVersion === undefined ? '' : ` (fixed in ${pkg.fixedInVersion})`;
         const target = (0,domain_finding/* artifactLabel */.ri)(finding.artifact.reference, finding.artifact);
-        lines.push(`  ${entry.effectiveSeverity.toUpperCase()} ${finding.vulnerabilityId}${where}${fix} — ${target}`);
+        lines.push(`  ${entry.effectiveSeverity.toUpperCase()} ${finding.vulnerabilityId}${where}${fix} — ${target}${why(entry)}`);
     }
     if (blocking.length > MAX_BLOCKING_LINES) {
         lines.push(`  … and ${blocking.length - MAX_BLOCKING_LINES} more blocking findings`);
@@ -2580,6 +2642,11 @@ function renderVerdictText(verdict) {
     for (const warning of verdict.warnings)
         lines.push(`warning: ${warning}`);
     return `${lines.map((line) => (0,text_escape/* truncate */.xv)((0,text_escape/* logLine */.BP)(line), 500)).join('\n')}\n`;
+}
+/** ` (exploit known; EPSS 42 % ≥ 10 %)`: which rules blocked it, when evaluate said. */
+function why(entry) {
+    const reasons = (entry.blockedBy ?? []).map((reason) => reason.text);
+    return reasons.length === 0 ? '' : ` (${reasons.join('; ')})`;
 }
 function outcomeLine(outcome) {
     if (outcome.status === 'scanned') {

@@ -558,9 +558,12 @@ function describeRule(rule) {
 
 // EXTERNAL MODULE: ./src/domain/policy.ts
 var domain_policy = __webpack_require__(4596);
+// EXTERNAL MODULE: ./src/domain/shown.ts
+var shown = __webpack_require__(4369);
 // EXTERNAL MODULE: ./src/domain/severity.ts
 var domain_severity = __webpack_require__(1245);
 ;// CONCATENATED MODULE: ./src/domain/evaluate.ts
+
 
 
 
@@ -591,7 +594,7 @@ function evaluate({ outcomes, policy, ignoreRules, now }) {
     }
     const failures = [];
     const warnings = [];
-    const assessed = assess(counted, policy, failures);
+    const assessed = assess(counted, policy, failures, warnings);
     const counts = (0,domain_severity/* emptySeverityCounts */.Fk)();
     for (const finding of counted)
         counts[finding.severity] += 1;
@@ -648,42 +651,142 @@ function evaluate({ outcomes, policy, ignoreRules, now }) {
         unusedRules
     };
 }
-function assess(findings, policy, failures) {
-    // Findings whose severity has a budget: they block only when their target exceeds it.
-    const budgeted = new Set();
+function assess(findings, policy, failures, warnings) {
+    // Findings whose severity has a budget: they block by it only when their target exceeds it.
+    const budgeted = [];
+    const unjudged = { epss: 0, exploit: 0 };
     const assessed = findings.map((finding) => {
-        const assessment = assessOne(finding, policy);
-        if (assessment.note === WITHIN_BUDGET)
-            budgeted.add(assessment);
-        return assessment;
+        const one = assessOne(finding, policy);
+        if (one.budgeted)
+            budgeted.push(one.assessment);
+        if (one.noEpss)
+            unjudged.epss += 1;
+        if (one.exploitUnknown)
+            unjudged.exploit += 1;
+        return one.assessment;
     });
     failures.push(...floorFailures(assessed, policy));
-    failures.push(...budgetFailures([...budgeted], policy));
+    failures.push(...budgetFailures(budgeted, policy));
+    failures.push(...ruleFailures(assessed, 'fail-on-exploitable', 'with a known exploit'));
+    if (policy.failOnEpss !== undefined) {
+        const floor = `with EPSS at or above ${(0,domain_policy/* epssPercent */.xf)(policy.failOnEpss)}`;
+        failures.push(...ruleFailures(assessed, 'fail-on-epss', floor, epssOfAssessed));
+    }
+    warnings.push(...unjudgedWarnings(unjudged));
     return assessed.sort((a, b) => Number(b.blocking) - Number(a.blocking) ||
         (0,domain_severity/* severityRank */.qs)(b.effectiveSeverity) - (0,domain_severity/* severityRank */.qs)(a.effectiveSeverity) ||
         (b.finding.inspectorScore ?? -1) - (a.finding.inspectorScore ?? -1) ||
         a.finding.vulnerabilityId.localeCompare(b.finding.vulnerabilityId));
 }
 const WITHIN_BUDGET = 'within budget';
+/**
+ * The rules are OR-ed: a finding blocks when any of them blocks it, so turning a blocking rule on
+ * never lets a finding through. Only fixable-only (and, before it, the ignore file) lets a finding
+ * off every rule.
+ */
 function assessOne(finding, policy) {
-    const effectiveSeverity = (0,domain_policy/* effectiveSeverityOf */.E)(finding, policy);
+    const effectiveSeverity = (0,domain_policy/* effectiveSeverityOf */.Et)(finding, policy);
     // Only a finding known to have no fix is let off: one whose fixability is unknown (basic
     // scanning, or an answer that does not say) counts, because a missing fact never passes.
     if (policy.fixableOnly && finding.fixAvailable === 'no') {
-        return { finding, effectiveSeverity, blocking: false, note: 'no fix available (fixable-only)' };
+        return {
+            assessment: {
+                finding,
+                effectiveSeverity,
+                blocking: false,
+                note: 'no fix available (fixable-only)'
+            },
+            budgeted: false,
+            noEpss: false,
+            exploitUnknown: false
+        };
     }
-    if (policy.maxFindings[effectiveSeverity] !== undefined) {
-        // Budgeted severities block only when the budget is exceeded; decided per target below.
-        return { finding, effectiveSeverity, blocking: false, note: WITHIN_BUDGET };
+    const reasons = [];
+    const notes = [];
+    const budgeted = policy.maxFindings[effectiveSeverity] !== undefined;
+    // A budget replaces the floor for its severity; blocking by it is decided per target below.
+    if (budgeted)
+        notes.push(WITHIN_BUDGET);
+    else
+        floorRule(finding, effectiveSeverity, policy, reasons, notes);
+    let exploitUnknown = false;
+    if (policy.failOnExploitable) {
+        if (finding.exploitAvailable === 'yes') {
+            reasons.push({ rule: 'fail-on-exploitable', text: 'exploit known' });
+        }
+        else if (finding.exploitAvailable !== 'no') {
+            // Not "no exploit": nobody said. It does not block by this rule, and the note says so.
+            exploitUnknown = true;
+            notes.push('exploit status unknown, so fail-on-exploitable could not judge it');
+        }
     }
-    if (policy.failOn !== 'none' && (0,domain_severity/* isAtLeast */.du)(effectiveSeverity, policy.failOn)) {
-        return { finding, effectiveSeverity, blocking: true };
+    let noEpss = false;
+    if (policy.failOnEpss !== undefined) {
+        const epss = (0,domain_policy/* epssOf */.ni)(finding);
+        const threshold = (0,domain_policy/* epssPercent */.xf)(policy.failOnEpss);
+        if (epss === undefined) {
+            // A missing probability is not "at or above" anything; the other rules still judge it.
+            noEpss = true;
+            notes.push('no EPSS score, so fail-on-epss could not judge it');
+        }
+        else if (epss >= policy.failOnEpss) {
+            reasons.push({ rule: 'fail-on-epss', text: `EPSS ${(0,domain_policy/* epssPercent */.xf)(epss)} ≥ ${threshold}` });
+        }
+        else {
+            notes.push(`EPSS ${(0,domain_policy/* epssPercent */.xf)(epss)} below fail-on-epss ${threshold}`);
+        }
     }
-    const note = policy.failOn === 'none' ? 'fail-on is none' : `below fail-on ${policy.failOn}`;
-    return { finding, effectiveSeverity, blocking: false, note };
+    const assessment = reasons.length > 0
+        ? { finding, effectiveSeverity, blocking: true, blockedBy: reasons }
+        : { finding, effectiveSeverity, blocking: false, note: notes.join('; ') };
+    return { assessment, budgeted, noEpss, exploitUnknown };
+}
+/** The `fail-on` floor, narrowed by `min-score` to findings Inspector scores at least that high. */
+function floorRule(finding, effectiveSeverity, policy, reasons, notes) {
+    if (policy.failOn === 'none') {
+        notes.push('fail-on is none');
+        return;
+    }
+    if (!(0,domain_severity/* isAtLeast */.du)(effectiveSeverity, policy.failOn)) {
+        notes.push(`below fail-on ${policy.failOn}`);
+        return;
+    }
+    const counted = finding.severity === 'untriaged'
+        ? `UNTRIAGED counted as ${effectiveSeverity.toUpperCase()}`
+        : effectiveSeverity.toUpperCase();
+    const severity = `severity ${counted} ≥ fail-on ${policy.failOn}`;
+    if (policy.minScore === undefined) {
+        reasons.push({ rule: 'fail-on', text: severity });
+        return;
+    }
+    const minScore = scoreText(policy.minScore);
+    const score = (0,domain_policy/* inspectorScoreOf */.zT)(finding);
+    if (score === undefined) {
+        // Fail closed: without a score, min-score cannot show the finding is below its floor.
+        reasons.push({
+            rule: 'fail-on',
+            text: `${severity}; no Inspector score, so min-score ${minScore} does not let it off`
+        });
+    }
+    else if (score >= policy.minScore) {
+        reasons.push({
+            rule: 'fail-on',
+            text: `${severity}, Inspector score ${scoreText(score)} ≥ min-score ${minScore}`
+        });
+    }
+    else {
+        notes.push(`Inspector score ${scoreText(score)} below min-score ${minScore}`);
+    }
+}
+/** `7` → `7.0`, `7.25` → `7.25`: scores as Inspector shows them, without rounding a threshold. */
+function scoreText(score) {
+    return Number.isInteger(score) ? score.toFixed(1) : String(score);
+}
+function blockedBy(entry, rule) {
+    return entry.blockedBy?.some((reason) => reason.rule === rule) === true;
 }
 function floorFailures(assessed, policy) {
-    const blocking = assessed.filter((a) => a.blocking);
+    const blocking = assessed.filter((a) => blockedBy(a, 'fail-on'));
     if (blocking.length === 0 || policy.failOn === 'none')
         return [];
     const bySeverity = domain_severity/* RANKED_SEVERITIES */.Kw.map((severity) => [severity, blocking.filter((a) => a.effectiveSeverity === severity).length])
@@ -694,9 +797,45 @@ function floorFailures(assessed, policy) {
     const unknownNote = policy.fixableOnly && unknownFix > 0
         ? `; ${unknownFix} of unknown fixability, which fixable-only does not let off`
         : '';
+    const minScore = policy.minScore === undefined ? '' : ` and min-score ${scoreText(policy.minScore)}`;
+    const unscored = policy.minScore === undefined
+        ? 0
+        : blocking.filter((a) => (0,domain_policy/* inspectorScoreOf */.zT)(a.finding) === undefined).length;
+    const unscoredNote = unscored > 0 ? `; ${unscored} without an Inspector score, which min-score does not let off` : '';
     return [
-        `${blocking.length} ${qualifier}finding${blocking.length === 1 ? '' : 's'} at or above fail-on ${policy.failOn} (${bySeverity.join(', ')})${unknownNote}`
+        `${blocking.length} ${qualifier}finding${blocking.length === 1 ? '' : 's'} at or above fail-on ${policy.failOn}${minScore} (${bySeverity.join(', ')})${unknownNote}${unscoredNote}`
     ];
+}
+/** Vulnerability ids a failure line names before "and N more" (the summary lists every finding). */
+const MAX_NAMED = 5;
+/** `2 findings with a known exploit (fail-on-exploitable): CVE-1, CVE-2`. */
+function ruleFailures(assessed, rule, what, detail) {
+    const blocking = assessed.filter((a) => blockedBy(a, rule));
+    if (blocking.length === 0)
+        return [];
+    const named = blocking.slice(0, MAX_NAMED).map((a) => {
+        const id = (0,shown/* shown */.S)(a.finding.vulnerabilityId).slice(0, 100);
+        return detail === undefined ? id : `${id} (${detail(a)})`;
+    });
+    const more = blocking.length > MAX_NAMED ? ` and ${blocking.length - MAX_NAMED} more` : '';
+    return [
+        `${blocking.length} finding${blocking.length === 1 ? '' : 's'} ${what} (${rule}): ${named.join(', ')}${more}`
+    ];
+}
+function epssOfAssessed(entry) {
+    const epss = (0,domain_policy/* epssOf */.ni)(entry.finding);
+    return epss === undefined ? 'no EPSS' : (0,domain_policy/* epssPercent */.xf)(epss);
+}
+/** A rule that could not judge some findings says so: they were not silently judged harmless. */
+function unjudgedWarnings(unjudged) {
+    const lines = [];
+    if (unjudged.epss > 0) {
+        lines.push(`fail-on-epss: ${unjudged.epss} finding${unjudged.epss === 1 ? ' has' : 's have'} no EPSS score (basic scanning and code findings have none), so that rule could not judge ${unjudged.epss === 1 ? 'it' : 'them'}; the other rules still did`);
+    }
+    if (unjudged.exploit > 0) {
+        lines.push(`fail-on-exploitable: ${unjudged.exploit} finding${unjudged.exploit === 1 ? ' does' : 's do'} not say whether an exploit is known (basic scanning does not), so that rule could not judge ${unjudged.exploit === 1 ? 'it' : 'them'}; the other rules still did`);
+    }
+    return lines;
 }
 /**
  * Budgets count per image reference, and a vulnerability in the same package at the same path on
@@ -715,8 +854,13 @@ function budgetFailures(budgeted, policy) {
             if (distinct.size <= budget)
                 continue;
             for (const a of group) {
+                const reason = {
+                    rule: 'max-findings',
+                    text: `over budget ${severity}=${budget}`
+                };
                 a.blocking = true;
-                a.note = `over budget ${severity}=${budget}`;
+                a.blockedBy = [...(a.blockedBy ?? []), reason];
+                a.note = reason.text;
             }
             lines.push(`${reference}: ${distinct.size} ${severity} findings exceed max-findings ${severity}=${budget}`);
         }

@@ -1,6 +1,7 @@
 import type { RunResult } from './result.js'
 import type { Finding } from './finding.js'
 import type { IgnoreRule } from './ignore-rules.js'
+import type { BlockReason } from './policy.js'
 import type { ArtifactOutcome } from './outcome.js'
 import type { RankedSeverity, Severity } from './severity.js'
 
@@ -15,6 +16,11 @@ export interface AssessedFinding {
   /** The finding's severity after `untriaged-as` was applied. */
   effectiveSeverity: RankedSeverity
   blocking: boolean
+  /**
+   * Which rules blocked it, one reason each (`severity HIGH ≥ fail-on high`, `exploit known`);
+   * evaluate sets it on every blocking finding, and leaves it out on the others.
+   */
+  blockedBy?: BlockReason[]
   /** Why a non-blocking finding does not block, e.g. "below fail-on high", "no fix available". */
   note?: string
 }

@@ -1,6 +1,7 @@
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
 import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
+import type { Policy } from '../domain/policy.js'
 import { RANKED_SEVERITIES } from '../domain/severity.js'
 import type { GateConfig } from './run.js'
 import { DEFAULT_TIMING, type Timing } from './scan/deps.js'
@@ -16,6 +17,8 @@ import {
   parseChoice,
   parseDuration,
   parseLines,
+  parseProbability,
+  parseScore,
   shown
 } from '../inputs/values.js'
 
@@ -86,11 +89,16 @@ export function buildGateConfig(
   }
   const settleMs = parseDuration('settle', get('settle'))
 
-  const policy = {
+  const failOnEpss = parseProbability('fail-on-epss', get('fail-on-epss'))
+  const minScore = parseScore('min-score', get('min-score'))
+  const policy: Policy = {
     failOn: parseChoice('fail-on', get('fail-on'), FAIL_ON),
     maxFindings: parseBudgets('max-findings', get('max-findings')),
     untriagedAs: parseChoice('untriaged-as', get('untriaged-as'), RANKED_SEVERITIES),
     fixableOnly: parseBoolean('fixable-only', get('fixable-only')),
+    failOnExploitable: parseBoolean('fail-on-exploitable', get('fail-on-exploitable')),
+    ...(failOnEpss !== undefined && { failOnEpss }),
+    ...(minScore !== undefined && { minScore }),
     onUnscannable: parseChoice('on-unscannable', get('on-unscannable'), FAIL_OR_WARN),
     onError: parseChoice('on-error', get('on-error'), FAIL_OR_WARN)
   }

@@ -24,6 +24,12 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
     'Severity that Inspector UNTRIAGED (not yet scored) findings count as: `critical`, `high`, `medium`, `low` or `informational`.',
   'fixable-only':
     'When `true`, findings known to have no fix cannot fail the gate; findings whose fixability is unknown still can.',
+  'fail-on-exploitable':
+    'When `true`, any finding with a known exploit (Inspector `exploitAvailable: YES`) fails the gate, whatever its severity.',
+  'fail-on-epss':
+    'EPSS probability at or above which a finding fails the gate, whatever its severity: a number from 0 to 1 such as `0.1`, or a percentage such as `10%`. Findings without an EPSS score are not blocked by this rule. Empty: off.',
+  'min-score':
+    "Inspector score (0 to 10, not the vendor's CVSS) a finding needs for `fail-on` to block it, such as `7.0`. Findings without an Inspector score still meet it. Empty: off.",
   'ignore-file':
     'YAML file of accepted findings (id, reason, optional expires and scope). Empty: none.',
   timeout:

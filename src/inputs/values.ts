@@ -92,3 +92,37 @@ export function parseLines(value: string): string[] {
     .map((line) => line.replace(/\s+#.*$/s, '').trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
 }
+
+/** A plain decimal: `7`, `7.5`, `.5`. No signs, exponents or hex, which nobody means here. */
+const DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/
+
+/**
+ * An EPSS probability: `0.1`, or the same as a percentage, `10%` (how Inspector's console shows
+ * it). From 0 to 1 (0 % to 100 %); empty turns the rule off.
+ */
+export function parseProbability(input: string, value: string): number | undefined {
+  const text = value.trim()
+  if (text === '') return undefined
+  const percent = text.endsWith('%')
+  const number = percent ? text.slice(0, -1).trim() : text
+  const probability = DECIMAL.test(number) ? Number(number) / (percent ? 100 : 1) : NaN
+  if (!(probability >= 0 && probability <= 1)) {
+    throw new InputError(
+      `${input}: "${shown(value)}" is not a probability; give a number from 0 to 1 such as 0.1, or a percentage such as 10%, or leave it empty to turn the rule off`
+    )
+  }
+  return probability
+}
+
+/** An Inspector score from 0 to 10, such as `7.0`; empty turns the rule off. */
+export function parseScore(input: string, value: string): number | undefined {
+  const text = value.trim()
+  if (text === '') return undefined
+  const score = DECIMAL.test(text) ? Number(text) : NaN
+  if (!(score >= 0 && score <= 10)) {
+    throw new InputError(
+      `${input}: "${shown(value)}" is not an Inspector score; give a number from 0 to 10 such as 7.0, or leave it empty to turn the rule off`
+    )
+  }
+  return score
+}

@@ -79,7 +79,7 @@ describe('findingAnnotations', () => {
       {
         level: 'error',
         title: 'Critical CVE-2024-3094 in xz-utils',
-        message: `CVE-2024-3094 - xz-utils. Packages: xz-utils 5.6.0 → 5.6.1, xz-utils 5.4.0 → 5.4.6. Blocks in: ${APP} (linux/amd64, linux/arm64), ${REGISTRY}/worker:1.0.0. Advisory: https://nvd.nist.gov/vuln/detail/CVE-2024-3094.`,
+        message: `CVE-2024-3094 - xz-utils. Packages: xz-utils 5.6.0 → 5.6.1, xz-utils 5.4.0 → 5.4.6. Blocks in: ${APP} (linux/amd64, linux/arm64), ${REGISTRY}/worker:1.0.0. Blocked by: severity CRITICAL ≥ fail-on high. Advisory: https://nvd.nist.gov/vuln/detail/CVE-2024-3094.`,
         file: 'Dockerfile',
         startLine: 1
       }
@@ -99,6 +99,26 @@ describe('findingAnnotations', () => {
     )
     expect(verdict.assessed).toHaveLength(3)
     expect(findingAnnotations(verdict, {})).toEqual([])
+  })
+
+  it('says which rule made a LOW finding an error', () => {
+    const verdict = verdictOf(
+      [
+        scanned([
+          finding({
+            vulnerabilityId: 'CVE-X',
+            severity: 'low',
+            exploitAvailable: 'yes',
+            epss: 0.42,
+            artifact: AMD64
+          })
+        ])
+      ],
+      { failOnExploitable: true, failOnEpss: 0.1 }
+    )
+    const [annotation] = findingAnnotations(verdict, {})
+    expect(annotation?.title).toBe('Low CVE-X in openssl')
+    expect(annotation?.message).toContain('Blocked by: exploit known; EPSS 42 % ≥ 10 %.')
   })
 
   it('puts the most severe first', () => {
@@ -241,7 +261,7 @@ describe('findingAnnotations', () => {
     it('names detector, CWE and target of a code finding', () => {
       const code = findingAnnotations(verdict, {}).find((a) => a.file === 'src/orders.py')
       expect(code?.message).toBe(
-        'SQL injection. Detector: SQL injection. CWE: CWE-89. Blocks in: orders-api (code scanning).'
+        'SQL injection. Detector: SQL injection. CWE: CWE-89. Blocks in: orders-api (code scanning). Blocked by: severity HIGH ≥ fail-on high.'
       )
     })
   })

@@ -67,6 +67,9 @@ describe('renderFindingsJson', () => {
       maxFindings: { critical: 0 },
       untriagedAs: 'medium',
       fixableOnly: false,
+      failOnExploitable: false,
+      failOnEpss: null,
+      minScore: null,
       onUnscannable: 'fail',
       onError: 'fail'
     })
@@ -221,6 +224,7 @@ describe('renderFindingsJson', () => {
       severity: 'high',
       effectiveSeverity: 'high',
       blocking: false,
+      blockedBy: [],
       note: 'below fail-on critical',
       type: 'package',
       source: 'inspector',
@@ -282,6 +286,30 @@ describe('renderFindingsJson', () => {
           filePath: null
         }
       ]
+    })
+  })
+
+  it('records which rules blocked each finding, and none for the others', () => {
+    const file = render()
+    const critical = file.findings.find((f) => f.severity === 'critical')
+    expect(critical?.blockedBy).toEqual([
+      { rule: 'fail-on', text: 'severity CRITICAL ≥ fail-on high' },
+      { rule: 'fail-on-exploitable', text: 'exploit known' }
+    ])
+    expect(file.findings.filter((f) => !f.blocking).every((f) => f.blockedBy.length === 0)).toBe(
+      true
+    )
+  })
+
+  it('records the risk rules of the policy', () => {
+    const json = renderFindingsJson(aSmallFailVerdict(), {
+      generatedAt,
+      policy: aPolicy({ failOnExploitable: true, failOnEpss: 0.1, minScore: 7 })
+    })
+    expect(parse(json).policy).toMatchObject({
+      failOnExploitable: true,
+      failOnEpss: 0.1,
+      minScore: 7
     })
   })
 

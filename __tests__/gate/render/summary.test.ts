@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { evaluate } from '../../../src/domain/evaluate.js'
 import type { Finding } from '../../../src/domain/finding.js'
 import type { Verdict } from '../../../src/domain/verdict.js'
 import { renderSummary } from '../../../src/gate/render/summary.js'
@@ -105,6 +106,39 @@ describe('renderSummary headline', () => {
     expect(none).toContain(
       'fail-on: none · budgets: none · untriaged-as: medium · fixable-only: yes'
     )
+  })
+
+  it('adds the risk rules to the policy line when they are set', () => {
+    const markdown = renderSummary(aVerdict(), {
+      policy: aPolicy({ failOnExploitable: true, failOnEpss: 0.1, minScore: 7 })
+    })
+    expect(markdown).toContain(
+      'fixable-only: no · min-score: 7 · fail-on-exploitable: yes · fail-on-epss: ≥ 10 % · on-unscannable: fail'
+    )
+  })
+
+  it('names the rule that blocked each finding under "Why it failed"', () => {
+    const verdict = evaluate({
+      outcomes: [
+        scanned([
+          aFinding({ vulnerabilityId: 'CVE-X', severity: 'low', exploitAvailable: 'yes' }),
+          aFinding({ vulnerabilityId: 'CVE-E', severity: 'low', epss: 0.42 })
+        ])
+      ],
+      policy: aPolicy({ failOnExploitable: true, failOnEpss: 0.1 }),
+      ignoreRules: [],
+      now: new Date('2025-03-01T10:30:00Z')
+    })
+    const markdown = renderSummary(verdict, { policy: aPolicy() })
+    expect(markdown).toContain(
+      '**Why it failed:**\n\n- 1 finding with a known exploit \\(fail-on-exploitable\\): CVE-X\n' +
+        '- 1 finding with EPSS at or above 10 % \\(fail-on-epss\\): CVE-E \\(42 %\\)\n'
+    )
+    const table = tableAfter(markdown, '### Blocking findings (2)')
+    expect(table?.rows.map((row) => row.at(-1)).sort()).toEqual([
+      'EPSS 42 % ≥ 10 %',
+      'exploit known'
+    ])
   })
 })
 
@@ -220,7 +254,7 @@ describe('renderSummary images table', () => {
 describe('renderSummary findings tables', () => {
   it('lists blocking findings, most severe first, with links, versions, score, EPSS and image', () => {
     const table = tableAfter(render(aSmallFailVerdict()), '### Blocking findings (2)')
-    expect(table?.header).toEqual(FINDING_HEADER)
+    expect(table?.header).toEqual([...FINDING_HEADER, 'Why blocking'])
     expect(table?.rows[0]).toEqual([
       'Critical',
       '[CVE-2024-3094](https://nvd.nist.gov/vuln/detail/CVE-2024-3094)<br>xz backdoor',
@@ -229,7 +263,8 @@ describe('renderSummary findings tables', () => {
       '10.0',
       '85.12%',
       'yes',
-      'shop/api:1.4.2 (linux/amd64)'
+      'shop/api:1.4.2 (linux/amd64)',
+      'severity CRITICAL ≥ fail-on high; exploit known'
     ])
     expect(table?.rows[1]?.[0]).toBe('High')
     expect(table?.rows[1]?.[3]).toBe('1.0 → no fix')
@@ -435,7 +470,7 @@ describe('renderSummary with hostile text', () => {
   it('keeps a package name with a newline, backticks and pipes inside its cell', () => {
     expectWellFormedTables(markdown)
     const hostileRow = tableAfter(markdown, '### Blocking')?.rows[1]
-    expect(hostileRow).toHaveLength(FINDING_HEADER.length)
+    expect(hostileRow).toHaveLength(FINDING_HEADER.length + 1)
     expect(hostileRow?.[2]).toBe(
       'evil \\`pkg\\` \\| &lt;/td&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;'
     )

@@ -26,6 +26,23 @@ describe('renderVerdictText', () => {
     expect(controlCharacters(text)).toEqual([])
     expect(text).toMatch(/^HIGH CVE-2099-0001 ::set-output name=result::pass/m)
   })
+
+  it('says which rules blocked each finding', () => {
+    const text = renderVerdictText(
+      aVerdict({
+        assessed: [
+          assessed(aFinding({ vulnerabilityId: 'CVE-X', severity: 'low' }), {
+            blocking: true,
+            blockedBy: [
+              { rule: 'fail-on-exploitable', text: 'exploit known' },
+              { rule: 'fail-on-epss', text: 'EPSS 42 % ≥ 10 %' }
+            ]
+          })
+        ]
+      })
+    )
+    expect(text).toMatch(/^\s*LOW CVE-X .* \(exploit known; EPSS 42 % ≥ 10 %\)$/m)
+  })
 })
 
 describe('renderVerdictText labels', () => {

@@ -81,6 +81,9 @@ function groupAnnotation(group: AssessedFinding[], file: string | undefined): An
     if (cwes.length > 0) parts.push(`CWE: ${named(cwes)}`)
   }
   parts.push(`Blocks in: ${targets(group)}`)
+  // A LOW as an error needs its reason ("exploit known"): the rules that blocked the group.
+  const reasons = [...new Set(group.flatMap((entry) => (entry.blockedBy ?? []).map((r) => r.text)))]
+  if (reasons.length > 0) parts.push(`Blocked by: ${text(reasons.join('; '), 300)}`)
   const href = finding.url === undefined ? undefined : safeHref(finding.url)
   if (href !== undefined) parts.push(`Advisory: ${href}`)
   const place = findingPlace(finding, file)

@@ -13,7 +13,7 @@
 import type { Finding, ScannedArtifact, VulnerablePackage } from '../../domain/finding.js'
 import type { IgnoreRule } from '../../domain/ignore-rules.js'
 import type { ArtifactOutcome } from '../../domain/outcome.js'
-import type { Policy } from '../../domain/policy.js'
+import type { BlockReason, Policy } from '../../domain/policy.js'
 import type { RankedSeverity, Severity } from '../../domain/severity.js'
 import type { Verdict } from '../../domain/verdict.js'
 import type { RunResult } from '../../domain/result.js'
@@ -25,7 +25,10 @@ import {
 } from './artifact-counts.js'
 import { compareAssessed, effectiveSeverityOf, ignoredComparator } from './finding-order.js'
 
-/** 2: SBOM targets (`kind: sbom`, `sbomFormat`, `sbomComponents`, `subjectName`). */
+/**
+ * 2: SBOM targets (`kind: sbom`, `sbomFormat`, `sbomComponents`, `subjectName`, issue 15); the
+ * policy's risk rules and each finding's `blockedBy` (issue 16).
+ */
 export const FINDINGS_SCHEMA_VERSION = 2
 
 export interface FindingsFile {
@@ -46,8 +49,11 @@ export interface FindingsFile {
   unusedIgnoreRules: IgnoreRuleRecord[]
 }
 
-/** The policy is recorded exactly as evaluated; its fields are part of the file's schema. */
-export type PolicyRecord = Policy
+/** The policy exactly as evaluated (a rule that is off is `null`); its fields are part of the schema. */
+export type PolicyRecord = Omit<Policy, 'failOnEpss' | 'minScore'> & {
+  failOnEpss: number | null
+  minScore: number | null
+}
 
 export interface ArtifactRecord {
   /** The reference as written in `images:`, `functions:` or `sboms:`. */
@@ -107,6 +113,11 @@ export interface FindingRecord {
   /** After `untriaged-as`. */
   effectiveSeverity: RankedSeverity
   blocking: boolean
+  /**
+   * The rules that blocked it (`fail-on`, `max-findings`, `fail-on-exploitable`, `fail-on-epss`),
+   * each with its reason (`severity HIGH ≥ fail-on high`, `exploit known`); empty when not blocking.
+   */
+  blockedBy: BlockReason[]
   /** Why a counted finding does not block, when the policy said. */
   note: string | null
   type: Finding['type']
@@ -196,6 +207,7 @@ export function findingsFile(
     findingRecord(entry.finding, {
       effectiveSeverity: entry.effectiveSeverity,
       blocking: entry.blocking,
+      blockedBy: entry.blockedBy ?? [],
       note: entry.note ?? null,
       ignored: null
     })
@@ -204,6 +216,7 @@ export function findingsFile(
     findingRecord(finding, {
       effectiveSeverity: effectiveSeverityOf(finding, policy),
       blocking: false,
+      blockedBy: [],
       note: null,
       ignored: {
         reason: rule.reason,
@@ -238,6 +251,9 @@ function policyRecord(policy: Policy): PolicyRecord {
     maxFindings: { ...policy.maxFindings },
     untriagedAs: policy.untriagedAs,
     fixableOnly: policy.fixableOnly,
+    failOnExploitable: policy.failOnExploitable,
+    failOnEpss: policy.failOnEpss ?? null,
+    minScore: policy.minScore ?? null,
     onUnscannable: policy.onUnscannable,
     onError: policy.onError
   }
@@ -306,7 +322,10 @@ function artifactRecord(
 
 function findingRecord(
   finding: Finding,
-  assessment: Pick<FindingRecord, 'effectiveSeverity' | 'blocking' | 'note' | 'ignored'>
+  assessment: Pick<
+    FindingRecord,
+    'effectiveSeverity' | 'blocking' | 'blockedBy' | 'note' | 'ignored'
+  >
 ): FindingRecord {
   return {
     id: finding.id,
@@ -316,6 +335,7 @@ function findingRecord(
     severity: finding.severity,
     effectiveSeverity: assessment.effectiveSeverity,
     blocking: assessment.blocking,
+    blockedBy: assessment.blockedBy.map((reason) => ({ rule: reason.rule, text: reason.text })),
     note: assessment.note,
     type: finding.type,
     source: finding.source,

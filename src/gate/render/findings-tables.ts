@@ -38,11 +38,21 @@ export function blockingSection(
 ): TrimmableTable {
   return {
     intro: `### Blocking findings (${blocking.length})\n\n`,
-    head: tableHead(FINDING_COLUMNS),
-    rows: blocking.map((entry) => tableRow(findingCells(entry.finding, entry.effectiveSeverity))),
+    head: tableHead([...FINDING_COLUMNS, { title: 'Why blocking' }]),
+    rows: blocking.map((entry) =>
+      tableRow([
+        ...findingCells(entry.finding, entry.effectiveSeverity),
+        markdownText(blockReasonsText(entry))
+      ])
+    ),
     outro: '\n',
     omissionNote
   }
+}
+
+/** `severity HIGH ≥ fail-on high; exploit known`: every rule that blocked the finding. */
+export function blockReasonsText(entry: AssessedFinding): string {
+  return (entry.blockedBy ?? []).map((reason) => reason.text).join('; ')
 }
 
 export function nonBlockingSection(

@@ -1,5 +1,5 @@
 import type { IgnoreRule } from '../../domain/ignore-rules.js'
-import type { Policy } from '../../domain/policy.js'
+import { epssPercent, type Policy } from '../../domain/policy.js'
 import { RANKED_SEVERITIES } from '../../domain/severity.js'
 import type { Verdict } from '../../domain/verdict.js'
 import type { RunResult } from '../../domain/result.js'
@@ -116,10 +116,22 @@ function policyLine(policy: Policy): string {
     `budgets: ${budgets.length > 0 ? budgets.join(', ') : 'none'}`,
     `untriaged-as: ${policy.untriagedAs}`,
     `fixable-only: ${policy.fixableOnly ? 'yes' : 'no'}`,
+    ...riskRules(policy),
     `on-unscannable: ${policy.onUnscannable}`,
     `on-error: ${policy.onError}`
   ]
   return `**Policy:** ${parts.map((part) => markdownText(part)).join(' · ')}\n\n`
+}
+
+/** The risk rules, only when set: a policy line without them reads as it always did. */
+function riskRules(policy: Policy): string[] {
+  return [
+    ...(policy.minScore === undefined ? [] : [`min-score: ${policy.minScore}`]),
+    ...(policy.failOnExploitable ? ['fail-on-exploitable: yes'] : []),
+    ...(policy.failOnEpss === undefined
+      ? []
+      : [`fail-on-epss: ≥ ${epssPercent(policy.failOnEpss)}`])
+  ]
 }
 
 // ---- ignore-file housekeeping --------------------------------------------------------------

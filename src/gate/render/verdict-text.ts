@@ -1,6 +1,6 @@
 import { artifactLabel } from '../../domain/finding.js'
 import type { ArtifactOutcome } from '../../domain/outcome.js'
-import type { Verdict } from '../../domain/verdict.js'
+import type { AssessedFinding, Verdict } from '../../domain/verdict.js'
 import { logLine, truncate } from '../../text/escape.js'
 import { compareAssessed } from './finding-order.js'
 import { COUNTED_SEVERITIES } from './labels.js'
@@ -28,7 +28,7 @@ export function renderVerdictText(verdict: Verdict): string {
     const fix = pkg?.fixedInVersion === undefined ? '' : ` (fixed in ${pkg.fixedInVersion})`
     const target = artifactLabel(finding.artifact.reference, finding.artifact)
     lines.push(
-      `  ${entry.effectiveSeverity.toUpperCase()} ${finding.vulnerabilityId}${where}${fix} — ${target}`
+      `  ${entry.effectiveSeverity.toUpperCase()} ${finding.vulnerabilityId}${where}${fix} — ${target}${why(entry)}`
     )
   }
   if (blocking.length > MAX_BLOCKING_LINES) {
@@ -40,6 +40,12 @@ export function renderVerdictText(verdict: Verdict): string {
   for (const failure of verdict.failures) lines.push(`${label}: ${failure}`)
   for (const warning of verdict.warnings) lines.push(`warning: ${warning}`)
   return `${lines.map((line) => truncate(logLine(line), 500)).join('\n')}\n`
+}
+
+/** ` (exploit known; EPSS 42 % ≥ 10 %)`: which rules blocked it, when evaluate said. */
+function why(entry: AssessedFinding): string {
+  const reasons = (entry.blockedBy ?? []).map((reason) => reason.text)
+  return reasons.length === 0 ? '' : ` (${reasons.join('; ')})`
 }
 
 function outcomeLine(outcome: ArtifactOutcome): string {

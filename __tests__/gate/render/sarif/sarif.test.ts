@@ -486,9 +486,27 @@ describe('renderSarif rules', () => {
       defaultConfiguration: { level: 'error' },
       properties: {
         'security-severity': '10.0',
-        tags: ['security', 'vulnerability', 'critical', 'package']
+        tags: ['security', 'vulnerability', 'critical', 'exploit-known', 'epss:85%', 'package']
       }
     })
+  })
+
+  it('tags a rule with neither risk fact when its findings have none', () => {
+    const f = finding({ severity: 'high', exploitAvailable: 'no', artifact: AMD64 })
+    const rule = ruleById(onlyRun(render(verdictOf([scanned([f])])).log), f.vulnerabilityId)
+    expect(rule?.properties?.tags).toEqual(['security', 'vulnerability', 'high', 'package'])
+  })
+
+  it('records in each result which rules blocked it', () => {
+    const f = finding({ severity: 'low', exploitAvailable: 'yes', epss: 0.42, artifact: AMD64 })
+    const verdict = verdictOf([scanned([f])], { failOnExploitable: true, failOnEpss: 0.1 })
+    const [result] = resultsOf(onlyRun(render(verdict).log))
+    expect(result?.level).toBe('error')
+    expect(result?.message.text).toMatch(/; blocks the gate \(exploit known; EPSS 42 % ≥ 10 %\)\.$/)
+    expect(result?.properties?.['blockedBy']).toEqual([
+      { rule: 'fail-on-exploitable', text: 'exploit known' },
+      { rule: 'fail-on-epss', text: 'EPSS 42 % ≥ 10 %' }
+    ])
   })
 
   it('tags code findings with their CWEs and lists their places', () => {
@@ -607,8 +625,8 @@ describe('renderSarif results', () => {
     ])
     const results = resultsOf(onlyRun(render(verdict, {}).log))
     expect(results.map((r) => r.message.text)).toEqual([
-      `CVE-2026-1 (critical): openssl@3.0.1 → 3.0.2 in ${REGISTRY}/app:1.0.0 (linux/arm64, sha256:bbbbbbbbbbbb); blocks the gate.`,
-      `CVE-2026-2 (untriaged, counted as high): zlib@1.2.11 (no fixed version yet) in ${REGISTRY}/app:1.0.0 (linux/arm64, sha256:bbbbbbbbbbbb); blocks the gate.`
+      `CVE-2026-1 (critical): openssl@3.0.1 → 3.0.2 in ${REGISTRY}/app:1.0.0 (linux/arm64, sha256:bbbbbbbbbbbb); blocks the gate (severity CRITICAL ≥ fail-on high).`,
+      `CVE-2026-2 (untriaged, counted as high): zlib@1.2.11 (no fixed version yet) in ${REGISTRY}/app:1.0.0 (linux/arm64, sha256:bbbbbbbbbbbb); blocks the gate (severity UNTRIAGED counted as HIGH ≥ fail-on high).`
     ])
 
     const lenient = verdictOf([scanned([finding({ severity: 'low', artifact: AMD64 })])])

@@ -6,6 +6,7 @@
  */
 import type { ReportingDescriptor } from 'sarif'
 import type { Finding, VulnerablePackage } from '../../../domain/finding.js'
+import { epssOf, epssPercent } from '../../../domain/policy.js'
 import { severityRank, type RankedSeverity } from '../../../domain/severity.js'
 import type { AssessedFinding } from '../../../domain/verdict.js'
 import {
@@ -97,6 +98,10 @@ export function ruleDescriptor(id: string, entries: AssessedFinding[]): Reportin
 
 function tags(entries: AssessedFinding[], severity: RankedSeverity): string[] {
   const all = new Set<string>(['security', 'vulnerability', severity])
+  // The risk facts the gate can block on (fail-on-exploitable, fail-on-epss), for filtering alerts.
+  if (entries.some(({ finding }) => finding.exploitAvailable === 'yes')) all.add('exploit-known')
+  const epss = entries.reduce((best, { finding }) => Math.max(best, epssOf(finding) ?? -1), -1)
+  if (epss >= 0) all.add(`epss:${epssPercent(epss).replace(' ', '')}`)
   for (const { finding } of entries) {
     all.add(finding.type === 'code' ? 'code' : 'package')
     if (finding.severity === 'untriaged') all.add('untriaged')

@@ -369,8 +369,9 @@ function messageText(entry: AssessedFinding): string {
       ? `untriaged, counted as ${entry.effectiveSeverity}`
       : entry.effectiveSeverity
   const what = finding.code === undefined ? packagesText(finding) : codeText(finding)
+  const reasons = (entry.blockedBy ?? []).map((reason) => reason.text).join('; ')
   const decision = entry.blocking
-    ? 'blocks the gate'
+    ? `blocks the gate${reasons === '' ? '' : ` (${short(reasons, 200)})`}`
     : `does not block${entry.note === undefined ? '' : ` (${short(entry.note, 100)})`}`
   return `${short(finding.vulnerabilityId, 200)} (${severity}): ${what} in ${targetText(finding.artifact)}; ${decision}.`
 }
@@ -422,6 +423,12 @@ function resultProperties(entry: AssessedFinding): Record<string, unknown> {
     severity: finding.severity,
     effectiveSeverity: entry.effectiveSeverity,
     blocking: entry.blocking,
+    ...(entry.blockedBy !== undefined && {
+      blockedBy: entry.blockedBy.map((reason) => ({
+        rule: reason.rule,
+        text: short(reason.text, PROPERTY_TEXT_MAX)
+      }))
+    }),
     ...(entry.note !== undefined && { note: short(entry.note, PROPERTY_TEXT_MAX) }),
     ...(artifact.kind === 'image'
       ? {
