@@ -98,9 +98,12 @@ describe('risk rules: properties', () => {
         (findings, policy, { tighten }) => {
           const before = judge(findings, policy)
           const after = judge(findings, tighten(policy))
-          if (before.result === 'fail') expect(after.result).toBe('fail')
+          expect({
+            before: before.result,
+            after: before.result === 'fail' ? after.result : 'fail'
+          }).toEqual({ before: before.result, after: 'fail' })
           const still = blockingIds(after)
-          for (const id of blockingIds(before)) expect(still.has(id)).toBe(true)
+          expect([...blockingIds(before)].filter((id) => !still.has(id))).toEqual([])
         }
       ),
       { numRuns: RUNS }
@@ -111,23 +114,30 @@ describe('risk rules: properties', () => {
     fc.assert(
       fc.property(fc.array(findingArb, { maxLength: 12 }), policyArb, (findings, policy) => {
         const verdict = judge(findings, policy)
-        for (const a of verdict.assessed) {
-          expect(a.blocking).toBe((a.blockedBy ?? []).length > 0)
+        // Every broken promise, named; none expected.
+        const problems = verdict.assessed.flatMap((a) => {
+          const found: string[] = []
+          if (a.blocking !== (a.blockedBy ?? []).length > 0)
+            found.push(`${a.finding.id}: blocking without a reason, or a reason without blocking`)
           for (const { rule } of a.blockedBy ?? []) {
-            if (rule === 'fail-on') expect(policy.failOn).not.toBe('none')
-            if (rule === 'max-findings') {
-              expect(policy.maxFindings[a.effectiveSeverity]).toBeDefined()
-            }
-            if (rule === 'fail-on-exploitable') {
-              expect(policy.failOnExploitable && a.finding.exploitAvailable === 'yes').toBe(true)
-            }
-            if (rule === 'fail-on-epss') {
-              expect(a.finding.epss).toBeGreaterThanOrEqual(policy.failOnEpss ?? Infinity)
-            }
+            const enabled =
+              (rule === 'fail-on' && policy.failOn !== 'none') ||
+              (rule === 'max-findings' && policy.maxFindings[a.effectiveSeverity] !== undefined) ||
+              (rule === 'fail-on-exploitable' &&
+                policy.failOnExploitable &&
+                a.finding.exploitAvailable === 'yes') ||
+              (rule === 'fail-on-epss' &&
+                a.finding.epss !== undefined &&
+                a.finding.epss >= (policy.failOnEpss ?? Infinity))
+            if (!enabled) found.push(`${a.finding.id}: reason ${rule} from a rule not switched on`)
           }
           // fixable-only applies before every rule.
-          if (policy.fixableOnly && a.finding.fixAvailable === 'no') expect(a.blocking).toBe(false)
-        }
+          if (policy.fixableOnly && a.finding.fixAvailable === 'no' && a.blocking) {
+            found.push(`${a.finding.id}: blocks although fixable-only lets it off`)
+          }
+          return found
+        })
+        expect(problems).toEqual([])
         expect(verdict.result === 'fail').toBe(verdict.assessed.some((a) => a.blocking))
       }),
       { numRuns: RUNS }
@@ -139,7 +149,8 @@ describe('risk rules: properties', () => {
       fc.property(fc.array(findingArb, { maxLength: 12 }), policyArb, (findings, policy) => {
         const unscored = findings.map(({ inspectorScore: _none, ...f }) => f as Finding)
         const withFloor = judge(unscored, policy)
-        const { minScore: _off, ...withoutMinScore } = policy
+        const withoutMinScore = { ...policy }
+        delete withoutMinScore.minScore
         expect(blockingIds(withFloor)).toEqual(blockingIds(judge(unscored, withoutMinScore)))
       }),
       { numRuns: RUNS }
