@@ -22,6 +22,7 @@ import {
 const LIST_INPUTS = new Set([
   'images',
   'functions',
+  'sboms',
   'max-findings',
   'scan-types',
   'standards',
