@@ -228,7 +228,7 @@ describe('CLI e2e', () => {
     expect(readFileSync(join(cli.workdir, 'out', 'summary.md'), 'utf8')).toContain(
       'Blocking findings (5)'
     )
-    expect(cli.stderr).toMatch(/^error: inspector-gate fail: 5 findings at or above fail-on high/m)
+    expect(cli.stderr).toMatch(/^inspector-gate: fail: 5 findings at or above fail-on high/m)
     // No workflow commands outside GitHub Actions.
     expect(cli.stdout + cli.stderr).not.toMatch(/^::/m)
   })
