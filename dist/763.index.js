@@ -1066,7 +1066,16 @@ async function deliverReport(report, files, targets, deps) {
         const folder = [prefix, report.generatedAt.slice(0, 10)].filter(Boolean).join('/');
         for (const file of files) {
             const name = (0,external_node_path_.basename)(file);
-            await putObject(deps.clients.s3(deps.region), { bucket, key: `${folder}/${name}` }, (0,external_node_fs_.createReadStream)(file), (0,external_node_fs_.statSync)(file).size, CONTENT_TYPES[name] ?? 'application/octet-stream');
+            const body = (0,external_node_fs_.createReadStream)(file);
+            try {
+                await putObject(deps.clients.s3(deps.region), { bucket, key: `${folder}/${name}` }, body, (0,external_node_fs_.statSync)(file).size, CONTENT_TYPES[name] ?? 'application/octet-stream');
+            }
+            finally {
+                // A refused upload leaves the stream unread: close it rather than leak its descriptor.
+                // Its errors now concern nobody (the call is over and has said what went wrong).
+                body.on('error', () => undefined);
+                body.destroy();
+            }
         }
         s3Uri = `s3://${bucket}/${folder}/`;
         deps.log.info(`uploaded the report to ${s3Uri}`);
