@@ -124,7 +124,7 @@ describe('renderSummary images table', () => {
       ]
     })
     const rows = tableAfter(render(verdict), '### Targets')?.rows ?? []
-    expect(rows.map((row) => row[4])).toEqual([
+    expect(rows.map((row) => row[2])).toEqual([
       '✅ scanned · scan event counts matched',
       '✅ scanned · two reads agreed after the quiet period',
       // markdownText escapes the apostrophe; GitHub shows it as one.
@@ -132,67 +132,40 @@ describe('renderSummary images table', () => {
     ])
   })
 
-  it('has a row per artifact outcome with per-severity counts of its not-ignored findings', () => {
-    const table = tableAfter(render(aSmallFailVerdict()), '### Targets')
-    expect(table?.header).toEqual([
-      'Target',
-      'Platform / scan',
-      'Digest / code',
-      'Scan',
-      'Status',
-      'Critical',
-      'High',
-      'Medium',
-      'Low',
-      'Info',
-      'Untriaged',
-      'Ignored'
-    ])
+  it('has four columns: the reference once per image, the counts as one cell with marks', () => {
+    const markdown = render(aSmallFailVerdict())
+    const table = tableAfter(markdown, '### Targets')
+    expect(table?.header).toEqual(['Target', 'Scan', 'Status', 'Findings'])
     const [amd64, arm64, unscannable, error] = table?.rows ?? []
     // amd64: the critical and the untriaged (counted by raw severity), plus the ignored one.
     expect(amd64).toEqual([
-      'shop/api:1.4.2',
-      'linux/amd64',
-      'sha256:a1b2c3d4e5f6…',
+      'shop/api:1.4.2<br>linux/amd64 · sha256:a1b2c3d4e5f6…',
       'enhanced',
       '✅ scanned 2025-03-01 10:20 UTC',
-      '1',
-      '0',
-      '0',
-      '0',
-      '0',
-      '1',
-      '1'
+      '🔴 1 · ❔ 1 · 1 ignored'
     ])
+    // The second platform of the same reference does not repeat the reference.
     expect(arm64).toEqual([
-      'shop/api:1.4.2',
-      'linux/arm64',
-      'sha256:0f9e8d7c6b5a…',
+      '↳<br>linux/arm64 · sha256:0f9e8d7c6b5a…',
       'basic',
       '⚠️ scanned, findings still arriving',
-      '0',
-      '1',
-      '0',
-      '1',
-      '0',
-      '0',
-      '0'
+      '🟠 1 · 🔵 1'
     ])
-    expect(unscannable?.slice(0, 5)).toEqual([
-      'shop/legacy:7',
+    expect(unscannable).toEqual([
+      'shop/legacy:7<br>sha256:a1b2c3d4e5f6…',
       '—',
-      'sha256:a1b2c3d4e5f6…',
-      '—',
-      '❌ unscannable: UNSUPPORTED\\_OS — Inspector does not support this base image OS.'
+      '❌ unscannable: UNSUPPORTED\\_OS — Inspector does not support this base image OS.',
+      '—'
     ])
-    expect(unscannable?.slice(5)).toEqual(Array(7).fill('—'))
-    expect(error?.slice(0, 5)).toEqual([
-      'shop/missing:1',
-      '—',
-      '—',
-      '—',
-      '❌ error (timed out): Image not found'
-    ])
+    expect(error).toEqual(['shop/missing:1', '—', '❌ error (timed out): Image not found', '—'])
+    expect(markdown).toContain(
+      '_🔴 Critical · 🟠 High · 🟡 Medium · 🔵 Low · ⚪ Info · ❔ Untriaged_'
+    )
+  })
+
+  it('says none for a scanned target without findings', () => {
+    const rows = tableAfter(render(aVerdict({ result: 'pass' })), '### Targets')?.rows
+    expect(rows?.[0]?.[3]).toBe('none')
   })
 
   it('marks a non-scanned artifact as a warning when the policy only warns', () => {
@@ -200,7 +173,7 @@ describe('renderSummary images table', () => {
       outcomes: [{ status: 'error', reference: 'app:1', message: 'boom', timedOut: false }]
     })
     const markdown = renderSummary(verdict, { policy: aPolicy({ onError: 'warn' }) })
-    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[4]).toBe('⚠️ error: boom')
+    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[2]).toBe('⚠️ error: boom')
   })
 
   it('keeps two references to the same digest apart', () => {
@@ -210,9 +183,9 @@ describe('renderSummary images table', () => {
       assessed: [assessed(aFinding({ severity: 'critical', artifact: latest }))]
     })
     const rows = tableAfter(render(verdict), '### Targets')?.rows
-    expect(rows?.map((row) => [row[0], row[5]])).toEqual([
-      ['shop/api:1.4.2', '0'],
-      ['shop/api:latest', '1']
+    expect(rows?.map((row) => [row[0]?.split('<br>')[0], row[3]])).toEqual([
+      ['shop/api:1.4.2', 'none'],
+      ['shop/api:latest', '🔴 1']
     ])
   })
 })

@@ -12,6 +12,16 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   untriaged: 'Untriaged'
 }
 
+/** Marks for compact count cells, as the report summary uses them (🔴🟠🟡). */
+export const SEVERITY_MARKS: Record<Severity, string> = {
+  critical: '🔴',
+  high: '🟠',
+  medium: '🟡',
+  low: '🔵',
+  informational: '⚪',
+  untriaged: '❔'
+}
+
 /** The count columns, in the order Inspector's console shows them. */
 export const COUNTED_SEVERITIES: readonly Severity[] = [...RANKED_SEVERITIES, 'untriaged']
 
