@@ -8,6 +8,7 @@ import { finding as aFinding } from '../../fixtures/findings.js'
 import { rule as aRule } from '../../fixtures/ignore-rules.js'
 import { scanned } from '../../fixtures/outcomes.js'
 import { policy as aPolicy } from '../../fixtures/policy.js'
+import { REGISTRY } from '../../fixtures/digests.js'
 import {
   AMD64,
   ARM64,
@@ -23,9 +24,7 @@ const FINDING_HEADER = [
   'Vulnerability',
   'Package or file',
   'Installed → fixed / CWE',
-  'Score',
-  'EPSS',
-  'Exploit',
+  'Risk',
   'Target'
 ]
 /** The only HTML the summary writes itself; anything else came from untrusted text. */
@@ -199,9 +198,7 @@ describe('renderSummary findings tables', () => {
       '[CVE-2024-3094](https://nvd.nist.gov/vuln/detail/CVE-2024-3094)<br>xz backdoor',
       'xz-utils',
       '5.6.0 → 5.6.1',
-      '10.0',
-      '85.12%',
-      'yes',
+      'score 10.0<br>EPSS 85.12%<br>exploit yes',
       'shop/api:1.4.2 (linux/amd64)'
     ])
     expect(table?.rows[1]?.[0]).toBe('High')
@@ -213,10 +210,21 @@ describe('renderSummary findings tables', () => {
     expect(markdown).toContain('<details>\n<summary>2 non-blocking findings</summary>\n\n|')
     const table = tableAfter(markdown, '<summary>2 non-blocking findings')
     expect(table?.header).toEqual([...FINDING_HEADER, 'Why not blocking'])
-    expect(table?.rows.map((row) => [row[0], row[8]])).toEqual([
+    expect(table?.rows.map((row) => [row[0], row[6]])).toEqual([
       ['Medium (untriaged)', 'below fail-on high'],
       ['Low', 'below fail-on high']
     ])
+  })
+
+  it('names the image in a finding row without the ECR host the Targets table shows', () => {
+    const artifact = { ...AMD64, reference: `${REGISTRY}/shop/api:1.4.2` }
+    const verdict = aVerdict({
+      outcomes: [scanned([], { artifact })],
+      assessed: [assessed(aFinding({ artifact }), { blocking: true })]
+    })
+    const markdown = render(verdict)
+    expect(tableAfter(markdown, '### Blocking')?.rows[0]?.[5]).toBe('shop/api:1.4.2 (linux/amd64)')
+    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[0]).toContain(REGISTRY)
   })
 
   it('notes when a severity was untriaged and counted at untriaged-as', () => {
@@ -297,7 +305,7 @@ describe('renderSummary findings tables', () => {
       render(aVerdict({ assessed: [assessed(bare, { blocking: true })] })),
       '### Blocking'
     )?.rows[0]
-    expect(row?.slice(2, 7)).toEqual(['—', '—', '—', '—', '—'])
+    expect(row?.slice(2, 5)).toEqual(['—', '—', '—'])
   })
 
   it('shows ignored findings with the reason, expiry and the entry’s file:line', () => {
@@ -307,16 +315,12 @@ describe('renderSummary findings tables', () => {
       'Vulnerability',
       'Package or file',
       'Target',
-      'Reason',
-      'Expires',
-      'Ignore entry'
+      'Ignored because'
     ])
     expect(table?.rows[0]?.slice(2)).toEqual([
       '@\u200btypes/node',
       'shop/api:1.4.2 (linux/amd64)',
-      'Not reachable: the binary is never executed',
-      '2099-12-31',
-      '.inspector-ignore.yml:3'
+      'Not reachable: the binary is never executed<br>expires 2099-12-31 · .inspector-ignore.yml:3'
     ])
   })
 
@@ -324,7 +328,9 @@ describe('renderSummary findings tables', () => {
     const rule = aRule()
     delete rule.expires
     const verdict = aVerdict({ ignored: [ignoredBy(aFinding(), rule)] })
-    expect(tableAfter(render(verdict), '### Ignored')?.rows[0]?.[5]).toBe('never')
+    expect(tableAfter(render(verdict), '### Ignored')?.rows[0]?.[4]).toContain(
+      '<br>never expires · '
+    )
   })
 
   it('lists expired entries (no longer applied) and unused entries (matched nothing)', () => {

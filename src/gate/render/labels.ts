@@ -58,3 +58,14 @@ export function scoreLabel(finding: Pick<Finding, 'inspectorScore' | 'severity'>
   if (finding.inspectorScore === undefined || finding.severity === 'untriaged') return '—'
   return finding.inspectorScore.toFixed(1)
 }
+
+/** An ECR registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/`) at the start of a reference. */
+const ECR_HOST = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\//
+
+/**
+ * `shop/api:1.4.2` for `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1.4.2`: findings rows
+ * name their image without the long host, which the Targets table shows once per target.
+ */
+export function withoutRegistryHost(reference: string): string {
+  return reference.replace(ECR_HOST, '')
+}
