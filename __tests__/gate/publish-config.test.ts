@@ -12,6 +12,8 @@ describe('buildPublishConfig', () => {
     const config = buildPublishConfig({}, where([], { RUNNER_TEMP: '/rt', GITHUB_TOKEN: 't' }))
     expect(config).toEqual({
       findingsFile: '/rt/inspector-gate/findings.json',
+      // The summary names the file, never the runner temp path nobody can open.
+      findingsShown: { name: 'findings.json', inWorkspace: false },
       summary: true,
       sarifLocation: 'Dockerfile',
       prComment: 'auto',
@@ -44,6 +46,7 @@ describe('buildPublishConfig', () => {
     )
     expect(config).toEqual({
       findingsFile: '/ws/out/f.json',
+      findingsShown: { name: 'out/f.json', inWorkspace: true },
       summary: false,
       sarifFile: '/ws/out/gate.sarif',
       sarifLocation: 'docker/app.Dockerfile',

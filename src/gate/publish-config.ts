@@ -1,13 +1,18 @@
 import { PR_COMMENT_MODES, type PrCommentMode } from './pr-comment/setting.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import { existsSync } from 'node:fs'
-import { isAbsolute, join, normalize, resolve } from 'node:path'
+import { basename, isAbsolute, join, normalize, relative, resolve } from 'node:path'
 import { InputError, parseBoolean, parseChoice, shown } from '../inputs/values.js'
 
 /** Where a gate's verdict is published, besides the step outputs. */
 export interface PublishConfig {
   /** Absolute path of the findings JSON. */
   findingsFile: string
+  /**
+   * How the summary names it: a runner temp path is of no use to a reader, so only a path inside
+   * the workspace is shown as a path; otherwise the file's name, and that it is on the runner only.
+   */
+  findingsShown: FindingsShown
   summary: boolean
   /** Absolute path of the SARIF file; undefined when not asked for. */
   sarifFile?: string
@@ -15,6 +20,11 @@ export interface PublishConfig {
   sarifLocation: string
   prComment: PrCommentMode
   githubToken: string
+}
+
+export interface FindingsShown {
+  name: string
+  inWorkspace: boolean
 }
 
 export interface PublishEnvironment {
@@ -30,8 +40,10 @@ export function buildPublishConfig(inputs: RawInputs, where: PublishEnvironment)
   const exists = where.exists ?? existsSync
   const sarif = get('sarif-file')
   const location = get('sarif-location')
+  const findingsFile = findingsPath(get('findings-file'), workspace, env)
   return {
-    findingsFile: findingsPath(get('findings-file'), workspace, env),
+    findingsFile,
+    findingsShown: findingsShownAs(findingsFile, workspace),
     summary: parseBoolean('summary', get('summary')),
     ...(sarif === '' ? {} : { sarifFile: resolve(workspace, sarif) }),
     sarifLocation:
@@ -53,6 +65,14 @@ function findingsPath(input: string, workspace: string, env: PublishEnvironment[
   return step === '' || /^\.+$/.test(step)
     ? join(temp, 'inspector-gate', 'findings.json')
     : join(temp, 'inspector-gate', step, 'findings.json')
+}
+
+function findingsShownAs(file: string, workspace: string): FindingsShown {
+  const inside = relative(workspace, file)
+  const inWorkspace = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+  return inWorkspace
+    ? { name: inside.replace(/\\/g, '/'), inWorkspace }
+    : { name: basename(file), inWorkspace }
 }
 
 /**

@@ -383,7 +383,7 @@ describe('renderSummary findings tables', () => {
     })
     expect(
       markdown.endsWith(
-        '---\n\n_Full results: `inspector-findings.json` · generated 2025-03-01 10:30 UTC_\n'
+        '---\n\n_Full results: `inspector-findings.json` (the step output `findings-file`) · generated 2025-03-01 10:30 UTC_\n'
       )
     ).toBe(true)
     expect(renderSummary(aVerdict(), { policy })).not.toContain('\n---\n')
