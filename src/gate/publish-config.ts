@@ -1,6 +1,6 @@
 import { PR_COMMENT_MODES, type PrCommentMode } from './pr-comment/setting.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { basename, isAbsolute, join, normalize, relative, resolve } from 'node:path'
 import { InputError, parseBoolean, parseChoice, shown } from '../inputs/values.js'
 
@@ -83,11 +83,58 @@ function findingsShownAs(file: string, workspace: string): FindingsShown {
 export function defaultSarifLocation(
   workspace: string,
   env: PublishEnvironment['env'],
-  exists: (path: string) => boolean = existsSync
+  exists: (path: string) => boolean = existsSync,
+  list: (folder: string) => FolderEntry[] = listFolder
 ): string {
   if (exists(join(workspace, 'Dockerfile'))) return 'Dockerfile'
+  const found = foundDockerfile(workspace, list)
+  if (found !== undefined) return found
   const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env['GITHUB_WORKFLOW_REF'] ?? '')?.[1]
   return workflow ?? 'Dockerfile'
+}
+
+export interface FolderEntry {
+  name: string
+  folder: boolean
+}
+
+const DOCKERFILE_NAME = /^Dockerfile(?:\..+)?$|^.+\.Dockerfile$/
+
+/**
+ * The one Dockerfile at the root or one folder down (`docker/Dockerfile`, `app.Dockerfile`): a
+ * shallow look, so a large checkout costs nothing. Two or more: no way to tell which built the
+ * image, and the workflow file is the honest place.
+ */
+function foundDockerfile(
+  workspace: string,
+  list: (folder: string) => FolderEntry[]
+): string | undefined {
+  const root = list(workspace)
+  const dockerfiles = (entries: FolderEntry[], prefix: string): string[] =>
+    entries
+      .filter((entry) => !entry.folder && DOCKERFILE_NAME.test(entry.name))
+      .map((entry) => `${prefix}${entry.name}`)
+  const found = [
+    ...dockerfiles(root, ''),
+    ...root
+      .filter(
+        (entry) => entry.folder && !entry.name.startsWith('.') && entry.name !== 'node_modules'
+      )
+      .flatMap((entry) => dockerfiles(list(join(workspace, entry.name)), `${entry.name}/`))
+  ]
+  return found.length === 1 ? found[0] : undefined
+}
+
+function listFolder(folder: string): FolderEntry[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      folder: entry.isDirectory()
+    }))
+  } catch {
+    // An unreadable or missing workspace has no Dockerfile to point at.
+    return []
+  }
 }
 
 /** A path inside the repository, as SARIF wants it: relative, forward slashes, no `..`. */
