@@ -603,6 +603,15 @@ function parseStandardChoice(raw) {
     return { raw: raw.trim(), slug, ...(version !== undefined && version !== '' && { version }) };
 }
 /**
+ * The problem line for a standard Security Hub does not offer here, listing what it does offer
+ * (`slug@version`), so a typo is fixed without a trip to the console.
+ */
+function unknownStandardProblem(name, region, available) {
+    const offered = [...new Set(available.map((s) => `${s.slug}@${s.version}`))].sort();
+    const list = offered.length === 0 ? 'none' : offered.join(', ');
+    return `standards: "${name}" is not offered by Security Hub in ${region}; offered here: ${list}; check the name and version`;
+}
+/**
  * Resolves friendly names to the ARNs Security Hub offers here (never hand-built: the ARN forms
  * differ by standard, version and partition). Without a version, the newest offered version wins.
  */
@@ -833,6 +842,7 @@ function canonical(value) {
 
 
 
+
 /** BatchEnableStandards accepts 25 standards a call and 1 call a second. */
 const STANDARDS_PER_CALL = 25;
 const STANDARDS_CALL_SPACING_MS = 1_000;
@@ -864,28 +874,47 @@ async function runSetup(config, deps) {
         await ensureStandards(config, deps, deadline, report);
     if (config.insights)
         await ensureInsights(deps, region, report);
-    deps.log.info(report.changes.length === 0
-        ? `nothing to change in account ${accountId} (${region}): the security baseline is already in place`
-        : `changed ${report.changes.length} thing(s) in account ${accountId} (${region}); a second run will change nothing`);
+    deps.log.info(closingLine(report, accountId, region));
     return report;
 }
 async function ensureRescanDuration(wanted, deps, region, report) {
     const client = deps.clients.inspector(region);
     const current = await getEcrRescanDuration(client);
-    const label = `Inspector ECR re-scan duration ${wanted}`;
+    const label = `Inspector ECR re-scan duration ${durationInput(wanted)}`;
     if (current === wanted) {
         report.unchanged.push(label);
         return;
     }
     await setEcrRescanDuration(client, wanted);
-    deps.log.info(`set the Inspector ECR re-scan duration to ${wanted} (was ${current ?? 'unset'})`);
+    const was = current === undefined ? 'unset' : durationInput(current);
+    deps.log.info(`set the Inspector ECR re-scan duration to ${durationInput(wanted)} (was ${was})`);
     report.changes.push(`set ${label}`);
+}
+/**
+ * The run's last line. "A second run will change nothing" and "already in place" are promised
+ * only when nothing is left to fail: with problems the step fails, and their lines follow.
+ */
+function closingLine(report, accountId, region) {
+    const where = `account ${accountId} (${region})`;
+    const problems = report.problems.length;
+    if (problems > 0) {
+        return `changed ${report.changes.length} thing(s) in ${where}; ${problems} could not be done`;
+    }
+    return report.changes.length === 0
+        ? `nothing to change in ${where}: the security baseline is already in place`
+        : `changed ${report.changes.length} thing(s) in ${where}; a second run will change nothing`;
+}
+/** `30d` for DAYS_30: the log speaks the input's words, not the API's. */
+function durationInput(duration) {
+    const input = Object.entries(ECR_RESCAN_DURATIONS).find(([, value]) => value === duration)?.[0];
+    return input ?? duration;
 }
 async function ensureStandards(config, deps, deadline, report) {
     const client = deps.clients.securityHub(config.region);
-    const { resolved, unknown } = resolveStandards(config.standards, await (0,securityhub_standards/* describeStandards */.qn)(client));
+    const available = await (0,securityhub_standards/* describeStandards */.qn)(client);
+    const { resolved, unknown } = resolveStandards(config.standards, available);
     for (const name of unknown) {
-        report.problems.push(`standards: "${name}" is not offered by Security Hub in ${config.region}; check the name and version`);
+        report.problems.push(unknownStandardProblem(name, config.region, available));
     }
     const subscriptions = new Map((await (0,securityhub_standards/* getEnabledStandards */.Op)(client)).map((s) => [s.standardsArn, s]));
     const missing = resolved.filter((s) => {

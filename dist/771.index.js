@@ -298,10 +298,12 @@ function compareText(a, b) {
 /* harmony export */   Gs: () => (/* binding */ SEVERITY_LABELS),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   T7: () => (/* binding */ COUNTED_SEVERITIES),
+/* harmony export */   Wt: () => (/* binding */ withoutRegistryHost),
 /* harmony export */   YY: () => (/* binding */ titleBesideId),
 /* harmony export */   eK: () => (/* binding */ ruleLocation),
 /* harmony export */   fU: () => (/* binding */ formatTime),
-/* harmony export */   rH: () => (/* binding */ scoreLabel)
+/* harmony export */   rH: () => (/* binding */ scoreLabel),
+/* harmony export */   ru: () => (/* binding */ SEVERITY_MARKS)
 /* harmony export */ });
 /* harmony import */ var _domain_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
 
@@ -312,6 +314,15 @@ const SEVERITY_LABELS = {
     low: 'Low',
     informational: 'Info',
     untriaged: 'Untriaged'
+};
+/** Marks for compact count cells, as the report summary uses them (🔴🟠🟡). */
+const SEVERITY_MARKS = {
+    critical: '🔴',
+    high: '🟠',
+    medium: '🟡',
+    low: '🔵',
+    informational: '⚪',
+    untriaged: '❔'
 };
 /** The count columns, in the order Inspector's console shows them. */
 const COUNTED_SEVERITIES = [..._domain_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .RANKED_SEVERITIES */ .Kw, 'untriaged'];
@@ -346,6 +357,15 @@ function scoreLabel(finding) {
     if (finding.inspectorScore === undefined || finding.severity === 'untriaged')
         return '—';
     return finding.inspectorScore.toFixed(1);
+}
+/** An ECR registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/`) at the start of a reference. */
+const ECR_HOST = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\//;
+/**
+ * `shop/api:1.4.2` for `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1.4.2`: findings rows
+ * name their image without the long host, which the Targets table shows once per target.
+ */
+function withoutRegistryHost(reference) {
+    return reference.replace(ECR_HOST, '');
 }
 
 
@@ -1901,43 +1921,64 @@ var domain_policy = __webpack_require__(4596);
 
 
 
+/**
+ * Four columns, so the table fits GitHub's ~1,000 px content width: the reference (a long ECR URI)
+ * once per target group with its platform and digest under it, the scan mode, the status, and the
+ * counts as one compact cell with severity marks.
+ */
 const ARTIFACT_COLUMNS = [
     { title: 'Target' },
-    { title: 'Platform / scan' },
-    { title: 'Digest / code' },
     { title: 'Scan' },
     { title: 'Status' },
-    ...labels/* COUNTED_SEVERITIES */.T7.map((severity) => ({
-        title: labels/* SEVERITY_LABELS */.Gs[severity],
-        align: 'right'
-    })),
-    { title: 'Ignored', align: 'right' }
+    { title: 'Findings' }
 ];
 /** One row per artifact outcome: what was scanned, how it went, and its counts. */
 function artifactsSection(verdict, policy) {
     if (verdict.outcomes.length === 0)
         return undefined;
     const counts = countsByArtifact(verdict);
-    const rows = verdict.outcomes.map((outcome) => artifactRow(outcome, policy, counts));
-    return `### Targets\n\n${(0,markdown_table/* tableHead */.P)(ARTIFACT_COLUMNS)}${rows.join('')}\n`;
+    let previous;
+    const rows = verdict.outcomes.map((outcome) => {
+        const reference = referenceOf(outcome);
+        const row = artifactRow(outcome, policy, counts, reference === previous);
+        previous = reference;
+        return row;
+    });
+    return `### Targets\n\n${(0,markdown_table/* tableHead */.P)(ARTIFACT_COLUMNS)}${rows.join('')}\n${LEGEND}`;
 }
-function artifactRow(outcome, policy, counts) {
+function referenceOf(outcome) {
+    return outcome.status === 'error' ? outcome.reference : outcome.artifact.reference;
+}
+/** What the severity marks mean, once under the table (the same marks as the report summary). */
+const LEGEND = `_${labels/* COUNTED_SEVERITIES */.T7.map((severity) => `${labels/* SEVERITY_MARKS */.ru[severity]} ${labels/* SEVERITY_LABELS */.Gs[severity]}`).join(' · ')}_\n\n`;
+function artifactRow(outcome, policy, counts, sameReferenceAsAbove) {
     const artifact = outcome.artifact;
-    const reference = outcome.status === 'error' ? outcome.reference : outcome.artifact.reference;
-    const identity = [
-        (0,text_escape/* markdownText */.p7)(reference),
-        (0,text_escape/* markdownText */.p7)((artifact && (0,domain_finding/* artifactVariant */.MP)(artifact)) ?? '—'),
-        artifact === undefined ? '—' : (0,text_escape/* markdownText */.p7)(shortContent((0,domain_finding/* artifactContent */.O_)(artifact))),
-        outcome.status === 'scanned' ? outcome.scanMode : '—'
-    ];
+    // The next platform of the same image: the reference was just said, only what differs is shown.
+    const name = sameReferenceAsAbove ? '↳' : (0,text_escape/* markdownText */.p7)(referenceOf(outcome));
+    const variant = artifact === undefined ? undefined : (0,domain_finding/* artifactVariant */.MP)(artifact);
+    const detail = [
+        variant === undefined ? undefined : (0,text_escape/* markdownText */.p7)(variant),
+        artifact === undefined ? undefined : (0,text_escape/* markdownText */.p7)(shortContent((0,domain_finding/* artifactContent */.O_)(artifact)))
+    ].filter((part) => part !== undefined);
+    const target = detail.length === 0 ? name : `${name}<br>${detail.join(' · ')}`;
     const found = outcome.status === 'scanned' ? counts.get(artifactKey(outcome.artifact)) : undefined;
-    const countCells = outcome.status === 'scanned'
-        ? [
-            ...labels/* COUNTED_SEVERITIES */.T7.map((severity) => String(found?.[severity] ?? 0)),
-            String(found?.ignored ?? 0)
-        ]
-        : Array(labels/* COUNTED_SEVERITIES */.T7.length + 1).fill('—');
-    return (0,markdown_table/* tableRow */.j)([...identity, artifactStatus(outcome, policy), ...countCells]);
+    return (0,markdown_table/* tableRow */.j)([
+        target,
+        outcome.status === 'scanned' ? outcome.scanMode : '—',
+        artifactStatus(outcome, policy),
+        outcome.status === 'scanned' ? countsCell(found) : '—'
+    ]);
+}
+/** `🔴 1 · 🟠 2 · 1 ignored`: only the severities that occur; `none` when nothing was found. */
+function countsCell(found) {
+    const parts = labels/* COUNTED_SEVERITIES */.T7.flatMap((severity) => {
+        const count = found?.[severity] ?? 0;
+        return count === 0 ? [] : [`${labels/* SEVERITY_MARKS */.ru[severity]} ${count}`];
+    });
+    const ignored = found?.ignored ?? 0;
+    if (ignored > 0)
+        parts.push(`${ignored} ignored`);
+    return parts.length === 0 ? 'none' : parts.join(' · ');
 }
 function artifactStatus(outcome, policy) {
     switch (outcome.status) {
@@ -1995,14 +2036,16 @@ function proofText(proof) {
 const findings_tables_TITLE_MAX_LENGTH = 120;
 /** A finding can name dozens of packages (a vendored library); the findings file has them all. */
 const findings_tables_MAX_PACKAGES_PER_ROW = 3;
+/**
+ * Six columns (score, EPSS and exploit share one cell) so the table fits GitHub's ~1,000 px
+ * content width; the Target cell leaves out the ECR registry host the Targets table names.
+ */
 const FINDING_COLUMNS = [
     { title: 'Severity' },
     { title: 'Vulnerability' },
     { title: 'Package or file' },
     { title: 'Installed → fixed / CWE' },
-    { title: 'Score', align: 'right' },
-    { title: 'EPSS', align: 'right' },
-    { title: 'Exploit' },
+    { title: 'Risk' },
     { title: 'Target' }
 ];
 function findings_tables_blockingSection(blocking, omissionNote) {
@@ -2039,9 +2082,7 @@ const IGNORED_COLUMNS = [
     { title: 'Vulnerability' },
     { title: 'Package or file' },
     { title: 'Target' },
-    { title: 'Reason' },
-    { title: 'Expires' },
-    { title: 'Ignore entry' }
+    { title: 'Ignored because' }
 ];
 function ignoredSection(ignored, policy, omissionNote) {
     const rows = ignored.map(({ finding, rule }) => (0,markdown_table/* tableRow */.j)([
@@ -2049,9 +2090,7 @@ function ignoredSection(ignored, policy, omissionNote) {
         vulnerabilityCell(finding),
         findings_tables_whereCell(finding),
         imageCell(finding.artifact),
-        (0,text_escape/* markdownText */.p7)(rule.reason, 300),
-        rule.expires === undefined ? 'never' : (0,text_escape/* markdownText */.p7)(rule.expires),
-        (0,text_escape/* markdownText */.p7)((0,labels/* ruleLocation */.eK)(rule))
+        ignoredBecauseCell(rule)
     ]));
     return {
         intro: `### Ignored findings (${ignored.length})\n\n`,
@@ -2067,9 +2106,7 @@ function findingCells(finding, effectiveSeverity) {
         vulnerabilityCell(finding),
         findings_tables_whereCell(finding),
         finding.code === undefined ? findings_tables_versionsCell(finding) : weaknessCell(finding.code),
-        (0,labels/* scoreLabel */.rH)(finding),
-        finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
-        exploitLabel(finding.exploitAvailable),
+        riskCell(finding),
         imageCell(finding.artifact)
     ];
 }
@@ -2127,11 +2164,26 @@ function findings_tables_listCell(items, render) {
     const hidden = items.length - shown.length;
     return hidden > 0 ? [...shown, `+${hidden} more`].join('<br>') : shown.join('<br>');
 }
+/** `score 10.0<br>EPSS 85.12%<br>exploit yes`, only what is known; `—` when nothing is. */
+function riskCell(finding) {
+    const score = (0,labels/* scoreLabel */.rH)(finding);
+    const parts = [
+        score === '—' ? undefined : `score ${score}`,
+        finding.epss === undefined ? undefined : `EPSS ${(finding.epss * 100).toFixed(2)}%`,
+        exploitLabel(finding.exploitAvailable)
+    ].filter((part) => part !== undefined);
+    return parts.length === 0 ? '—' : parts.join('<br>');
+}
 function exploitLabel(exploit) {
-    return exploit === 'unknown' ? '—' : exploit;
+    return exploit === 'unknown' ? undefined : `exploit ${exploit}`;
+}
+/** The entry's reason, then when it expires and where it is (`file:line`). */
+function ignoredBecauseCell(rule) {
+    const expires = rule.expires === undefined ? 'never expires' : `expires ${(0,text_escape/* markdownText */.p7)(rule.expires)}`;
+    return `${(0,text_escape/* markdownText */.p7)(rule.reason, 300)}<br>${expires} · ${(0,text_escape/* markdownText */.p7)((0,labels/* ruleLocation */.eK)(rule))}`;
 }
 function imageCell(artifact) {
-    const reference = (0,text_escape/* markdownText */.p7)(artifact.reference);
+    const reference = (0,text_escape/* markdownText */.p7)((0,labels/* withoutRegistryHost */.Wt)(artifact.reference));
     const variant = (0,domain_finding/* artifactVariant */.MP)(artifact);
     return variant === undefined ? reference : `${reference} (${(0,text_escape/* markdownText */.p7)(variant)})`;
 }
@@ -2288,7 +2340,7 @@ function renderSummary(verdict, options) {
         ignoredTable,
         expiredRulesSection(verdict.expiredRules),
         unusedRulesSection(verdict.unusedRules),
-        footer(findingsFile, options.now)
+        footer(findingsFile, options.findingsOnRunnerOnly === true, options.now)
     ];
     const trimOrder = [nonBlockingTable, ignoredTable, blockingTable].filter(isDefined);
     return fitToBudget(blocks.filter(isDefined), trimOrder, maxBytes, truncationNote(findingsFile));
@@ -2379,10 +2431,14 @@ function truncationNote(findingsFile) {
     const where = findingsFile === undefined ? '' : `; full results in ${(0,text_escape/* codeSpan */.SS)(findingsFile, 500)}`;
     return `\n_Summary truncated to fit the size limit${where}._\n`;
 }
-function footer(findingsFile, now) {
+function footer(findingsFile, onRunnerOnly, now) {
     const parts = [];
-    if (findingsFile !== undefined)
-        parts.push(`Full results: ${(0,text_escape/* codeSpan */.SS)(findingsFile, 500)}`);
+    if (findingsFile !== undefined) {
+        const where = onRunnerOnly
+            ? ' (the step output `findings-file`, on the runner only: upload it with actions/upload-artifact to keep it)'
+            : ' (the step output `findings-file`)';
+        parts.push(`Full results: ${(0,text_escape/* codeSpan */.SS)(findingsFile, 500)}${where}`);
+    }
     if (now !== undefined && !Number.isNaN(now.getTime()))
         parts.push(`generated ${(0,labels/* formatTime */.fU)(now)}`);
     return parts.length === 0 ? undefined : `---\n\n_${parts.join(' · ')}_\n`;
@@ -2435,7 +2491,8 @@ async function publishVerdict(verdict, gate, where, host) {
         await guarded('summary', host, async () => {
             const summary = renderSummary(verdict, {
                 policy: gate.policy,
-                findingsFile: where.findingsFile
+                findingsFile: where.findingsShown.name,
+                findingsOnRunnerOnly: !where.findingsShown.inWorkspace
             });
             const note = comment.status === 'unavailable'
                 ? `\n> [!NOTE]\n> The pull request comment was not posted: ${(0,text_escape/* markdownText */.p7)(comment.reason, 500)}\n`
@@ -2561,8 +2618,10 @@ function buildPublishConfig(inputs, where) {
     const exists = where.exists ?? external_node_fs_.existsSync;
     const sarif = get('sarif-file');
     const location = get('sarif-location');
+    const findingsFile = findingsPath(get('findings-file'), workspace, env);
     return {
-        findingsFile: findingsPath(get('findings-file'), workspace, env),
+        findingsFile,
+        findingsShown: findingsShownAs(findingsFile, workspace),
         summary: (0,values/* parseBoolean */.yG)('summary', get('summary')),
         ...(sarif === '' ? {} : { sarifFile: (0,external_node_path_.resolve)(workspace, sarif) }),
         sarifLocation: location === '' ? defaultSarifLocation(workspace, env, exists) : repoPath(location),
@@ -2584,16 +2643,57 @@ function findingsPath(input, workspace, env) {
         ? (0,external_node_path_.join)(temp, 'inspector-gate', 'findings.json')
         : (0,external_node_path_.join)(temp, 'inspector-gate', step, 'findings.json');
 }
+function findingsShownAs(file, workspace) {
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    const inWorkspace = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside);
+    return inWorkspace
+        ? { name: inside.replace(/\\/g, '/'), inWorkspace }
+        : { name: (0,external_node_path_.basename)(file), inWorkspace };
+}
 /**
  * Code scanning shows an alert on a file of the repository. An image's findings belong to the
  * Dockerfile that built it, when there is one at the root; otherwise the workflow that ran the
  * gate is the one file certain to exist (GITHUB_WORKFLOW_REF is `owner/repo/<path>@<ref>`).
  */
-function defaultSarifLocation(workspace, env, exists = external_node_fs_.existsSync) {
+function defaultSarifLocation(workspace, env, exists = external_node_fs_.existsSync, list = listFolder) {
     if (exists((0,external_node_path_.join)(workspace, 'Dockerfile')))
         return 'Dockerfile';
+    const found = foundDockerfile(workspace, list);
+    if (found !== undefined)
+        return found;
     const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env['GITHUB_WORKFLOW_REF'] ?? '')?.[1];
     return workflow ?? 'Dockerfile';
+}
+const DOCKERFILE_NAME = /^Dockerfile(?:\..+)?$|^.+\.Dockerfile$/;
+/**
+ * The one Dockerfile at the root or one folder down (`docker/Dockerfile`, `app.Dockerfile`): a
+ * shallow look, so a large checkout costs nothing. Two or more: no way to tell which built the
+ * image, and the workflow file is the honest place.
+ */
+function foundDockerfile(workspace, list) {
+    const root = list(workspace);
+    const dockerfiles = (entries, prefix) => entries
+        .filter((entry) => !entry.folder && DOCKERFILE_NAME.test(entry.name))
+        .map((entry) => `${prefix}${entry.name}`);
+    const found = [
+        ...dockerfiles(root, ''),
+        ...root
+            .filter((entry) => entry.folder && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+            .flatMap((entry) => dockerfiles(list((0,external_node_path_.join)(workspace, entry.name)), `${entry.name}/`))
+    ];
+    return found.length === 1 ? found[0] : undefined;
+}
+function listFolder(folder) {
+    try {
+        return (0,external_node_fs_.readdirSync)(folder, { withFileTypes: true }).map((entry) => ({
+            name: entry.name,
+            folder: entry.isDirectory()
+        }));
+    }
+    catch {
+        // An unreadable or missing workspace has no Dockerfile to point at.
+        return [];
+    }
 }
 /** A path inside the repository, as SARIF wants it: relative, forward slashes, no `..`. */
 function repoPath(value) {
@@ -2786,7 +2886,12 @@ function conclude(verdict, config, host) {
     const { policy } = config.gate;
     const render = (format) => {
         if (format === 'markdown') {
-            return renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile });
+            const shown = config.publish.findingsShown;
+            return renderSummary(verdict, {
+                policy,
+                findingsFile: shown.name,
+                findingsOnRunnerOnly: !shown.inWorkspace
+            });
         }
         if (format === 'json')
             return renderFindingsJson(verdict, { generatedAt: new Date(), policy });

@@ -12,6 +12,8 @@ describe('buildPublishConfig', () => {
     const config = buildPublishConfig({}, where([], { RUNNER_TEMP: '/rt', GITHUB_TOKEN: 't' }))
     expect(config).toEqual({
       findingsFile: '/rt/inspector-gate/findings.json',
+      // The summary names the file, never the runner temp path nobody can open.
+      findingsShown: { name: 'findings.json', inWorkspace: false },
       summary: true,
       sarifLocation: 'Dockerfile',
       prComment: 'auto',
@@ -44,6 +46,7 @@ describe('buildPublishConfig', () => {
     )
     expect(config).toEqual({
       findingsFile: '/ws/out/f.json',
+      findingsShown: { name: 'out/f.json', inWorkspace: true },
       summary: false,
       sarifFile: '/ws/out/gate.sarif',
       sarifLocation: 'docker/app.Dockerfile',
@@ -85,10 +88,47 @@ describe('defaultSarifLocation', () => {
 
   it('otherwise the workflow file, which exists in every repository that runs the gate', () => {
     const env = { GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/deploy.yml@refs/heads/main' }
-    expect(defaultSarifLocation('/ws', env, () => false)).toBe('.github/workflows/deploy.yml')
+    expect(
+      defaultSarifLocation(
+        '/ws',
+        env,
+        () => false,
+        () => []
+      )
+    ).toBe('.github/workflows/deploy.yml')
+  })
+
+  const tree: Record<string, { name: string; folder: boolean }[]> = {
+    '/ws': [
+      { name: 'docker', folder: true },
+      { name: 'src', folder: true },
+      { name: '.git', folder: true },
+      { name: 'README.md', folder: false }
+    ],
+    '/ws/docker': [{ name: 'Dockerfile', folder: false }],
+    '/ws/src': [{ name: 'main.ts', folder: false }]
+  }
+  const env = { GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/deploy.yml@refs/heads/main' }
+
+  it('is the one Dockerfile found one folder down, not a Dockerfile that does not exist (issue 17)', () => {
+    const list = (folder: string) => tree[folder] ?? []
+    expect(defaultSarifLocation('/ws', env, () => false, list)).toBe('docker/Dockerfile')
+  })
+
+  it('is the workflow file when two Dockerfiles leave it open which built the image', () => {
+    const two: typeof tree = { ...tree, '/ws/src': [{ name: 'worker.Dockerfile', folder: false }] }
+    const list = (folder: string) => two[folder] ?? []
+    expect(defaultSarifLocation('/ws', env, () => false, list)).toBe('.github/workflows/deploy.yml')
   })
 
   it('falls back to Dockerfile outside GitHub Actions', () => {
-    expect(defaultSarifLocation('/ws', {}, () => false)).toBe('Dockerfile')
+    expect(
+      defaultSarifLocation(
+        '/ws',
+        {},
+        () => false,
+        () => []
+      )
+    ).toBe('Dockerfile')
   })
 })

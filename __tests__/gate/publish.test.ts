@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { SDK_ADVICE } from '../../src/runtime/aws-advice.js'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { PublishConfig } from '../../src/gate/publish-config.js'
 import { parseImageReference } from '../../src/domain/image-reference.js'
 import { evaluate } from '../../src/domain/evaluate.js'
@@ -57,6 +57,7 @@ function where(): PublishConfig {
   const dir = tempDir('gate-publish-')
   return {
     findingsFile: join(dir, 'findings.json'),
+    findingsShown: { name: 'findings.json', inWorkspace: false },
     summary: true,
     sarifFile: join(dir, 'gate.sarif'),
     sarifLocation: 'Dockerfile',
@@ -85,6 +86,23 @@ describe('publishVerdict', () => {
     expect(JSON.parse(readFileSync(paths.findingsFile, 'utf8')).result).toBe('fail')
     expect(readFileSync(paths.sarifFile as string, 'utf8')).toContain('"version": "2.1.0"')
     expect(host.errors.length).toBeGreaterThan(0)
+  })
+
+  it('names the findings file in the summary without its runner temp path (issue 17)', async () => {
+    const summaries: string[] = []
+    const host = recordingHost({
+      appendSummary: (text: string) => {
+        summaries.push(text)
+        return Promise.resolve(true)
+      }
+    })
+    const paths = where()
+    await publishVerdict(verdict, gate, paths, host)
+    const summary = summaries.join('')
+    expect(summary).toContain(
+      'Full results: `findings.json` (the step output `findings-file`, on the runner only: upload it with actions/upload-artifact to keep it)'
+    )
+    expect(summary).not.toContain(dirname(paths.findingsFile))
   })
 
   it('leaves room among the 10 error annotations GitHub shows for the step’s own failure lines', async () => {

@@ -4,8 +4,10 @@ import { sameInsight, INSIGHTS } from '../../src/setup/insights.js'
 import {
   explainStandardStatus,
   parseStandardChoice,
-  resolveStandards
+  resolveStandards,
+  unknownStandardProblem
 } from '../../src/setup/standards.js'
+import { closingLine, durationInput } from '../../src/setup/run.js'
 
 const offered: AvailableStandard[] = [
   {
@@ -112,4 +114,31 @@ describe('parseStandardChoice', () => {
       expect(parseStandardChoice(name)).toEqual({ raw: name, slug: name.toLowerCase() })
     }
   )
+})
+
+describe('setup wording (issue 17)', () => {
+  it('lists the standards Security Hub offers when a name is unknown', () => {
+    expect(unknownStandardProblem('cis-aws', 'us-east-1', offered)).toMatch(
+      /^standards: "cis-aws" is not offered by Security Hub in us-east-1; offered here: .*aws-foundational-security-best-practices@1\.0\.0.*cis-aws-foundations-benchmark@1\.2\.0/
+    )
+  })
+
+  it('promises no idempotent second run when something could not be done', () => {
+    const report = {
+      changes: ['enabled X'],
+      unchanged: [],
+      problems: ['standards: …'],
+      warnings: []
+    }
+    const line = closingLine(report, '123456789012', 'us-east-1')
+    expect(line).toBe('changed 1 thing(s) in account 123456789012 (us-east-1); 1 could not be done')
+    expect(closingLine({ ...report, problems: [] }, '123456789012', 'us-east-1')).toMatch(
+      /a second run will change nothing$/
+    )
+  })
+
+  it('names the re-scan duration as the input does: 30d, not DAYS_30', () => {
+    expect(durationInput('DAYS_30')).toBe('30d')
+    expect(durationInput('LIFETIME')).toBe('lifetime')
+  })
 })

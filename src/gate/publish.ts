@@ -45,7 +45,8 @@ export async function publishVerdict(
     await guarded('summary', host, async () => {
       const summary = renderSummary(verdict, {
         policy: gate.policy,
-        findingsFile: where.findingsFile
+        findingsFile: where.findingsShown.name,
+        findingsOnRunnerOnly: !where.findingsShown.inWorkspace
       })
       const note =
         comment.status === 'unavailable'

@@ -140,7 +140,12 @@ function conclude(verdict: Verdict, config: GateStepConfig, host: Host): StepOut
   const { policy } = config.gate
   const render = (format: OutputFormat): string => {
     if (format === 'markdown') {
-      return renderSummary(verdict, { policy, findingsFile: config.publish.findingsFile })
+      const shown = config.publish.findingsShown
+      return renderSummary(verdict, {
+        policy,
+        findingsFile: shown.name,
+        findingsOnRunnerOnly: !shown.inWorkspace
+      })
     }
     if (format === 'json') return renderFindingsJson(verdict, { generatedAt: new Date(), policy })
     return renderVerdictText(verdict)

@@ -50,7 +50,7 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
   'sarif-file':
     'Write the findings as SARIF 2.1.0 to this path, for `github/codeql-action/upload-sarif`: one run per image or function (its own category), one rule per vulnerability with `security-severity`. Empty: no SARIF.',
   'sarif-location':
-    "The repository file that SARIF results and annotations point at, e.g. the image's Dockerfile. Empty: `Dockerfile` when the workspace has one, otherwise the workflow file. Lambda code-scanning findings always point at their own file and lines.",
+    "The repository file that SARIF results and annotations point at, e.g. the image's Dockerfile. Empty: `Dockerfile` when the workspace has one, else the one Dockerfile found one folder down, otherwise the workflow file. Lambda code-scanning findings always point at their own file and lines.",
   'pr-comment':
     "The sticky pull-request comment: `auto` (on pull_request events), `always` (also on pushes, to the pushed commit's open pull request) or `off`. One comment per gated target set, updated on every push. Needs `pull-requests: write`; without it (or on fork pull requests) the gate warns and the verdict stands.",
   'github-token': 'The token the pull-request comment is written with.',

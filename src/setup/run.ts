@@ -12,7 +12,13 @@ import { getCallerAccount } from '../aws/sts.js'
 import { poll, PollTimeoutError } from '../runtime/poll.js'
 import { ensureEnabled } from '../ensure-enabled/ensure-enabled.js'
 import { INSIGHTS, sameInsight } from './insights.js'
-import { explainStandardStatus, resolveStandards, type StandardChoice } from './standards.js'
+import {
+  explainStandardStatus,
+  resolveStandards,
+  unknownStandardProblem,
+  type StandardChoice
+} from './standards.js'
+import { ECR_RESCAN_DURATIONS } from './config.js'
 
 export interface SetupConfig {
   region: string
@@ -70,11 +76,7 @@ export async function runSetup(config: SetupConfig, deps: RunDeps): Promise<Setu
   if (config.standards.length > 0) await ensureStandards(config, deps, deadline, report)
   if (config.insights) await ensureInsights(deps, region, report)
 
-  deps.log.info(
-    report.changes.length === 0
-      ? `nothing to change in account ${accountId} (${region}): the security baseline is already in place`
-      : `changed ${report.changes.length} thing(s) in account ${accountId} (${region}); a second run will change nothing`
-  )
+  deps.log.info(closingLine(report, accountId, region))
   return report
 }
 
@@ -86,14 +88,36 @@ async function ensureRescanDuration(
 ): Promise<void> {
   const client = deps.clients.inspector(region)
   const current = await getEcrRescanDuration(client)
-  const label = `Inspector ECR re-scan duration ${wanted}`
+  const label = `Inspector ECR re-scan duration ${durationInput(wanted)}`
   if (current === wanted) {
     report.unchanged.push(label)
     return
   }
   await setEcrRescanDuration(client, wanted)
-  deps.log.info(`set the Inspector ECR re-scan duration to ${wanted} (was ${current ?? 'unset'})`)
+  const was = current === undefined ? 'unset' : durationInput(current)
+  deps.log.info(`set the Inspector ECR re-scan duration to ${durationInput(wanted)} (was ${was})`)
   report.changes.push(`set ${label}`)
+}
+
+/**
+ * The run's last line. "A second run will change nothing" and "already in place" are promised
+ * only when nothing is left to fail: with problems the step fails, and their lines follow.
+ */
+export function closingLine(report: SetupReport, accountId: string, region: string): string {
+  const where = `account ${accountId} (${region})`
+  const problems = report.problems.length
+  if (problems > 0) {
+    return `changed ${report.changes.length} thing(s) in ${where}; ${problems} could not be done`
+  }
+  return report.changes.length === 0
+    ? `nothing to change in ${where}: the security baseline is already in place`
+    : `changed ${report.changes.length} thing(s) in ${where}; a second run will change nothing`
+}
+
+/** `30d` for DAYS_30: the log speaks the input's words, not the API's. */
+export function durationInput(duration: string): string {
+  const input = Object.entries(ECR_RESCAN_DURATIONS).find(([, value]) => value === duration)?.[0]
+  return input ?? duration
 }
 
 async function ensureStandards(
@@ -103,11 +127,10 @@ async function ensureStandards(
   report: SetupReport
 ): Promise<void> {
   const client = deps.clients.securityHub(config.region)
-  const { resolved, unknown } = resolveStandards(config.standards, await describeStandards(client))
+  const available = await describeStandards(client)
+  const { resolved, unknown } = resolveStandards(config.standards, available)
   for (const name of unknown) {
-    report.problems.push(
-      `standards: "${name}" is not offered by Security Hub in ${config.region}; check the name and version`
-    )
+    report.problems.push(unknownStandardProblem(name, config.region, available))
   }
   const subscriptions = new Map((await getEnabledStandards(client)).map((s) => [s.standardsArn, s]))
   const missing = resolved.filter((s) => {

@@ -23,6 +23,20 @@ export function parseStandardChoice(raw: string): StandardChoice {
 }
 
 /**
+ * The problem line for a standard Security Hub does not offer here, listing what it does offer
+ * (`slug@version`), so a typo is fixed without a trip to the console.
+ */
+export function unknownStandardProblem(
+  name: string,
+  region: string,
+  available: AvailableStandard[]
+): string {
+  const offered = [...new Set(available.map((s) => `${s.slug}@${s.version}`))].sort()
+  const list = offered.length === 0 ? 'none' : offered.join(', ')
+  return `standards: "${name}" is not offered by Security Hub in ${region}; offered here: ${list}; check the name and version`
+}
+
+/**
  * Resolves friendly names to the ARNs Security Hub offers here (never hand-built: the ARN forms
  * differ by standard, version and partition). Without a version, the newest offered version wins.
  */

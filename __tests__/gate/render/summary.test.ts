@@ -9,6 +9,7 @@ import { finding as aFinding } from '../../fixtures/findings.js'
 import { rule as aRule } from '../../fixtures/ignore-rules.js'
 import { scanned } from '../../fixtures/outcomes.js'
 import { policy as aPolicy } from '../../fixtures/policy.js'
+import { REGISTRY } from '../../fixtures/digests.js'
 import {
   AMD64,
   ARM64,
@@ -24,9 +25,7 @@ const FINDING_HEADER = [
   'Vulnerability',
   'Package or file',
   'Installed → fixed / CWE',
-  'Score',
-  'EPSS',
-  'Exploit',
+  'Risk',
   'Target'
 ]
 /** The only HTML the summary writes itself; anything else came from untrusted text. */
@@ -158,7 +157,7 @@ describe('renderSummary images table', () => {
       ]
     })
     const rows = tableAfter(render(verdict), '### Targets')?.rows ?? []
-    expect(rows.map((row) => row[4])).toEqual([
+    expect(rows.map((row) => row[2])).toEqual([
       '✅ scanned · scan event counts matched',
       '✅ scanned · two reads agreed after the quiet period',
       // markdownText escapes the apostrophe; GitHub shows it as one.
@@ -166,67 +165,40 @@ describe('renderSummary images table', () => {
     ])
   })
 
-  it('has a row per artifact outcome with per-severity counts of its not-ignored findings', () => {
-    const table = tableAfter(render(aSmallFailVerdict()), '### Targets')
-    expect(table?.header).toEqual([
-      'Target',
-      'Platform / scan',
-      'Digest / code',
-      'Scan',
-      'Status',
-      'Critical',
-      'High',
-      'Medium',
-      'Low',
-      'Info',
-      'Untriaged',
-      'Ignored'
-    ])
+  it('has four columns: the reference once per image, the counts as one cell with marks', () => {
+    const markdown = render(aSmallFailVerdict())
+    const table = tableAfter(markdown, '### Targets')
+    expect(table?.header).toEqual(['Target', 'Scan', 'Status', 'Findings'])
     const [amd64, arm64, unscannable, error] = table?.rows ?? []
     // amd64: the critical and the untriaged (counted by raw severity), plus the ignored one.
     expect(amd64).toEqual([
-      'shop/api:1.4.2',
-      'linux/amd64',
-      'sha256:a1b2c3d4e5f6…',
+      'shop/api:1.4.2<br>linux/amd64 · sha256:a1b2c3d4e5f6…',
       'enhanced',
       '✅ scanned 2025-03-01 10:20 UTC',
-      '1',
-      '0',
-      '0',
-      '0',
-      '0',
-      '1',
-      '1'
+      '🔴 1 · ❔ 1 · 1 ignored'
     ])
+    // The second platform of the same reference does not repeat the reference.
     expect(arm64).toEqual([
-      'shop/api:1.4.2',
-      'linux/arm64',
-      'sha256:0f9e8d7c6b5a…',
+      '↳<br>linux/arm64 · sha256:0f9e8d7c6b5a…',
       'basic',
       '⚠️ scanned, findings still arriving',
-      '0',
-      '1',
-      '0',
-      '1',
-      '0',
-      '0',
-      '0'
+      '🟠 1 · 🔵 1'
     ])
-    expect(unscannable?.slice(0, 5)).toEqual([
-      'shop/legacy:7',
+    expect(unscannable).toEqual([
+      'shop/legacy:7<br>sha256:a1b2c3d4e5f6…',
       '—',
-      'sha256:a1b2c3d4e5f6…',
-      '—',
-      '❌ unscannable: UNSUPPORTED\\_OS — Inspector does not support this base image OS.'
+      '❌ unscannable: UNSUPPORTED\\_OS — Inspector does not support this base image OS.',
+      '—'
     ])
-    expect(unscannable?.slice(5)).toEqual(Array(7).fill('—'))
-    expect(error?.slice(0, 5)).toEqual([
-      'shop/missing:1',
-      '—',
-      '—',
-      '—',
-      '❌ error (timed out): Image not found'
-    ])
+    expect(error).toEqual(['shop/missing:1', '—', '❌ error (timed out): Image not found', '—'])
+    expect(markdown).toContain(
+      '_🔴 Critical · 🟠 High · 🟡 Medium · 🔵 Low · ⚪ Info · ❔ Untriaged_'
+    )
+  })
+
+  it('says none for a scanned target without findings', () => {
+    const rows = tableAfter(render(aVerdict({ result: 'pass' })), '### Targets')?.rows
+    expect(rows?.[0]?.[3]).toBe('none')
   })
 
   it('marks a non-scanned artifact as a warning when the policy only warns', () => {
@@ -234,7 +206,7 @@ describe('renderSummary images table', () => {
       outcomes: [{ status: 'error', reference: 'app:1', message: 'boom', timedOut: false }]
     })
     const markdown = renderSummary(verdict, { policy: aPolicy({ onError: 'warn' }) })
-    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[4]).toBe('⚠️ error: boom')
+    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[2]).toBe('⚠️ error: boom')
   })
 
   it('keeps two references to the same digest apart', () => {
@@ -244,9 +216,9 @@ describe('renderSummary images table', () => {
       assessed: [assessed(aFinding({ severity: 'critical', artifact: latest }))]
     })
     const rows = tableAfter(render(verdict), '### Targets')?.rows
-    expect(rows?.map((row) => [row[0], row[5]])).toEqual([
-      ['shop/api:1.4.2', '0'],
-      ['shop/api:latest', '1']
+    expect(rows?.map((row) => [row[0]?.split('<br>')[0], row[3]])).toEqual([
+      ['shop/api:1.4.2', 'none'],
+      ['shop/api:latest', '🔴 1']
     ])
   })
 })
@@ -260,9 +232,7 @@ describe('renderSummary findings tables', () => {
       '[CVE-2024-3094](https://nvd.nist.gov/vuln/detail/CVE-2024-3094)<br>xz backdoor',
       'xz-utils',
       '5.6.0 → 5.6.1',
-      '10.0',
-      '85.12%',
-      'yes',
+      'score 10.0<br>EPSS 85.12%<br>exploit yes',
       'shop/api:1.4.2 (linux/amd64)',
       'severity CRITICAL ≥ fail-on high; exploit known'
     ])
@@ -275,10 +245,21 @@ describe('renderSummary findings tables', () => {
     expect(markdown).toContain('<details>\n<summary>2 non-blocking findings</summary>\n\n|')
     const table = tableAfter(markdown, '<summary>2 non-blocking findings')
     expect(table?.header).toEqual([...FINDING_HEADER, 'Why not blocking'])
-    expect(table?.rows.map((row) => [row[0], row[8]])).toEqual([
+    expect(table?.rows.map((row) => [row[0], row[6]])).toEqual([
       ['Medium (untriaged)', 'below fail-on high'],
       ['Low', 'below fail-on high']
     ])
+  })
+
+  it('names the image in a finding row without the ECR host the Targets table shows', () => {
+    const artifact = { ...AMD64, reference: `${REGISTRY}/shop/api:1.4.2` }
+    const verdict = aVerdict({
+      outcomes: [scanned([], { artifact })],
+      assessed: [assessed(aFinding({ artifact }), { blocking: true })]
+    })
+    const markdown = render(verdict)
+    expect(tableAfter(markdown, '### Blocking')?.rows[0]?.[5]).toBe('shop/api:1.4.2 (linux/amd64)')
+    expect(tableAfter(markdown, '### Targets')?.rows[0]?.[0]).toContain(REGISTRY)
   })
 
   it('notes when a severity was untriaged and counted at untriaged-as', () => {
@@ -359,7 +340,7 @@ describe('renderSummary findings tables', () => {
       render(aVerdict({ assessed: [assessed(bare, { blocking: true })] })),
       '### Blocking'
     )?.rows[0]
-    expect(row?.slice(2, 7)).toEqual(['—', '—', '—', '—', '—'])
+    expect(row?.slice(2, 5)).toEqual(['—', '—', '—'])
   })
 
   it('shows ignored findings with the reason, expiry and the entry’s file:line', () => {
@@ -369,16 +350,12 @@ describe('renderSummary findings tables', () => {
       'Vulnerability',
       'Package or file',
       'Target',
-      'Reason',
-      'Expires',
-      'Ignore entry'
+      'Ignored because'
     ])
     expect(table?.rows[0]?.slice(2)).toEqual([
       '@\u200btypes/node',
       'shop/api:1.4.2 (linux/amd64)',
-      'Not reachable: the binary is never executed',
-      '2099-12-31',
-      '.inspector-ignore.yml:3'
+      'Not reachable: the binary is never executed<br>expires 2099-12-31 · .inspector-ignore.yml:3'
     ])
   })
 
@@ -386,7 +363,9 @@ describe('renderSummary findings tables', () => {
     const rule = aRule()
     delete rule.expires
     const verdict = aVerdict({ ignored: [ignoredBy(aFinding(), rule)] })
-    expect(tableAfter(render(verdict), '### Ignored')?.rows[0]?.[5]).toBe('never')
+    expect(tableAfter(render(verdict), '### Ignored')?.rows[0]?.[4]).toContain(
+      '<br>never expires · '
+    )
   })
 
   it('lists expired entries (no longer applied) and unused entries (matched nothing)', () => {
@@ -439,7 +418,7 @@ describe('renderSummary findings tables', () => {
     })
     expect(
       markdown.endsWith(
-        '---\n\n_Full results: `inspector-findings.json` · generated 2025-03-01 10:30 UTC_\n'
+        '---\n\n_Full results: `inspector-findings.json` (the step output `findings-file`) · generated 2025-03-01 10:30 UTC_\n'
       )
     ).toBe(true)
     expect(renderSummary(aVerdict(), { policy })).not.toContain('\n---\n')

@@ -5,52 +5,75 @@ import type { Policy } from '../../domain/policy.js'
 import type { Verdict } from '../../domain/verdict.js'
 import { artifactKey, countsByArtifact, type ArtifactCounts } from './artifact-counts.js'
 import { markdownText } from '../../text/escape.js'
-import { COUNTED_SEVERITIES, formatTime, SEVERITY_LABELS } from './labels.js'
+import { COUNTED_SEVERITIES, formatTime, SEVERITY_LABELS, SEVERITY_MARKS } from './labels.js'
 import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
 
+/**
+ * Four columns, so the table fits GitHub's ~1,000 px content width: the reference (a long ECR URI)
+ * once per target group with its platform and digest under it, the scan mode, the status, and the
+ * counts as one compact cell with severity marks.
+ */
 const ARTIFACT_COLUMNS: Column[] = [
   { title: 'Target' },
-  { title: 'Platform / scan' },
-  { title: 'Digest / code' },
   { title: 'Scan' },
   { title: 'Status' },
-  ...COUNTED_SEVERITIES.map((severity): Column => ({
-    title: SEVERITY_LABELS[severity],
-    align: 'right'
-  })),
-  { title: 'Ignored', align: 'right' }
+  { title: 'Findings' }
 ]
 
 /** One row per artifact outcome: what was scanned, how it went, and its counts. */
 export function artifactsSection(verdict: Verdict, policy: Policy): string | undefined {
   if (verdict.outcomes.length === 0) return undefined
   const counts = countsByArtifact(verdict)
-  const rows = verdict.outcomes.map((outcome) => artifactRow(outcome, policy, counts))
-  return `### Targets\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n`
+  let previous: string | undefined
+  const rows = verdict.outcomes.map((outcome) => {
+    const reference = referenceOf(outcome)
+    const row = artifactRow(outcome, policy, counts, reference === previous)
+    previous = reference
+    return row
+  })
+  return `### Targets\n\n${tableHead(ARTIFACT_COLUMNS)}${rows.join('')}\n${LEGEND}`
 }
+
+function referenceOf(outcome: ArtifactOutcome): string {
+  return outcome.status === 'error' ? outcome.reference : outcome.artifact.reference
+}
+
+/** What the severity marks mean, once under the table (the same marks as the report summary). */
+const LEGEND = `_${COUNTED_SEVERITIES.map((severity) => `${SEVERITY_MARKS[severity]} ${SEVERITY_LABELS[severity]}`).join(' · ')}_\n\n`
 
 function artifactRow(
   outcome: ArtifactOutcome,
   policy: Policy,
-  counts: Map<string, ArtifactCounts>
+  counts: Map<string, ArtifactCounts>,
+  sameReferenceAsAbove: boolean
 ): string {
   const artifact = outcome.artifact
-  const reference = outcome.status === 'error' ? outcome.reference : outcome.artifact.reference
-  const identity = [
-    markdownText(reference),
-    markdownText((artifact && artifactVariant(artifact)) ?? '—'),
-    artifact === undefined ? '—' : markdownText(shortContent(artifactContent(artifact))),
-    outcome.status === 'scanned' ? outcome.scanMode : '—'
-  ]
+  // The next platform of the same image: the reference was just said, only what differs is shown.
+  const name = sameReferenceAsAbove ? '↳' : markdownText(referenceOf(outcome))
+  const variant = artifact === undefined ? undefined : artifactVariant(artifact)
+  const detail = [
+    variant === undefined ? undefined : markdownText(variant),
+    artifact === undefined ? undefined : markdownText(shortContent(artifactContent(artifact)))
+  ].filter((part) => part !== undefined)
+  const target = detail.length === 0 ? name : `${name}<br>${detail.join(' · ')}`
   const found = outcome.status === 'scanned' ? counts.get(artifactKey(outcome.artifact)) : undefined
-  const countCells =
-    outcome.status === 'scanned'
-      ? [
-          ...COUNTED_SEVERITIES.map((severity) => String(found?.[severity] ?? 0)),
-          String(found?.ignored ?? 0)
-        ]
-      : Array<string>(COUNTED_SEVERITIES.length + 1).fill('—')
-  return tableRow([...identity, artifactStatus(outcome, policy), ...countCells])
+  return tableRow([
+    target,
+    outcome.status === 'scanned' ? outcome.scanMode : '—',
+    artifactStatus(outcome, policy),
+    outcome.status === 'scanned' ? countsCell(found) : '—'
+  ])
+}
+
+/** `🔴 1 · 🟠 2 · 1 ignored`: only the severities that occur; `none` when nothing was found. */
+function countsCell(found: ArtifactCounts | undefined): string {
+  const parts = COUNTED_SEVERITIES.flatMap((severity) => {
+    const count = found?.[severity] ?? 0
+    return count === 0 ? [] : [`${SEVERITY_MARKS[severity]} ${count}`]
+  })
+  const ignored = found?.ignored ?? 0
+  if (ignored > 0) parts.push(`${ignored} ignored`)
+  return parts.length === 0 ? 'none' : parts.join(' · ')
 }
 
 function artifactStatus(outcome: ArtifactOutcome, policy: Policy): string {

@@ -12,7 +12,14 @@ import type { RankedSeverity } from '../../domain/severity.js'
 import type { AssessedFinding, IgnoredFinding } from '../../domain/verdict.js'
 import { markdownText, safeLink } from '../../text/escape.js'
 import { effectiveSeverityOf } from './finding-order.js'
-import { plural, ruleLocation, scoreLabel, SEVERITY_LABELS, titleBesideId } from './labels.js'
+import {
+  plural,
+  ruleLocation,
+  scoreLabel,
+  SEVERITY_LABELS,
+  titleBesideId,
+  withoutRegistryHost
+} from './labels.js'
 import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
 import type { TrimmableTable } from '../../text/size-budget.js'
 
@@ -21,14 +28,16 @@ const TITLE_MAX_LENGTH = 120
 /** A finding can name dozens of packages (a vendored library); the findings file has them all. */
 const MAX_PACKAGES_PER_ROW = 3
 
+/**
+ * Six columns (score, EPSS and exploit share one cell) so the table fits GitHub's ~1,000 px
+ * content width; the Target cell leaves out the ECR registry host the Targets table names.
+ */
 const FINDING_COLUMNS: Column[] = [
   { title: 'Severity' },
   { title: 'Vulnerability' },
   { title: 'Package or file' },
   { title: 'Installed → fixed / CWE' },
-  { title: 'Score', align: 'right' },
-  { title: 'EPSS', align: 'right' },
-  { title: 'Exploit' },
+  { title: 'Risk' },
   { title: 'Target' }
 ]
 
@@ -79,9 +88,7 @@ const IGNORED_COLUMNS: Column[] = [
   { title: 'Vulnerability' },
   { title: 'Package or file' },
   { title: 'Target' },
-  { title: 'Reason' },
-  { title: 'Expires' },
-  { title: 'Ignore entry' }
+  { title: 'Ignored because' }
 ]
 
 export function ignoredSection(
@@ -95,9 +102,7 @@ export function ignoredSection(
       vulnerabilityCell(finding),
       whereCell(finding),
       imageCell(finding.artifact),
-      markdownText(rule.reason, 300),
-      rule.expires === undefined ? 'never' : markdownText(rule.expires),
-      markdownText(ruleLocation(rule))
+      ignoredBecauseCell(rule)
     ])
   )
   return {
@@ -115,9 +120,7 @@ function findingCells(finding: Finding, effectiveSeverity: RankedSeverity): stri
     vulnerabilityCell(finding),
     whereCell(finding),
     finding.code === undefined ? versionsCell(finding) : weaknessCell(finding.code),
-    scoreLabel(finding),
-    finding.epss === undefined ? '—' : `${(finding.epss * 100).toFixed(2)}%`,
-    exploitLabel(finding.exploitAvailable),
+    riskCell(finding),
     imageCell(finding.artifact)
   ]
 }
@@ -183,12 +186,30 @@ function listCell<T>(items: T[], render: (item: T) => string): string {
   return hidden > 0 ? [...shown, `+${hidden} more`].join('<br>') : shown.join('<br>')
 }
 
-function exploitLabel(exploit: Availability): string {
-  return exploit === 'unknown' ? '—' : exploit
+/** `score 10.0<br>EPSS 85.12%<br>exploit yes`, only what is known; `—` when nothing is. */
+function riskCell(finding: Finding): string {
+  const score = scoreLabel(finding)
+  const parts = [
+    score === '—' ? undefined : `score ${score}`,
+    finding.epss === undefined ? undefined : `EPSS ${(finding.epss * 100).toFixed(2)}%`,
+    exploitLabel(finding.exploitAvailable)
+  ].filter((part) => part !== undefined)
+  return parts.length === 0 ? '—' : parts.join('<br>')
+}
+
+function exploitLabel(exploit: Availability): string | undefined {
+  return exploit === 'unknown' ? undefined : `exploit ${exploit}`
+}
+
+/** The entry's reason, then when it expires and where it is (`file:line`). */
+function ignoredBecauseCell(rule: IgnoredFinding['rule']): string {
+  const expires =
+    rule.expires === undefined ? 'never expires' : `expires ${markdownText(rule.expires)}`
+  return `${markdownText(rule.reason, 300)}<br>${expires} · ${markdownText(ruleLocation(rule))}`
 }
 
 function imageCell(artifact: ScannedArtifact): string {
-  const reference = markdownText(artifact.reference)
+  const reference = markdownText(withoutRegistryHost(artifact.reference))
   const variant = artifactVariant(artifact)
   return variant === undefined ? reference : `${reference} (${markdownText(variant)})`
 }

@@ -12,6 +12,16 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   untriaged: 'Untriaged'
 }
 
+/** Marks for compact count cells, as the report summary uses them (🔴🟠🟡). */
+export const SEVERITY_MARKS: Record<Severity, string> = {
+  critical: '🔴',
+  high: '🟠',
+  medium: '🟡',
+  low: '🔵',
+  informational: '⚪',
+  untriaged: '❔'
+}
+
 /** The count columns, in the order Inspector's console shows them. */
 export const COUNTED_SEVERITIES: readonly Severity[] = [...RANKED_SEVERITIES, 'untriaged']
 
@@ -47,4 +57,15 @@ export function titleBesideId(finding: Pick<Finding, 'title' | 'vulnerabilityId'
 export function scoreLabel(finding: Pick<Finding, 'inspectorScore' | 'severity'>): string {
   if (finding.inspectorScore === undefined || finding.severity === 'untriaged') return '—'
   return finding.inspectorScore.toFixed(1)
+}
+
+/** An ECR registry host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/`) at the start of a reference. */
+const ECR_HOST = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\//
+
+/**
+ * `shop/api:1.4.2` for `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1.4.2`: findings rows
+ * name their image without the long host, which the Targets table shows once per target.
+ */
+export function withoutRegistryHost(reference: string): string {
+  return reference.replace(ECR_HOST, '')
 }

@@ -12,8 +12,13 @@ import { fitToBudget, type Block } from '../../text/size-budget.js'
 
 export interface SummaryOptions {
   policy: Policy
-  /** Where the full results were written; named wherever the summary leaves something out. */
+  /**
+   * How to name the findings file wherever the summary leaves something out: a workspace path, or
+   * only the file's name (never a runner temp path, which nobody reading the summary can open).
+   */
   findingsFile?: string
+  /** The file is on the runner only (not in the workspace): the footer says how to keep it. */
+  findingsOnRunnerOnly?: boolean
   /** UTF-8 byte limit. GitHub rejects step summaries over 1 MiB; the default leaves headroom. */
   maxBytes?: number
   /** Stamped in the footer when given (left out otherwise, so output is reproducible). */
@@ -57,7 +62,7 @@ export function renderSummary(verdict: Verdict, options: SummaryOptions): string
     ignoredTable,
     expiredRulesSection(verdict.expiredRules),
     unusedRulesSection(verdict.unusedRules),
-    footer(findingsFile, options.now)
+    footer(findingsFile, options.findingsOnRunnerOnly === true, options.now)
   ]
   const trimOrder = [nonBlockingTable, ignoredTable, blockingTable].filter(isDefined)
   return fitToBudget(blocks.filter(isDefined), trimOrder, maxBytes, truncationNote(findingsFile))
@@ -179,9 +184,18 @@ function truncationNote(findingsFile: string | undefined): string {
   return `\n_Summary truncated to fit the size limit${where}._\n`
 }
 
-function footer(findingsFile: string | undefined, now: Date | undefined): string | undefined {
+function footer(
+  findingsFile: string | undefined,
+  onRunnerOnly: boolean,
+  now: Date | undefined
+): string | undefined {
   const parts: string[] = []
-  if (findingsFile !== undefined) parts.push(`Full results: ${codeSpan(findingsFile, 500)}`)
+  if (findingsFile !== undefined) {
+    const where = onRunnerOnly
+      ? ' (the step output `findings-file`, on the runner only: upload it with actions/upload-artifact to keep it)'
+      : ' (the step output `findings-file`)'
+    parts.push(`Full results: ${codeSpan(findingsFile, 500)}${where}`)
+  }
   if (now !== undefined && !Number.isNaN(now.getTime())) parts.push(`generated ${formatTime(now)}`)
   return parts.length === 0 ? undefined : `---\n\n_${parts.join(' · ')}_\n`
 }
