@@ -18,6 +18,11 @@ export const RESOURCE_STAR_ALLOWED: ReadonlySet<string> = new Set([
   'inspector2:UpdateConfiguration',
   'inspector2:ListCoverage',
   'inspector2:ListFindings',
+  // Inspector's organization calls (setup with `organization: true`) name no resource type either.
+  'inspector2:GetDelegatedAdminAccount',
+  'inspector2:ListMembers',
+  'inspector2:DescribeOrganizationConfiguration',
+  'inspector2:UpdateOrganizationConfiguration',
   // Amazon ECR: the registry scanning configuration belongs to the registry, not a repository.
   'ecr:GetRegistryScanningConfiguration',
   // CloudWatch Logs: listing log groups is account-wide, and account-level resource policies
