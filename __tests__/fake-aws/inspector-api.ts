@@ -17,13 +17,22 @@ import type {
   State,
   Status
 } from '@aws-sdk/client-inspector2'
-import { RESOURCE_TYPE_KINDS, accountStatus, consumeStatusPoll, startEnabling } from './accounts.js'
+import {
+  RESOURCE_TYPE_KINDS,
+  accountStatus,
+  consumeStatusPoll,
+  resourceStatus,
+  startEnabling
+} from './accounts.js'
 import type { InspectorEnableRecord } from './accounts.js'
 import { applyStringFilters } from './filters.js'
 import { getConfiguration, updateConfiguration } from './inspector-configuration.js'
 import type { Extractors } from './filters.js'
 import { lambdaCoverage, lambdaFindings } from './lambda.js'
 import { paginate } from './paging.js'
+import { handleInspectorOrganization, INSPECTOR_ORGANIZATION_ROUTES } from './organization-api.js'
+import { MEMBER_FAILURE_MESSAGES, memberEnableFailure } from './organization.js'
+import type { OrganizationMember } from './organization.js'
 import type { InspectorResourceKind } from './scenario.js'
 import { coveredResources, inspectorStatusOf, visibleInspectorFindings } from './state.js'
 import type { FakeState } from './state.js'
@@ -36,7 +45,8 @@ export const INSPECTOR_ROUTES: Record<string, string> = {
   '/status/batch/get': 'BatchGetAccountStatus',
   '/enable': 'Enable',
   '/configuration/get': 'GetConfiguration',
-  '/configuration/update': 'UpdateConfiguration'
+  '/configuration/update': 'UpdateConfiguration',
+  ...INSPECTOR_ORGANIZATION_ROUTES
 }
 
 export function inspectorOperationFor(method: string, path: string): string | undefined {
@@ -49,17 +59,25 @@ export function inspectorOperationFor(method: string, path: string): string | un
 
 type Input = Record<string, unknown>
 
-export function handleInspector(state: FakeState, operation: string, input: Input): unknown {
+export function handleInspector(
+  state: FakeState,
+  operation: string,
+  input: Input,
+  /** The calling account (organization.ts); the scenario's own by default. */
+  caller: string = state.catalog.account
+): unknown {
   const now = state.clock.scenarioSeconds()
+  const organization = handleInspectorOrganization(state, operation, input, caller)
+  if (organization !== undefined) return organization
   switch (operation) {
     case 'ListCoverage':
       return listCoverage(state, input, now)
     case 'ListFindings':
       return listFindings(state, input, now)
     case 'BatchGetAccountStatus':
-      return batchGetAccountStatus(state, input)
+      return batchGetAccountStatus(state, input, caller)
     case 'Enable':
-      return enable(state, input, now)
+      return enable(state, input, now, caller)
     case 'GetConfiguration':
       return getConfiguration(state, input)
     case 'UpdateConfiguration':
@@ -256,12 +274,17 @@ function otherAccountFailure(accountId: string): FailedAccount {
  * Each poll reports ENABLING types as such and then uses up one of their `enablingPolls`, so
  * `enablingPolls: 3` reads ENABLING, ENABLING, ENABLING, ENABLED.
  */
-function batchGetAccountStatus(state: FakeState, input: Input): BatchGetAccountStatusResponse {
+function batchGetAccountStatus(
+  state: FakeState,
+  input: Input,
+  caller: string
+): BatchGetAccountStatusResponse {
   const requested = Array.isArray(input.accountIds)
     ? input.accountIds.map(String)
     : [state.catalog.account]
   const own = requested.filter((id) => id === state.catalog.account)
-  const others = requested.filter((id) => id !== state.catalog.account)
+  const members = adminMembers(state, caller, requested)
+  const others = requested.filter((id) => id !== state.catalog.account && !members.has(id))
   const statuses = resourceStatusNow(state)
   const resourceState: AccountState['resourceState'] = {
     ec2: healthy(statuses.ec2),
@@ -276,7 +299,94 @@ function batchGetAccountStatus(state: FakeState, input: Input): BatchGetAccountS
     resourceState
   }))
   if (own.length > 0) consumeStatusPoll(state.inspector)
+  for (const [accountId, member] of members)
+    accounts.push(memberAccountState(state, accountId, member))
   return { accounts, failedAccounts: others.map(otherAccountFailure) }
+}
+
+/** The requested accounts that are members under `caller`, when it is the delegated administrator. */
+function adminMembers(
+  state: FakeState,
+  caller: string,
+  requested: readonly string[]
+): Map<string, OrganizationMember> {
+  const found = new Map<string, OrganizationMember>()
+  const org = state.organization
+  if (org === undefined || state.scenario.organization?.delegatedAdmin !== caller) return found
+  for (const id of requested) {
+    const member = org.members.get(id)
+    if (member !== undefined) found.set(id, member)
+  }
+  return found
+}
+
+function memberStatuses(
+  state: FakeState,
+  member: OrganizationMember
+): Record<InspectorResourceKind, Status> {
+  const now = state.clock.scenarioSeconds()
+  return {
+    ec2: resourceStatus(member.inspector, 'ec2', now),
+    ecr: resourceStatus(member.inspector, 'ecr', now),
+    lambda: resourceStatus(member.inspector, 'lambda', now),
+    lambdaCode: resourceStatus(member.inspector, 'lambdaCode', now),
+    codeRepository: resourceStatus(member.inspector, 'codeRepository', now)
+  }
+}
+
+function memberAccountState(
+  state: FakeState,
+  accountId: string,
+  member: OrganizationMember
+): AccountState {
+  const statuses = memberStatuses(state, member)
+  return {
+    accountId,
+    state: healthy(accountStatus(Object.values(statuses))),
+    resourceState: {
+      ec2: healthy(statuses.ec2),
+      ecr: healthy(statuses.ecr),
+      lambda: healthy(statuses.lambda),
+      lambdaCode: healthy(statuses.lambdaCode),
+      codeRepository: healthy(statuses.codeRepository)
+    }
+  }
+}
+
+/** Enable for one member: its scripted or relationship failure, or each type started. */
+function enableMember(
+  state: FakeState,
+  accountId: string,
+  member: OrganizationMember,
+  kinds: readonly InspectorResourceKind[],
+  now: number
+): { account?: Account; failed?: FailedAccount } {
+  const failure = memberEnableFailure(member)
+  if (failure !== undefined) {
+    const statuses = memberStatuses(state, member)
+    return {
+      failed: {
+        accountId,
+        status: accountStatus(Object.values(statuses)),
+        resourceStatus: statuses as ResourceStatus,
+        errorCode: failure as FailedAccount['errorCode'],
+        errorMessage: MEMBER_FAILURE_MESSAGES[failure] ?? FAILURE_MESSAGES[failure] ?? failure
+      }
+    }
+  }
+  for (const kind of kinds) {
+    const current = resourceStatus(member.inspector, kind, now)
+    if (current !== 'ENABLED' && current !== 'ENABLING')
+      startEnabling(member.inspector, kind, now, undefined)
+  }
+  const statuses = memberStatuses(state, member)
+  return {
+    account: {
+      accountId,
+      status: accountStatus(Object.values(statuses)),
+      resourceStatus: statuses as ResourceStatus
+    }
+  }
 }
 
 const FAILURE_MESSAGES: Record<string, string> = {
@@ -305,7 +415,7 @@ function enableValidation(message: string): FakeAwsError {
  * enabled or requested), replays a repeated clientToken, answers scripted failures for the first
  * calls, and otherwise starts enabling each requested type that is not ENABLED/ENABLING yet.
  */
-function enable(state: FakeState, input: Input, now: number): EnableResponse {
+function enable(state: FakeState, input: Input, now: number, caller: string): EnableResponse {
   const types = Array.isArray(input.resourceTypes) ? input.resourceTypes.map(String) : []
   const accountIds = Array.isArray(input.accountIds) ? input.accountIds.map(String) : undefined
   const clientToken = typeof input.clientToken === 'string' ? input.clientToken : undefined
@@ -355,9 +465,15 @@ function enable(state: FakeState, input: Input, now: number): EnableResponse {
   }
 
   const own = (accountIds ?? [state.catalog.account]).includes(state.catalog.account)
-  const others = (accountIds ?? []).filter((id) => id !== state.catalog.account)
+  const members = adminMembers(state, caller, accountIds ?? [])
+  const others = (accountIds ?? []).filter((id) => id !== state.catalog.account && !members.has(id))
   const failedAccounts: FailedAccount[] = others.map(otherAccountFailure)
   const accounts: Account[] = []
+  for (const [accountId, member] of members) {
+    const result = enableMember(state, accountId, member, kinds, now)
+    if (result.account !== undefined) accounts.push(result.account)
+    if (result.failed !== undefined) failedAccounts.push(result.failed)
+  }
   if (own) {
     const failure = state.scenario.inspectorEnable?.failures?.[state.inspector.validEnableCalls]
     state.inspector.validEnableCalls += 1
@@ -387,9 +503,9 @@ function enable(state: FakeState, input: Input, now: number): EnableResponse {
         resourceStatus: statuses as ResourceStatus
       })
     }
-  } else {
+  } else if (accounts.length === 0) {
     record.outcome = 'failed'
-    record.errorCode = 'ACCESS_DENIED'
+    record.errorCode = failedAccounts[0]?.errorCode ?? 'ACCESS_DENIED'
   }
   const response: EnableResponse = { accounts, failedAccounts }
   if (clientToken !== undefined) state.inspector.responsesByToken.set(clientToken, response)

@@ -46,6 +46,8 @@ import type {
 } from '@aws-sdk/client-ecr'
 import type { StatusReasonCode } from '@aws-sdk/client-securityhub'
 
+import type { OrganizationSpec } from './organization.js'
+
 export const DEFAULT_ACCOUNT = '123456789012'
 export const DEFAULT_REGION = 'us-east-1'
 
@@ -141,6 +143,11 @@ export interface Scenario {
    * Without any, every stack name answers "does not exist".
    */
   stacks?: FakeStack[]
+  /**
+   * An AWS Organization seen from Inspector's and Security Hub's delegated administrator (see
+   * organization.ts): its members, who calls (by access key), per-Region member state.
+   */
+  organization?: OrganizationSpec
 }
 
 export interface FakeStack {

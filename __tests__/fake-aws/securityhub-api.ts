@@ -16,6 +16,7 @@ import type {
 } from '@aws-sdk/client-securityhub'
 import { DEFAULT_SECURITY_HUB_PRODUCTS, defaultProducts } from './accounts.js'
 import { paginate } from './paging.js'
+import { handleSecurityHubOrganization, securityHubOrganizationRoute } from './organization-api.js'
 import {
   batchEnableStandards,
   createInsight,
@@ -48,6 +49,13 @@ export function securityHubOperationFor(
       if (value !== null) input[name] = name === 'MaxResults' ? Number(value) : value
     }
     return input
+  }
+  const organization = securityHubOrganizationRoute(method, path)
+  if (organization !== undefined) {
+    const input = fromQuery(['MaxResults', 'NextToken'])
+    const only = query.get('OnlyAssociated')
+    if (only !== null) input.OnlyAssociated = only === 'true'
+    return { operation: organization, input }
   }
   if (path.endsWith('/accounts')) {
     if (method === 'GET') return { operation: 'DescribeHub', input: fromQuery(['HubArn']) }
@@ -101,6 +109,14 @@ export function handleSecurityHub(
   input: Input,
   context: SecurityHubContext = {}
 ): unknown {
+  const organization = handleSecurityHubOrganization(
+    state,
+    operation,
+    input,
+    context.caller ?? state.catalog.account,
+    context.signingRegion ?? state.catalog.region
+  )
+  if (organization !== undefined) return organization
   switch (operation) {
     case 'DescribeHub':
       return describeHub(state, input)

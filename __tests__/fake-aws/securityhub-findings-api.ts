@@ -33,6 +33,8 @@ type Input = Record<string, unknown>
 export interface SecurityHubContext {
   /** The Region of the request's SigV4 credential scope (the rate limit is per account and Region). */
   signingRegion?: string | undefined
+  /** The calling account (organization.ts); the scenario's own when absent. */
+  caller?: string
 }
 
 export const GET_FINDINGS_RATE_PER_SECOND = 3

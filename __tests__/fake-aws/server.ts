@@ -51,6 +51,7 @@ import { handleSts } from './sts-api.js'
 import { CLOUDFORMATION_XML_NAMESPACE, handleCloudFormation } from './cloudformation-api.js'
 import { createTimelineClock } from './timeline.js'
 import { modelViolations } from './model-check.js'
+import { accessKeyOf, callerAccount } from './organization.js'
 import {
   AWS_JSON_11,
   FakeAwsError,
@@ -204,11 +205,13 @@ export async function startFakeAws(
   // otherRegions 'empty': the account as another region holds it, made on first use.
   const otherRegions = new Map<string, FakeState>()
   const stateFor = (service: ServiceName, region: string | undefined): FakeState => {
-    if (scenario.otherRegions !== 'empty' || service === 'sts') return state
+    // An organization's Regions each hold their own member state, as 'empty' Regions do.
+    const perRegion = scenario.otherRegions === 'empty' || scenario.organization !== undefined
+    if (!perRegion || service === 'sts') return state
     if (region === undefined || region === state.catalog.region) return state
     let regional = otherRegions.get(region)
     if (regional === undefined) {
-      regional = createFakeState(emptyRegion(state, region), clock)
+      regional = createFakeState(emptyRegion(state, region), clock, state.organizationShared)
       otherRegions.set(region, regional)
     }
     return regional
@@ -347,6 +350,7 @@ export async function startFakeAws(
       if (holdUntil === operation) clock.release()
       if (scenario.slowMs !== undefined) await delay(scenario.slowMs)
       const signingRegion = signingRegionOf(req.headers.authorization)
+      const caller = callerAccount(scenario, accessKeyOf(req.headers.authorization))
       target = stateFor(service, signingRegion)
       const plan = faults.next({
         service,
@@ -373,7 +377,16 @@ export async function startFakeAws(
       }
       if (plan?.kind === 'slow') await delay(plan.delayMs)
       if (isWriteOperation(service, operation)) before = writeFingerprint(target)
-      const status = respond(target, service, operation, input, res, { signingRegion }, plan, call)
+      const status = respond(
+        target,
+        service,
+        operation,
+        input,
+        res,
+        { signingRegion, caller },
+        plan,
+        call
+      )
       finish(status)
       checkAgainstModel(service, call, input, sentBody)
       recordWrite()
@@ -444,7 +457,7 @@ export async function startFakeAws(
         sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, asked)))
         return 200
       case 'inspector2': {
-        const answer = edited(call, input, handleInspector(state, operation, asked))
+        const answer = edited(call, input, handleInspector(state, operation, asked, context.caller))
         sendJson(
           res,
           200,
@@ -469,7 +482,7 @@ export async function startFakeAws(
         return 200
       }
       case 'sts':
-        sendQueryXml(res, operation, handleSts(state, operation))
+        sendQueryXml(res, operation, handleSts(state, operation, context.caller))
         return 200
       case 'cloudformation': {
         const answer = edited(
@@ -599,6 +612,7 @@ function emptyRegion(home: FakeState, region: string): Scenario {
     securityHub: { enabled: false, inspectorImport: false },
     repositories: []
   }
+  if (home.scenario.organization !== undefined) scenario.organization = home.scenario.organization
   if (home.scenario.timeScale !== undefined) scenario.timeScale = home.scenario.timeScale
   return scenario
 }

@@ -69,7 +69,7 @@ export interface WriteRecord {
 
 /** The operations recorded in `FakeAws.writes`. */
 export const WRITE_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
-  inspector2: ['Enable', 'UpdateConfiguration'],
+  inspector2: ['Enable', 'UpdateConfiguration', 'UpdateOrganizationConfiguration'],
   securityhub: [
     'EnableSecurityHub',
     'DisableSecurityHub',
@@ -78,7 +78,9 @@ export const WRITE_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     'BatchEnableStandards',
     'CreateInsight',
     'UpdateInsight',
-    'DeleteInsight'
+    'DeleteInsight',
+    'UpdateOrganizationConfiguration',
+    'CreateFindingAggregator'
   ]
 }
 
@@ -155,6 +157,7 @@ export function writeFingerprint(state: FakeState): string {
   const config = snapshot.inspectorConfiguration
   return JSON.stringify({
     ...snapshot,
+    organization: organizationFingerprint(state),
     inspectorConfiguration: [
       config.rescanDuration,
       config.pullDateRescanDuration,
@@ -162,4 +165,21 @@ export function writeFingerprint(state: FakeState): string {
       config.ec2ScanMode
     ]
   })
+}
+
+/** The organization's part of a write's before/after: configurations, members, the aggregator. */
+function organizationFingerprint(state: FakeState): unknown {
+  const org = state.organization
+  if (org === undefined) return undefined
+  return {
+    autoEnable: org.autoEnable,
+    securityHub: org.securityHub,
+    members: [...org.members.values()].map((m) => [
+      m.spec.accountId,
+      m.securityHubMember,
+      m.inspector.settled,
+      [...m.inspector.enabling.keys()]
+    ]),
+    aggregator: state.organizationShared?.aggregator
+  }
 }

@@ -24,6 +24,8 @@ import type {
   TimedInspectorFinding
 } from './scenario.js'
 import { currentStep } from './timeline.js'
+import { initialOrganizationRegion } from './organization.js'
+import type { OrganizationRegion, OrganizationShared } from './organization.js'
 import type { TimelineClock } from './timeline.js'
 
 export interface FakeState {
@@ -40,9 +42,18 @@ export interface FakeState {
   securityHub: SecurityHubAccount
   /** Inspector GetConfiguration / UpdateConfiguration. */
   inspectorConfiguration: InspectorConfigurationState
+  /** This Region's organization state (scenario.organization), if any. */
+  organization?: OrganizationRegion
+  /** The organization state shared by every Region (the finding aggregator). */
+  organizationShared?: OrganizationShared
 }
 
-export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeState {
+export function createFakeState(
+  scenario: Scenario,
+  clock: TimelineClock,
+  /** Another Region's shared organization state, for a Region made later. */
+  shared?: OrganizationShared
+): FakeState {
   const functions = new Map<string, LambdaFunctionSpec>()
   for (const fn of scenario.functions ?? []) {
     if (functions.has(fn.name)) throw new Error(`scenario: duplicate function ${fn.name}`)
@@ -50,7 +61,7 @@ export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeS
       throw new Error(`scenario: function ${fn.name} has no deployments`)
     functions.set(fn.name, fn)
   }
-  return {
+  const state: FakeState = {
     scenario,
     catalog: buildCatalog(scenario),
     clock,
@@ -61,6 +72,11 @@ export function createFakeState(scenario: Scenario, clock: TimelineClock): FakeS
     securityHub: initialSecurityHub(scenario),
     inspectorConfiguration: initialInspectorConfiguration(scenario)
   }
+  if (scenario.organization !== undefined) {
+    state.organization = initialOrganizationRegion(scenario.organization)
+    state.organizationShared = shared ?? {}
+  }
+  return state
 }
 
 /** Back to the scenario's initial state (the clock is reset by its owner). */
@@ -70,6 +86,10 @@ export function resetFakeState(state: FakeState): void {
   state.inspectorEnables.length = 0
   state.securityHub = initialSecurityHub(state.scenario)
   state.inspectorConfiguration = initialInspectorConfiguration(state.scenario)
+  if (state.scenario.organization !== undefined) {
+    state.organization = initialOrganizationRegion(state.scenario.organization)
+    if (state.organizationShared !== undefined) delete state.organizationShared.aggregator
+  }
 }
 
 export function imageKey(image: StoredImage): string {

@@ -2,11 +2,16 @@
 import type { FakeState } from './state.js'
 import { FakeAwsError } from './wire.js'
 
-export function handleSts(state: FakeState, operation: string): Record<string, string> {
+export function handleSts(
+  state: FakeState,
+  operation: string,
+  /** The calling account (organization.ts). */
+  caller: string = state.catalog.account
+): Record<string, string> {
   if (operation !== 'GetCallerIdentity') {
     throw new FakeAwsError('InvalidAction', 400, `fake-aws: STS ${operation} is not implemented`)
   }
-  const account = state.catalog.account
+  const account = caller
   return {
     Arn: `arn:aws:sts::${account}:assumed-role/github-actions-inspector-gate/GitHubActions`,
     UserId: 'AROAZ3EXAMPLEROLEID:GitHubActions',

@@ -20,6 +20,14 @@ export const RESOURCE_STAR_ALLOWED: ReadonlySet<string> = new Set([
   'inspector2:ListFindings',
   // Amazon Inspector Scan: ScanSbom takes a document, not a resource.
   'inspector-scan:ScanSbom',
+  // Inspector's organization calls (setup with `organization: true`) name no resource type either.
+  'inspector2:GetDelegatedAdminAccount',
+  'inspector2:ListMembers',
+  'inspector2:DescribeOrganizationConfiguration',
+  'inspector2:UpdateOrganizationConfiguration',
+  // Security Hub's cross-Region finding aggregator: created and listed without a resource.
+  'securityhub:ListFindingAggregators',
+  'securityhub:CreateFindingAggregator',
   // Amazon ECR: the registry scanning configuration belongs to the registry, not a repository.
   'ecr:GetRegistryScanningConfiguration',
   // CloudWatch Logs: listing log groups is account-wide, and account-level resource policies

@@ -1121,6 +1121,19 @@ describe.each(IAM_FILES)('infra/iam/%s', (file) => {
   })
 })
 
+/** What `organization: true` and `aggregate-regions: true` call (issue 18); no Organizations write. */
+const ORGANIZATION_SETUP_ACTIONS = [
+  'inspector2:GetDelegatedAdminAccount',
+  'inspector2:ListMembers',
+  'inspector2:DescribeOrganizationConfiguration',
+  'inspector2:UpdateOrganizationConfiguration',
+  'securityhub:DescribeOrganizationConfiguration',
+  'securityhub:UpdateOrganizationConfiguration',
+  'securityhub:ListMembers',
+  'securityhub:ListFindingAggregators',
+  'securityhub:CreateFindingAggregator'
+]
+
 describe('infra/iam/setup-policy.json', () => {
   const policy = readPolicy('setup-policy.json')
   const granted = new Set(policy.Statement.flatMap(actionsOf))
@@ -1145,10 +1158,26 @@ describe('infra/iam/setup-policy.json', () => {
       'securityhub:GetInsights',
       'securityhub:CreateInsight',
       'securityhub:UpdateInsight',
-      'iam:CreateServiceLinkedRole'
+      'iam:CreateServiceLinkedRole',
+      ...ORGANIZATION_SETUP_ACTIONS
     ]
     for (const action of needed)
       expect({ action, granted: granted.has(action) }).toEqual({ action, granted: true })
+  })
+
+  it('grants no Organizations action: delegating an administrator stays the management account’s call', () => {
+    expect([...granted].filter((action) => action.startsWith('organizations:'))).toEqual([])
+  })
+
+  it('scopes the Security Hub organization calls to the hub, but the aggregator calls IAM cannot scope', () => {
+    // cfn-lint's IAM data (the Service Authorization Reference) lists no resource type for the
+    // finding aggregator's create and list: only "*" matches them.
+    const unscoped = ['securityhub:ListFindingAggregators', 'securityhub:CreateFindingAggregator']
+    for (const action of ORGANIZATION_SETUP_ACTIONS.filter((a) => a.startsWith('securityhub:')))
+      expect({ action, resources: resourcesFor(action) }).toEqual({
+        action,
+        resources: unscoped.includes(action) ? ['*'] : ['arn:aws:securityhub:*:*:hub/default']
+      })
   })
 
   it('creates only the Inspector and Security Hub service-linked roles', () => {

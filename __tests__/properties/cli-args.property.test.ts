@@ -31,7 +31,8 @@ const LIST_INPUTS = new Set([
   'report-accounts',
   'report-resource-types',
   'report-workflow-statuses',
-  'remediation-targets'
+  'remediation-targets',
+  'regions'
 ])
 const FLAG_INPUTS = INPUT_NAMES.filter((name) => name !== 'mode')
 const value = fc.oneof(

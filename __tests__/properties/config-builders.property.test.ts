@@ -134,6 +134,9 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
     )
   ),
   insights: optional(booleanText),
+  organization: optional(booleanText),
+  regions: optional(fc.array(regionName, { maxLength: 3 }).map((r) => r.join(', '))),
+  'aggregate-regions': optional(booleanText),
   'deploy-responder': optional(booleanText),
   'responder-stack-name': optional(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,54}$/)),
   'responder-email': optional(fc.stringMatching(/^[a-z0-9.+]{1,10}@[a-z0-9]{1,10}\.[a-z]{2,5}$/)),

@@ -73,4 +73,33 @@ describe('buildSetupConfig: regressions found by the property tests', () => {
 
     expect(config.standards.map((s) => s.slug)).toEqual(['constructor', '__proto__'])
   })
+
+  it('sets up AWS_REGION alone, one account, by default; regions lists the Regions, deduplicated (issue 18)', () => {
+    const single = buildSetupConfig({}, env)
+    expect([single.regions, single.organization, single.aggregateRegions]).toEqual([
+      ['eu-west-1'],
+      false,
+      false
+    ])
+    const many = buildSetupConfig(
+      {
+        regions: 'us-east-1, eu-west-1\nus-east-1',
+        organization: 'true',
+        'aggregate-regions': 'true'
+      },
+      env
+    )
+    expect([many.region, many.regions, many.organization, many.aggregateRegions]).toEqual([
+      'us-east-1',
+      ['us-east-1', 'eu-west-1'],
+      true,
+      true
+    ])
+  })
+
+  it('refuses a Region name that is not one, naming the input', () => {
+    expect(() => buildSetupConfig({ regions: 'us-east-1, useast2' }, env)).toThrow(
+      'regions: "useast2" is not an AWS Region name such as us-east-1'
+    )
+  })
 })

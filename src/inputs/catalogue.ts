@@ -63,6 +63,10 @@ export const INPUTS = [
     list: true
   },
   { name: 'insights', modes: SETUP, default: 'true' },
+  // Organization-wide setup (issue 18), kept together.
+  { name: 'organization', modes: SETUP, default: 'false' },
+  { name: 'regions', modes: SETUP, default: '', list: true },
+  { name: 'aggregate-regions', modes: SETUP, default: 'false' },
   { name: 'deploy-responder', modes: RESPONDER, default: 'false' },
   { name: 'responder-stack-name', modes: RESPONDER, default: 'inspector-gate-responder' },
   { name: 'responder-email', modes: RESPONDER, default: '' },

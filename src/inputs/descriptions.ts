@@ -61,6 +61,11 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
   standards:
     'setup: Security Hub standards by name (`aws-foundational-security-best-practices`, `cis-aws-foundations-benchmark`, `nist-800-53`, `pci-dss`, …; `name@version` pins a version, otherwise the newest is used), or `none`.',
   insights: 'setup: create or update the custom Security Hub insights (`true` or `false`).',
+  organization:
+    'setup: from the Inspector / Security Hub delegated administrator, turn on auto-enable for new member accounts and enable every existing member (`true` or `false`).',
+  regions: 'setup: the Regions to set up, concurrently (default: AWS_REGION).',
+  'aggregate-regions':
+    'setup: create a Security Hub finding aggregator in the first of `regions` linking the others (`true` or `false`); an existing aggregator is left as it is.',
   'deploy-responder':
     'Deploy (or update) the bundled responder stack, infra/responder.yaml: EventBridge rule on HIGH/CRITICAL Security Hub findings → Lambda → SNS, tagging affected EC2 instances. In setup and gate mode.',
   'responder-stack-name':

@@ -64,8 +64,17 @@ export function buildSetupConfig(
   const override = env['INSPECTOR_GATE_POLL_INTERVAL']
   // The same test-only knob as the gate's: shortens the waits for local endpoints.
   const pollMs = override ? parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000
+  const listedRegions = parseList(get('regions'))
+  for (const name of listedRegions) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(name))
+      throw new InputError(`regions: "${shown(name)}" is not an AWS Region name such as us-east-1`)
+  }
+  const regions = listedRegions.length > 0 ? [...new Set(listedRegions)] : [region]
   return {
-    region,
+    region: regions[0] ?? region,
+    regions,
+    organization: parseBoolean('organization', get('organization')),
+    aggregateRegions: parseBoolean('aggregate-regions', get('aggregate-regions')),
     scanTypes,
     ...(ecrRescanDuration !== undefined && { ecrRescanDuration }),
     standards,

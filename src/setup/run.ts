@@ -19,9 +19,21 @@ import {
   type StandardChoice
 } from './standards.js'
 import { ECR_RESCAN_DURATIONS } from './config.js'
+import {
+  ensureFindingAggregator,
+  setupOrganizationRegion,
+  type OrganizationRow
+} from './organization.js'
 
 export interface SetupConfig {
+  /** The first of `regions`. */
   region: string
+  /** Every Region to set up, concurrently (issue 18); AWS_REGION alone by default. */
+  regions: string[]
+  /** Organization-wide setup from the delegated administrator (organization.ts). */
+  organization: boolean
+  /** Create a finding aggregator in the first Region linking the others. */
+  aggregateRegions: boolean
   scanTypes: { ec2: boolean; ecr: boolean; lambda: boolean; lambdaCode: boolean }
   /** Leave the account's setting alone when undefined. */
   ecrRescanDuration?: EcrRescanDuration
@@ -37,6 +49,8 @@ export interface SetupReport {
   /** Things setup could not do; any of them fails the step. */
   problems: string[]
   warnings: string[]
+  /** Organization runs: account × Region × what changed (empty rows: nothing changed). */
+  table?: OrganizationRow[]
 }
 
 /** BatchEnableStandards accepts 25 standards a call and 1 call a second. */
@@ -49,9 +63,50 @@ const STANDARDS_CALL_SPACING_MS = 1_000
  * before it writes, so running it on every push to main changes nothing once the baseline is in.
  */
 export async function runSetup(config: SetupConfig, deps: RunDeps): Promise<SetupReport> {
+  const accountId = await getCallerAccount(deps.clients.sts())
+  const regions = config.regions.length > 0 ? config.regions : [config.region]
+  // Regions run side by side; every call still takes a slot of the run's in-flight cap (in-flight.ts).
+  const reports = await Promise.all(
+    regions.map((region) => runRegion({ ...config, region }, accountId, deps))
+  )
+  const label = (region: string, item: string) => (regions.length > 1 ? `${region}: ${item}` : item)
+  const report: SetupReport = { changes: [], unchanged: [], problems: [], warnings: [] }
+  reports.forEach((one, i) => {
+    const region = regions[i] ?? ''
+    report.changes.push(...one.changes.map((item) => label(region, item)))
+    report.unchanged.push(...one.unchanged.map((item) => label(region, item)))
+    report.problems.push(...one.problems.map((item) => label(region, item)))
+    report.warnings.push(...one.warnings.map((item) => label(region, item)))
+  })
+  if (config.organization) {
+    const rows: OrganizationRow[] = []
+    await Promise.all(
+      regions.map((region) =>
+        setupOrganizationRegion(config, region, accountId, deps, report, rows)
+      )
+    )
+    if (config.aggregateRegions && report.problems.length === 0)
+      await ensureFindingAggregator(regions, accountId, deps, report, rows)
+    rows.sort((a, b) => a.account.localeCompare(b.account) || a.region.localeCompare(b.region))
+    report.table = rows
+    report.changes.push(...rows.map((row) => `${row.account} ${row.region}: ${row.changed}`))
+    deps.log.info(
+      rows.length === 0
+        ? `nothing to change in the organization across ${regions.join(', ')}`
+        : `changed ${rows.length} thing(s) across the organization; a second run will change nothing`
+    )
+  }
+  return report
+}
+
+/** The caller's own baseline in one Region. */
+async function runRegion(
+  config: SetupConfig,
+  accountId: string,
+  deps: RunDeps
+): Promise<SetupReport> {
   const report: SetupReport = { changes: [], unchanged: [], problems: [], warnings: [] }
   const { region } = config
-  const accountId = await getCallerAccount(deps.clients.sts())
   const deadline = deps.clock.now() + config.timing.budgetMs
 
   const activation = await ensureEnabled(

@@ -13,6 +13,17 @@ export function renderSetupSummary(report: SetupReport): string {
   ]
   const section = (items: string[]): string[] => items.map((item) => `- ${markdownText(item, 400)}`)
   if (report.changes.length > 0) lines.push('', ...section(report.changes))
+  if (report.table !== undefined) {
+    lines.push('', '**Organization:**', '')
+    if (report.table.length === 0) lines.push('Nothing to change in any account or Region.')
+    else {
+      lines.push('| Account | Region | Changed |', '| --- | --- | --- |')
+      for (const row of report.table) {
+        const cell = (text: string) => markdownText(text, 200).replaceAll('|', '\\|')
+        lines.push(`| ${cell(row.account)} | ${cell(row.region)} | ${cell(row.changed)} |`)
+      }
+    }
+  }
   if (report.problems.length > 0) lines.push('', '**Problems:**', '', ...section(report.problems))
   if (report.warnings.length > 0) lines.push('', '**Warnings:**', '', ...section(report.warnings))
   if (report.unchanged.length > 0) {
