@@ -471,7 +471,7 @@ describe('ensureEnabled enable: Security Hub', () => {
     })
     expect(report.changes).toEqual([HUB])
     expect(lines).toEqual([
-      `enabled AWS Security Hub in account ${ACCOUNT} (us-east-1) without its default standards (EnableDefaultStandards: false); choosing security standards is left to the setup mode`
+      `enabled AWS Security Hub in account ${ACCOUNT} (us-east-1) without its default standards (EnableDefaultStandards: false); the standards that are on are the ones setup's standards input names`
     ])
   })
 

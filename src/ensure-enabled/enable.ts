@@ -206,7 +206,7 @@ async function ensureSecurityHub(ctx: EnsureContext, report: EnsureReport): Prom
     return
   }
   ctx.log.info(
-    `enabled ${SECURITY_HUB} in ${where(ctx)} without its default standards (EnableDefaultStandards: false); choosing security standards is left to the setup mode`
+    `enabled ${SECURITY_HUB} in ${where(ctx)} without its default standards (EnableDefaultStandards: false); the standards that are on are the ones setup's standards input names`
   )
   report.changes.push(SECURITY_HUB)
 }
