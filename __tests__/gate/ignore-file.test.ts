@@ -28,7 +28,11 @@ describe('parseIgnoreFile: valid files', () => {
       `    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0.0`,
       '    package: openssl',
       '  - id: arn:aws:inspector2:us-east-1:123456789012:finding/abc123',
-      "    reason: 'vendor says false positive'"
+      "    reason: 'vendor says false positive'",
+      '  - id: CVE-2021-44228',
+      '    reason: the SBOM lists a test jar that is not shipped',
+      '    sbom: build/app.cdx.json',
+      '    function: orders-api'
     )
 
     expect(parseIgnoreFile(text, FILE)).toEqual([
@@ -46,6 +50,14 @@ describe('parseIgnoreFile: valid files', () => {
         id: 'arn:aws:inspector2:us-east-1:123456789012:finding/abc123',
         reason: 'vendor says false positive',
         line: 9,
+        file: FILE
+      },
+      {
+        id: 'CVE-2021-44228',
+        reason: 'the SBOM lists a test jar that is not shipped',
+        sbom: 'build/app.cdx.json',
+        function: 'orders-api',
+        line: 11,
         file: FILE
       }
     ])

@@ -27,6 +27,8 @@ const ENTRY_KEYS = [
     'sbom',
     'package'
 ];
+/** Every key but the two an entry must have: copied onto the rule when present. */
+const OPTIONAL_KEYS = ENTRY_KEYS.filter((key) => key !== 'id' && key !== 'reason');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Parses the ignore file:
@@ -103,14 +105,7 @@ function parseIgnoreFile(text, file) {
             line,
             file
         };
-        for (const optional of [
-            'expires',
-            'repository',
-            'image',
-            'function',
-            'sbom',
-            'package'
-        ]) {
+        for (const optional of OPTIONAL_KEYS) {
             const value = fields[optional];
             if (value !== undefined)
                 rule[optional] = value;

@@ -16,6 +16,10 @@ const ENTRY_KEYS = [
   'package'
 ] as const
 type EntryKey = (typeof ENTRY_KEYS)[number]
+/** Every key but the two an entry must have: copied onto the rule when present. */
+const OPTIONAL_KEYS = ENTRY_KEYS.filter(
+  (key): key is Exclude<EntryKey, 'id' | 'reason'> => key !== 'id' && key !== 'reason'
+)
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
@@ -93,14 +97,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
       line,
       file
     }
-    for (const optional of [
-      'expires',
-      'repository',
-      'image',
-      'function',
-      'sbom',
-      'package'
-    ] as const) {
+    for (const optional of OPTIONAL_KEYS) {
       const value = fields[optional]
       if (value !== undefined) rule[optional] = value
     }
