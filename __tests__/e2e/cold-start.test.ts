@@ -112,7 +112,7 @@ describe('what a gate loads from the bundle', () => {
     const run = await gate('clean', NAMED_GROUP, {}, { env: record.env })
     // The toolkit did write the outputs, the summary and the log.
     expect(run.outputs['result']).toBe('pass')
-    expect(run.summary).toContain('inspector-gate')
+    expect(run.summary).toContain('Inspector gate passed')
     const before = record.beforeFirstRequest()
     expect(before.requested).toBe(true)
     expect(before.files).toEqual([join(DIST, 'index.js'), ...before.files.slice(1)])

@@ -168,8 +168,8 @@ describe('hostile finding text through the action', () => {
     // Every table named in the task is there, with its hostile rows.
     const blockingRows = tableRowsAfter(summary, '### Blocking findings')
     expect(blockingRows.length).toBeGreaterThan(5)
-    // Eight finding columns and Why blocking (issue 16).
-    expect(blockingRows.map(cellCount)).toEqual(blockingRows.map(() => 9))
+    // Six finding columns (issue 17's 1,000 px layout) and Why blocking (issue 16).
+    expect(blockingRows.map(cellCount)).toEqual(blockingRows.map(() => 7))
     expect(summary).toContain('### Ignored findings (1)')
     expect(summary).toContain('### Unused ignore entries (1)')
     // The escaped payload is still readable, not silently dropped.
@@ -177,7 +177,7 @@ describe('hostile finding text through the action', () => {
     expect(summary).toContain('@\u200bocto-org/security-team')
     // hostile-broken's package scan is an error that quotes the hostile severity, escaped.
     expect(summary).toMatch(
-      /^\| hostile-broken \| package scanning \|.*unknown severity &quot;severity /m
+      /^\| hostile-broken<br>package scanning · .*unknown severity &quot;severity /m
     )
   })
 
