@@ -61,17 +61,28 @@ describe('report e2e', () => {
     expect(result.summary).toContain(truth.total.toLocaleString('en-US'))
   })
 
-  it('shows the trend against the previous report', async () => {
+  it('shows the trend against the previous report of the same scope, and none against another', async () => {
     await start('reportMixed', { timeScale: 1 })
-    const first = await run({ ...REPORT, period: '3d', 'report-dir': 'first' })
-    const previous = join(first.outputs['report-dir'] as string, 'report.json')
+    const week = await run({ ...REPORT, 'report-dir': 'week' })
+    const days = await run({ ...REPORT, period: '3d', 'report-dir': 'days' })
+    const reportOf = (r: typeof week) => join(r.outputs['report-dir'] as string, 'report.json')
 
-    const second = await run({ ...REPORT, 'previous-report': previous })
+    const same = await run({ ...REPORT, 'previous-report': reportOf(week) })
+    const other = await run({ ...REPORT, 'previous-report': reportOf(days), 'report-dir': 'other' })
 
-    const { report } = readReport(second.outputs['report-dir'] as string)
+    const { report } = readReport(same.outputs['report-dir'] as string)
     const total = report.trend?.find((t) => t.metric === 'totals.findings')
-    expect(total?.previous).toBeLessThan(total?.current ?? 0)
-    expect(total?.change).toBe((total?.current ?? 0) - (total?.previous ?? 0))
+    expect(total).toEqual({
+      metric: 'totals.findings',
+      previous: report.totals.findings,
+      current: report.totals.findings,
+      change: 0
+    })
+    // A 3-day report against a 7-day one would show a rise that is only the longer period.
+    expect(readReport(other.outputs['report-dir'] as string).report.trend).toBeNull()
+    expect(other.log).toMatch(
+      /::warning::previous-report: no trend this time, because the previous report covers another scope \(period 3d, not 7d\)/
+    )
   })
 
   it('says so for an empty period', async () => {

@@ -62,3 +62,29 @@ describe('a report with a previous report of odd shape', () => {
     expect(run.warnings).toEqual([])
   })
 })
+
+describe('a previous report of another scope', () => {
+  it.each([
+    ['another period', { period: { ...aReport().period, days: 30 } }, 'period 30d, not 7d'],
+    [
+      'other filters',
+      { filters: { ...aReport().filters, products: ['GuardDuty'] } },
+      'report-products guardduty, not (all)'
+    ]
+  ])('gives no trend and says what differs: %s', async (_, change, difference) => {
+    const run = await runReportInProcess(
+      smallReportScenario(),
+      { 'previous-report': 'previous.json' },
+      { workspace: workspaceWith(JSON.stringify({ ...aReport(), ...change })) }
+    )
+
+    expect(run.outcome).toMatchObject({ result: 'pass' })
+    expect(run.report.trend).toBeNull()
+    expect(run.warnings).toEqual([
+      expect.stringMatching(
+        /^previous-report: no trend this time, because the previous report covers another scope \(/
+      )
+    ])
+    expect(run.warnings[0]).toContain(difference)
+  })
+})

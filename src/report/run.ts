@@ -13,6 +13,7 @@ import {
   type ReportFinding
 } from '../domain/report-aggregator.js'
 import type { ComplianceReport, ReportGap, SeverityLabel } from '../domain/report.js'
+import { scopeDifferences } from '../domain/report-comparable.js'
 import { productFilterNames } from '../domain/report-products.js'
 import type { Logger } from '../runtime/logger.js'
 
@@ -142,10 +143,28 @@ export async function runReport(
   return aggregator.result(
     new Date(deps.clock.now()),
     standardsByRegion,
-    partial ? undefined : config.previous,
+    partial ? undefined : comparablePrevious(config, deps.log),
     gaps,
     [region]
   )
+}
+
+/**
+ * The previous report when its scope is this one's; otherwise no trend, with one warning saying
+ * what differs (a "▼ -1,882 since last" that is only a change of filters would read as progress).
+ */
+function comparablePrevious(config: ReportConfig, log: Logger): ComplianceReport | undefined {
+  const previous = config.previous
+  if (previous === undefined) return undefined
+  const differences = scopeDifferences(previous, {
+    period: { days: config.periodDays },
+    filters: config.filters
+  })
+  if (differences.length === 0) return previous
+  log.warning(
+    `previous-report: no trend this time, because the previous report covers another scope (${differences.join('; ')}); give the previous report of the same period and filters`
+  )
+  return undefined
 }
 
 /** Wraps a failure of the page consumer, so that it is not taken for a failed read. */
