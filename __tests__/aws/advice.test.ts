@@ -7,21 +7,22 @@ import { createInspectorScanClient, scanSbom } from '../../src/aws/inspector-sca
 import { getCallerAccount } from '../../src/aws/sts.js'
 import { SDK_ADVICE, type AwsAdvice } from '../../src/runtime/aws-advice.js'
 
-/** A client whose credential provider finds none: the call fails while signing, before sending. */
+/** Settings whose credential provider finds none: a call fails while signing, before sending. */
+const withoutCredentials = () => ({
+  region: 'us-east-1',
+  // Nothing listens here: a request that went out would fail with ECONNREFUSED instead.
+  endpoint: 'http://127.0.0.1:9',
+  credentials: () =>
+    Promise.reject(new CredentialsProviderError('Could not load credentials from any providers'))
+})
+
+/** A client whose credential provider finds none. */
 async function noCredentials(advice?: AwsAdvice): Promise<string> {
   const clients = createAwsClients({
     classes: { sts: STSClient },
     maxAttempts: 1,
     ...(advice === undefined ? {} : { advice }),
-    overrides: () => ({
-      region: 'us-east-1',
-      // Nothing listens here: a request that went out would fail with ECONNREFUSED instead.
-      endpoint: 'http://127.0.0.1:9',
-      credentials: () =>
-        Promise.reject(
-          new CredentialsProviderError('Could not load credentials from any providers')
-        )
-    })
+    overrides: withoutCredentials
   })
   return getCallerAccount(clients.sts()).then(
     () => 'no error',
@@ -56,14 +57,7 @@ describe('the Inspector Scan adapter carries the door’s advice too', () => {
       classes: { inspectorScan: createInspectorScanClient },
       maxAttempts: 1,
       advice: ACTION_ADVICE,
-      overrides: () => ({
-        region: 'us-east-1',
-        endpoint: 'http://127.0.0.1:9',
-        credentials: () =>
-          Promise.reject(
-            new CredentialsProviderError('Could not load credentials from any providers')
-          )
-      })
+      overrides: withoutCredentials
     })
     const message = await scanSbom(clients.inspectorScan('us-east-1'), {
       file: 'sbom.cdx.json',

@@ -122,3 +122,19 @@ describe('AWS calls end at the step deadline', () => {
     expect(aws.requests()).toBe(0)
   })
 })
+
+describe('Inspector Scan (the project’s own adapter) ends at the step deadline too', () => {
+  it('cuts off a ScanSbom that is never answered, as the SDK clients are', async () => {
+    const clock = handClock()
+    const aws = await endpoint(() => undefined)
+    const call = clients(aws.url, clock, 0)
+      .inspectorScan('us-east-1')
+      .scanSbom({ sbom: { bomFormat: 'CycloneDX', specVersion: '1.5', components: [] } })
+    await aws.received
+    clock.fire()
+
+    const error = await call.catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CallDeadlineError)
+    expect((error as Error).message).toBe('ScanSbom had not finished when the timeout (6s) ran out')
+  })
+})
