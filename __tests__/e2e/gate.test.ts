@@ -1,12 +1,24 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { SCAN_EVENTS_LOG_GROUP, scenarioImages } from '../fake-aws/scenarios.js'
+import { SCAN_EVENTS_LOG_GROUP, scenarioImages, scenarios } from '../fake-aws/scenarios.js'
 import type { FindingsFile } from '../../src/gate/render/findings-file.js'
 import { e2eHarness, findingsFile } from './harness.js'
 import { node24 } from './runner.js'
 
 const { fake, gate } = e2eHarness()
+
+/**
+ * The trickle scenario, from the bundle's first ListCoverage, paced by its coverage and finding
+ * reads: each sees the story at most 1.5 scenario seconds on from the one before, the widest gap
+ * between two arriving findings, so reads a poll apart never agree while findings still arrive,
+ * and the first read (at most two paced steps after the scan completes at 2 s) is before the last.
+ */
+const TRICKLE_TIMING = {
+  holdTimelineUntil: 'ListCoverage',
+  pace: { maxSecondsPerRequest: 1.5, operations: ['ListCoverage', 'ListFindings'] }
+}
+const TRICKLE_LAST_FINDING_SECONDS = scenarios.trickle.timing?.settledAtSeconds ?? 0
 
 describe('the bundle under Node 24', () => {
   it('runs on the runtime action.yml declares', () => {
@@ -90,15 +102,15 @@ describe('gate e2e', () => {
   })
 
   it('counts findings that keep arriving after Inspector reports the scan complete', async () => {
-    // The story starts when the bundle starts waiting for the scan (its first ListCoverage), not
-    // at its first request: the findings arrive within 0.4 s of the scan's end, and on a busy
-    // machine the calls before the wait (identity, registry, ensure-enabled, the image) can take
-    // longer than that, after which the first read would already see everything.
+    // The story starts when the bundle starts waiting for the scan (its first ListCoverage), and it
+    // is paced by the bundle's own reads: the findings arrive within 4 scenario seconds (0.4 s real)
+    // of the scan's end, so on a busy machine one pause of the bundle could otherwise carry it past
+    // all of them before its first read.
     const run = await gate(
       'trickle',
-      { 'fail-on': 'none' },
+      { 'fail-on': 'none', settle: '20s', timeout: '40s' },
       {},
-      { holdTimelineUntil: 'ListCoverage' }
+      TRICKLE_TIMING
     )
 
     expect(run.exitCode).toBe(0)
@@ -108,6 +120,9 @@ describe('gate e2e', () => {
         .sort()
     ).toEqual(['critical', 'high', 'low', 'medium'])
     expect(run.log).toContain('findings still arriving')
+    // The pacing held: the first read came before the last finding arrived.
+    const reads = fake().callsTo('ListFindings')
+    expect(reads[0]?.atScenarioSeconds).toBeLessThan(TRICKLE_LAST_FINDING_SECONDS)
   })
 
   it("settles on Inspector's scan event, the log group found from the responder stack's output", async () => {
@@ -144,9 +159,9 @@ describe('gate e2e', () => {
     // before the late findings are listable. Measured on AWS's (its Date header), it is not.
     const run = await gate(
       'trickle',
-      { 'fail-on': 'none' },
+      { 'fail-on': 'none', settle: '20s', timeout: '40s' },
       {},
-      { holdTimelineUntil: 'ListCoverage', clockSkewMs: -90_000 }
+      { ...TRICKLE_TIMING, clockSkewMs: -90_000 }
     )
 
     expect(run.exitCode).toBe(0)

@@ -1,7 +1,7 @@
 import { afterEach, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { Scenario } from '../fake-aws/scenario.js'
-import { startFakeAws, type FakeAws } from '../fake-aws/server.js'
+import { startFakeAws, type FakeAws, type FakeAwsOptions } from '../fake-aws/server.js'
 import {
   scenarioImages,
   scenarios,
@@ -24,6 +24,8 @@ export interface GateOptions {
   env?: Record<string, string>
   /** When scenario time starts (default: the bundle's first request); see FakeAwsOptions. */
   holdTimelineUntil?: string
+  /** Pace the story by the bundle's requests too (see FakeAwsOptions.pace). */
+  pace?: FakeAwsOptions['pace']
   /** Scenario seconds per real second (default TIME_SCALE). */
   timeScale?: number
   faults?: Scenario['faults']
@@ -74,7 +76,10 @@ export function e2eHarness(): {
         ...(options.echoSecurityToken && { echoSecurityToken: true }),
         ...(options.stacks && { stacks: options.stacks })
       },
-      { holdTimelineUntil: options.holdTimelineUntil ?? 'first-request' }
+      {
+        holdTimelineUntil: options.holdTimelineUntil ?? 'first-request',
+        ...(options.pace && { pace: options.pace })
+      }
     )
     started.push(current)
     return current

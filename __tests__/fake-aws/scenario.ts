@@ -15,6 +15,9 @@
  * "pushed 5 s before the gate started" when `pushedAtSeconds: -5`).
  * Negative seconds describe the past (an image pushed before the gate started).
  *
+ * A server started with `pace` also caps how far each request moves the story (see
+ * FakeAwsOptions.pace), for stories whose steps are closer together than a busy machine's pauses.
+ *
  * Real delays that are not part of the story (`slowMs`, fault `delayMs`, chaos `slow`) are plain
  * milliseconds and are not scaled (unless the server's `delay` option says otherwise).
  */

@@ -479,6 +479,40 @@ describe('Inspector ListCoverage', () => {
     )
   })
 
+  it('paces the story by the paced operations: a stalled process meets each step on its next read', async () => {
+    const clock = manualNow()
+    const fake = await start(scenarios.trickle, {
+      now: clock.now,
+      holdTimelineUntil: 'ListCoverage',
+      pace: { maxSecondsPerRequest: 1.5, operations: ['ListCoverage', 'ListFindings'] }
+    })
+    const { inspector, sts } = clients(fake)
+    expect(await coverageOf(inspector, IMAGES.trickle.digest)).toEqual([])
+    // A 10 s pause: the real-scaled story would be over; the next paced read is 1.5 s on.
+    clock.advanceMs(10_000)
+    expect((await coverageOf(inspector, IMAGES.trickle.digest))[0]?.scanStatus?.reason).toBe(
+      'SCAN_IN_PROGRESS'
+    )
+    // A request of another operation neither moves the story nor sees a later moment.
+    await sts.send(new GetCallerIdentityCommand({}))
+    clock.advanceMs(10_000)
+    expect((await coverageOf(inspector, IMAGES.trickle.digest))[0]?.scanStatus?.reason).toBe(
+      'SUCCESSFUL'
+    )
+    // A process that keeps up sees real-scaled time: 0.5 s later is 0.5 s on, not 1.5 s.
+    clock.advanceMs(500)
+    await coverageOf(inspector, IMAGES.trickle.digest)
+    expect(fake.calls.map((c) => [c.operation, c.atScenarioSeconds])).toEqual([
+      ['ListCoverage', 0],
+      ['ListCoverage', 1.5],
+      ['GetCallerIdentity', 1.5],
+      ['ListCoverage', 3],
+      ['ListCoverage', 3.5]
+    ])
+    fake.resetTimeline()
+    expect(fake.scenarioSeconds()).toBe(0)
+  })
+
   it('applies resourceType, scanType and ecrRepositoryName filters and pages with paginateListCoverage', async () => {
     const { fake, clock } = await startAt(scenarios.multiArch)
     clock.advanceMs(4000)

@@ -88,6 +88,14 @@ export interface FakeAwsOptions {
    */
   holdTimelineUntil?: 'first-request' | string
   /**
+   * Pace the story by the requests of the process under test (see
+   * TimelineOptions.maxSecondsPerRequest): each request of `operations` (default: every request)
+   * sees scenario time at most `maxSecondsPerRequest` past the previous one's; other requests see
+   * the time the last paced one saw. A story whose steps are closer together than a busy machine's
+   * pauses is then met step by step whatever the machine's speed. Default: the real clock alone.
+   */
+  pace?: { maxSecondsPerRequest: number; operations?: readonly string[] }
+  /**
    * Send the `Date` header from `now` (plus the scenario's clockSkewMs), as the in-process suites
    * on virtual time need. Off by default when `now` is injected: a hand-driven `now` far from the
    * real time would make the SDK correct its signing clock and retry 4xx answers.
@@ -197,7 +205,8 @@ export async function startFakeAws(
   const skew = scenario.clockSkewMs ?? 0
   const awsNow = () => localNow() + skew
   const clock = createTimelineClock(scenario.timeScale ?? 1, awsNow, {
-    held: holdUntil !== undefined
+    held: holdUntil !== undefined,
+    ...(options.pace && { maxSecondsPerRequest: options.pace.maxSecondsPerRequest })
   })
   const state = createFakeState(scenario, clock)
   const faults = createFaultInjector(scenario.faults ?? [], scenario.chaos)
@@ -348,6 +357,13 @@ export async function startFakeAws(
       call.operation = operation
       call.input = input
       if (holdUntil === operation) clock.release()
+      // The request's moment in the story: before the operation is known, a held timeline cannot
+      // tell whether this request releases it.
+      const pacedOperations = options.pace?.operations
+      if (pacedOperations === undefined || pacedOperations.includes(operation)) {
+        clock.observeRequest()
+      }
+      call.atScenarioSeconds = clock.scenarioSeconds()
       if (scenario.slowMs !== undefined) await delay(scenario.slowMs)
       const signingRegion = signingRegionOf(req.headers.authorization)
       const caller = callerAccount(scenario, accessKeyOf(req.headers.authorization))

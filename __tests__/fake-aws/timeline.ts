@@ -16,6 +16,11 @@ export interface TimelineClock {
   reset(): void
   /** Lets a held timeline run from now on; a running one is left as it is. */
   release(): void
+  /**
+   * A request arrived: with `maxSecondsPerRequest`, fixes the scenario time it (and everything
+   * until the next request) sees. Without it, nothing to do.
+   */
+  observeRequest(): void
 }
 
 export interface TimelineOptions {
@@ -26,6 +31,15 @@ export interface TimelineOptions {
    * a second to load still meets the scenario from its beginning.
    */
   held?: boolean
+  /**
+   * Pace the story by the requests of the process under test, not only by the real clock: each
+   * request sees scenario time moved on by the real (scaled) time since the one before it, but by
+   * at most this many seconds. A process that stalls (a busy machine, a garbage collection) then
+   * still meets every step of the story on its next request, instead of finding it over; after
+   * the stall the story runs at real speed again, that much later. Reported dates stay on the
+   * real clock (see scenario.ts).
+   */
+  maxSecondsPerRequest?: number
 }
 
 export function createTimelineClock(
@@ -36,21 +50,38 @@ export function createTimelineClock(
   if (!(timeScale > 0)) throw new Error(`timeScale must be > 0, got ${timeScale}`)
   const hold = options.held === true
   let held = hold
+  const step = options.maxSecondsPerRequest
+  if (step !== undefined && !(step > 0)) {
+    throw new Error(`maxSecondsPerRequest must be > 0, got ${step}`)
+  }
   let startMs = now()
   // While held, second 0 is always "now": dates follow the real clock, scenario time stands still.
   const start = (): number => (held ? now() : startMs)
+  const realSeconds = (): number => ((now() - start()) / 1000) * timeScale
+  // Paced: the scenario second the last request saw, and the real-scaled second it came at.
+  let paced = 0
+  let pacedAtReal = 0
   return {
     elapsedMs: () => now() - start(),
-    scenarioSeconds: () => ((now() - start()) / 1000) * timeScale,
+    scenarioSeconds: () => (step === undefined ? realSeconds() : paced),
     dateAt: (s) => new Date(start() + (s * 1000) / timeScale),
     reset: () => {
       startMs = now()
       held = hold
+      paced = 0
+      pacedAtReal = 0
     },
     release: () => {
       if (!held) return
       startMs = now()
       held = false
+      pacedAtReal = 0
+    },
+    observeRequest: () => {
+      if (step === undefined) return
+      const real = realSeconds()
+      paced += Math.min(step, real - pacedAtReal)
+      pacedAtReal = real
     }
   }
 }
