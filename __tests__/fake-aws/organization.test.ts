@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import {
   CreateFindingAggregatorCommand,
+  CreateMembersCommand,
   DescribeOrganizationConfigurationCommand as DescribeHubOrganizationCommand,
   InvalidAccessException,
   InvalidInputException,
@@ -168,7 +169,55 @@ describe('the fake organization (issue 18)', () => {
     await localHub.send(new UpdateHubOrganizationCommand({ AutoEnable: true }))
     expect((await localHub.send(new DescribeHubOrganizationCommand({}))).AutoEnable).toBe(true)
     const members = await localHub.send(new ListHubMembersCommand({ OnlyAssociated: false }))
-    expect(members.Members?.map((m) => m.MemberStatus)).toEqual(['Created', 'Created', 'Created'])
+    expect(members.Members).toEqual([])
+  })
+
+  it('adds organization accounts as Security Hub members with CreateMembers, per Region, each refusal named', async () => {
+    const fake = await start(
+      org({
+        members: [
+          { accountId: MANAGEMENT },
+          { accountId: MEMBER, securityHubCreateFailure: 'The account is not active' }
+        ]
+      })
+    )
+    const east = clients(fake).hub
+    const out = await east.send(
+      new CreateMembersCommand({
+        AccountDetails: [
+          { AccountId: MANAGEMENT },
+          { AccountId: MEMBER },
+          { AccountId: ADMIN },
+          { AccountId: '999999999999' }
+        ]
+      })
+    )
+    expect(out.UnprocessedAccounts).toEqual([
+      { AccountId: MEMBER, ProcessingResult: 'The account is not active' },
+      {
+        AccountId: ADMIN,
+        ProcessingResult: 'The administrator account cannot be a member of itself'
+      }
+    ])
+    const listed = async (client: SecurityHubClient, onlyAssociated: boolean) =>
+      (
+        await client.send(new ListHubMembersCommand({ OnlyAssociated: onlyAssociated }))
+      ).Members?.map((m) => [m.AccountId, m.MemberStatus])
+    expect(await listed(east, false)).toEqual([
+      [MANAGEMENT, 'Enabled'],
+      ['999999999999', 'Created']
+    ])
+    expect(await listed(east, true)).toEqual([[MANAGEMENT, 'Enabled']])
+    expect(await listed(clients(fake, 'eu-west-1').hub, false)).toEqual([])
+    expect(fake.organization()?.members.map((m) => m.securityHubMember)).toEqual([true, false])
+    expect(
+      await caught(
+        clients(fake, 'us-east-1', 'member').hub.send(
+          new CreateMembersCommand({ AccountDetails: [{ AccountId: MANAGEMENT }] })
+        )
+      )
+    ).toBeInstanceOf(InvalidAccessException)
+    expect(fake.writesTo('CreateMembers').map((w) => w.outcome)).toEqual(['changed', 'rejected'])
   })
 
   it('keeps one finding aggregator for the administrator, seen from every Region', async () => {
