@@ -22,6 +22,8 @@ import {
   UpdateOrganizationConfigurationCommand as UpdateHubOrganizationCommand
 } from '@aws-sdk/client-securityhub'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
+import { MEMBER_IMAGE, ORGANIZATION, scenarios } from './scenarios.js'
 import type { OrganizationSpec } from './organization.js'
 import type { Scenario } from './scenario.js'
 import type { FakeAws } from './server.js'
@@ -236,3 +238,37 @@ describe('the fake organization (issue 18)', () => {
     ])
   })
 })
+
+describe('a member account’s registry read from other accounts (issue 18)', () => {
+  const memberImage = { repositoryName: 'app', imageIds: [{ imageTag: MEMBER_IMAGE.tag }] }
+
+  it('lets the accounts its repository policy names read images, and nothing else', async () => {
+    const fake = await start(scenarios.memberRegistry)
+    const admin = new ECRClient(ecrConfig(fake, ORGANIZATION.keys.admin))
+    const read = await admin.send(
+      new DescribeImagesCommand({ registryId: ORGANIZATION.imageOwner, ...memberImage })
+    )
+    expect(read.imageDetails?.[0]?.imageDigest).toBe(MEMBER_IMAGE.digest)
+    // Without registryId the request is about the administrator's own registry, not the member's.
+    expect(await caught(admin.send(new DescribeImagesCommand(memberImage)))).toMatchObject({
+      name: 'RepositoryNotFoundException'
+    })
+    const other = new ECRClient(ecrConfig(fake, ORGANIZATION.keys.otherMember))
+    const denied = await caught(
+      other.send(new DescribeImagesCommand({ registryId: ORGANIZATION.imageOwner, ...memberImage }))
+    )
+    expect(denied).toMatchObject({ name: 'AccessDeniedException' })
+    expect((denied as Error).message).toBe(
+      `User: arn:aws:sts::${ORGANIZATION.otherMember}:assumed-role/inspector-gate/ci is not authorized to perform: ecr:DescribeImages on resource: arn:aws:ecr:us-east-1:${ORGANIZATION.imageOwner}:repository/app because no resource-based policy allows the ecr:DescribeImages action`
+    )
+  })
+})
+
+function ecrConfig(fake: FakeAws, accessKeyId: string) {
+  return {
+    endpoint: fake.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId, secretAccessKey: 'test' },
+    maxAttempts: 1
+  }
+}

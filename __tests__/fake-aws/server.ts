@@ -477,7 +477,12 @@ export async function startFakeAws(
     const asked = ownTokens ? withoutKeys(input, ['nextToken', 'NextToken', 'Marker']) : input
     switch (service) {
       case 'ecr':
-        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, asked)))
+        sendJson(
+          res,
+          200,
+          AWS_JSON_11,
+          edited(call, input, handleEcr(state, operation, asked, context.caller))
+        )
         return 200
       case 'inspector2': {
         const answer = edited(call, input, handleInspector(state, operation, asked, context.caller))
