@@ -96,9 +96,13 @@ describe('every Inspector read refuses cycling page tokens (issue 19 case 6)', (
       .resolvesOnce({ coveredResources: [], nextToken: 'B' })
       .resolves({ coveredResources: [], nextToken: 'A' })
 
-    await expect(getCoverage(client, image.resourceId, 'AWS_ECR_CONTAINER_IMAGE')).rejects.toThrow(
-      'ListCoverage returned a page token it had already returned (after 3 pages)'
-    )
+    await expect(
+      getCoverage(
+        client,
+        { resourceId: image.resourceId, accountId: image.registryId },
+        'AWS_ECR_CONTAINER_IMAGE'
+      )
+    ).rejects.toThrow('ListCoverage returned a page token it had already returned (after 3 pages)')
     expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(3)
   })
 

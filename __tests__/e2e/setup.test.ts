@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { ORGANIZATION } from '../fake-aws/scenarios.js'
 import { e2eHarness } from './harness.js'
 
 const { start, run } = e2eHarness()
@@ -87,5 +88,121 @@ describe('setup e2e', () => {
     )
     expect(fake.writesTo('CreateInsight')).toHaveLength(0)
     expect(fake.writesTo('UpdateInsight')).toHaveLength(1)
+  })
+})
+
+describe('organization setup e2e (issue 18)', () => {
+  const ORG_SETUP = {
+    mode: 'setup',
+    organization: 'true',
+    regions: 'us-east-1, eu-west-1',
+    'aggregate-regions': 'true',
+    'scan-types': 'ecr, lambda',
+    standards: 'none',
+    insights: 'false'
+  }
+  const REGIONS = ['us-east-1', 'eu-west-1']
+
+  it('sets up a fresh 5-account, 2-Region organization in one run; the second run changes nothing and says so', async () => {
+    const fake = await start('organizationFresh')
+
+    const first = await run(ORG_SETUP)
+
+    expect(first.exitCode).toBe(0)
+    expect(first.outputs['result']).toBe('pass')
+    for (const region of REGIONS) {
+      const org = fake.organization(region)
+      expect(org?.autoEnable).toMatchObject({ ecr: true, lambda: true, ec2: false })
+      expect(org?.securityHub).toEqual({ configurationType: 'LOCAL', autoEnable: true })
+      expect(
+        org?.members.map((m) => [
+          m.accountId,
+          m.inspector.ecr,
+          m.inspector.lambda,
+          m.inspector.ec2,
+          m.securityHubMember
+        ])
+      ).toEqual(ORGANIZATION.members.map((id) => [id, 'ENABLED', 'ENABLED', 'DISABLED', true]))
+    }
+    expect(fake.organization()?.aggregator).toEqual({
+      region: 'us-east-1',
+      mode: 'SPECIFIED_REGIONS',
+      regions: ['eu-west-1']
+    })
+    expect(fake.writesTo('CreateFindingAggregator')).toHaveLength(1)
+    // One table: account × Region × what changed, every member in both Regions.
+    for (const region of REGIONS) {
+      for (const member of ORGANIZATION.members) {
+        expect(first.summary).toContain(
+          `| ${member} | ${region} | Inspector enabled: ECR, LAMBDA |`
+        )
+        expect(first.summary).toContain(`| ${member} | ${region} | Security Hub member added |`)
+      }
+      expect(first.summary).toContain(
+        `| ${ORGANIZATION.admin} | ${region} | auto-enable for new members: ECR, LAMBDA |`
+      )
+    }
+    expect(first.summary).toContain(
+      `| ${ORGANIZATION.admin} | us-east-1 | finding aggregator linking eu-west-1 |`
+    )
+    expect(first.summary.match(/\| Account \| Region \| Changed \|/g)).toHaveLength(1)
+    expect(first.log).toContain('a second run will change nothing')
+
+    const before = REGIONS.map((region) => fake.organization(region))
+    const writesBefore = fake.writes.length
+    const second = await run(ORG_SETUP)
+
+    expect(second.exitCode).toBe(0)
+    expect(second.outputs['changes']).toBe('0')
+    expect(second.log).toContain(
+      'nothing to change in the organization across us-east-1, eu-west-1'
+    )
+    expect(second.summary).toContain('Nothing to change in any account or Region.')
+    expect(fake.writes.slice(writesBefore)).toEqual([])
+    expect(REGIONS.map((region) => fake.organization(region))).toEqual(before)
+  })
+
+  it('from a member account, fails with one line naming how to delegate, and writes nothing', async () => {
+    const fake = await start('organizationFresh')
+
+    const result = await run(
+      { ...ORG_SETUP, regions: 'us-east-1' },
+      { env: { AWS_ACCESS_KEY_ID: ORGANIZATION.keys.otherMember } }
+    )
+
+    expect(result.exitCode).toBe(1)
+    const errors = result.log.split('\n').filter((line) => line.startsWith('::error::'))
+    expect(errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::error::inspector-gate setup: organization: account ${ORGANIZATION.otherMember} is not the Inspector delegated administrator in us-east-1, and may not read which account is; .*enable-delegated-admin-account`
+        )
+      )
+    ])
+    const organizationWrites = [
+      'UpdateOrganizationConfiguration',
+      'CreateMembers',
+      'CreateFindingAggregator'
+    ]
+    expect(fake.writes.filter((w) => organizationWrites.includes(w.operation))).toEqual([])
+    expect(fake.inspectorEnables.filter((e) => e.accountIds !== undefined)).toEqual([])
+    // The fake speaks no Organizations API: a call to it would be recorded as an unknown service.
+    expect(fake.calls.filter((c) => c.service === 'unknown')).toEqual([])
+  })
+
+  it('from the management account, names the delegated administrator to run setup as', async () => {
+    const fake = await start('organizationFresh')
+
+    const result = await run(
+      { ...ORG_SETUP, regions: 'us-east-1' },
+      { env: { AWS_ACCESS_KEY_ID: ORGANIZATION.keys.management } }
+    )
+
+    expect(result.exitCode).toBe(1)
+    expect(result.log).toContain(
+      `::error::inspector-gate setup: organization: account ${ORGANIZATION.admin} is the Inspector delegated administrator in us-east-1, not ${ORGANIZATION.management}; run setup with that account's role`
+    )
+    expect(fake.writesTo('UpdateOrganizationConfiguration')).toEqual([])
+    expect(fake.writesTo('CreateMembers')).toEqual([])
   })
 })

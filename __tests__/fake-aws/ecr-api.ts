@@ -43,8 +43,14 @@ export const ECR_TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.'
 
 type Input = Record<string, unknown>
 
-export function handleEcr(state: FakeState, operation: string, input: Input): unknown {
+export function handleEcr(
+  state: FakeState,
+  operation: string,
+  input: Input,
+  caller: string = state.catalog.account
+): unknown {
   const now = state.clock.scenarioSeconds()
+  checkRegistryAccess(state, operation, input, caller)
   switch (operation) {
     case 'DescribeImages':
       return describeImages(state, input, now)
@@ -64,6 +70,52 @@ export function handleEcr(state: FakeState, operation: string, input: Input): un
         400,
         `fake-aws: ECR ${operation} is not implemented`
       )
+  }
+}
+
+/** Image reads of another account's registry cross-account, as ECR decides them. */
+const CROSS_ACCOUNT_READS = new Set(['DescribeImages', 'BatchGetImage'])
+
+/**
+ * The registry a request names (registryId, else the caller's own) must be the one the fake holds,
+ * and a caller of another account needs the repository policy's grant (Scenario.ecrReaders), and
+ * then only for image reads: registry and repository scanning configuration stay the owner's.
+ */
+function checkRegistryAccess(
+  state: FakeState,
+  operation: string,
+  input: Input,
+  caller: string
+): void {
+  const registry = typeof input.registryId === 'string' ? input.registryId : caller
+  const repository = typeof input.repositoryName === 'string' ? input.repositoryName : undefined
+  const resource =
+    repository === undefined
+      ? `arn:aws:ecr:${state.catalog.region}:${registry}:registry/${registry}`
+      : `arn:aws:ecr:${state.catalog.region}:${registry}:repository/${repository}`
+  const denied = (why: string) =>
+    new FakeAwsError(
+      'AccessDeniedException',
+      400,
+      `User: arn:aws:sts::${caller}:assumed-role/inspector-gate/ci is not authorized to perform: ecr:${operation} on resource: ${resource} ${why}`
+    )
+  if (registry === caller) {
+    if (registry === state.catalog.account) return
+    // The caller's own registry, which this scenario holds no repository of; its registry-level
+    // configuration is answered as the scenario's (a registry has one whoever owns it).
+    if (repository === undefined) return
+    throw new FakeAwsError(
+      'RepositoryNotFoundException',
+      400,
+      `The repository with name '${repository}' does not exist in the registry with id '${registry}'`
+    )
+  }
+  if (registry !== state.catalog.account) {
+    throw denied('because no resource-based policy allows the action')
+  }
+  const granted = (state.scenario.ecrReaders ?? []).includes(caller)
+  if (!granted || !CROSS_ACCOUNT_READS.has(operation)) {
+    throw denied(`because no resource-based policy allows the ecr:${operation} action`)
   }
 }
 

@@ -792,9 +792,12 @@ describe('Security Hub', () => {
     const { fake } = await startAt(scenarios[name])
     const { securityHub } = clients(fake)
     const hub = await securityHub.send(new DescribeHubCommand({}))
-    expect(hub.HubArn).toBe('arn:aws:securityhub:us-east-1:123456789012:hub/default')
+    const account = scenarios[name].account ?? '123456789012'
+    expect(hub.HubArn).toBe(`arn:aws:securityhub:us-east-1:${account}:hub/default`)
     const products = await securityHub.send(new ListEnabledProductsForImportCommand({}))
-    expect(products.ProductSubscriptions).toContain(INSPECTOR_SUBSCRIPTION)
+    expect(products.ProductSubscriptions).toContain(
+      INSPECTOR_SUBSCRIPTION.replace('123456789012', account)
+    )
   })
 
   it('describes the hub and refuses a second EnableSecurityHub with ResourceConflictException', async () => {

@@ -1,7 +1,7 @@
 /**
  * The organization operations of Inspector2 (ListMembers, Describe/UpdateOrganizationConfiguration,
  * GetDelegatedAdminAccount, ListDelegatedAdminAccounts) and Security Hub (Describe/Update
- * OrganizationConfiguration, ListMembers, CreateFindingAggregator, ListFindingAggregators), over
+ * OrganizationConfiguration, List/CreateMembers, CreateFindingAggregator, ListFindingAggregators), over
  * organization.ts. Enable and BatchGetAccountStatus for members live in inspector-api.ts.
  */
 import { createHash } from 'node:crypto'
@@ -122,6 +122,7 @@ export function securityHubOrganizationRoute(method: string, path: string): stri
     if (method === 'POST') return 'UpdateOrganizationConfiguration'
   }
   if (path.endsWith('/members') && method === 'GET') return 'ListMembers'
+  if (path.endsWith('/members') && method === 'POST') return 'CreateMembers'
   if (path.endsWith('/findingAggregator/create') && method === 'POST')
     return 'CreateFindingAggregator'
   if (path.endsWith('/findingAggregator/list') && method === 'GET') return 'ListFindingAggregators'
@@ -169,15 +170,21 @@ export function handleSecurityHubOrganization(
     }
     case 'ListMembers': {
       requireDelegatedAdmin(spec, caller, 'securityhub')
+      const org = organizationOf(state)
       const onlyAssociated = input.OnlyAssociated !== 'false' && input.OnlyAssociated !== false
-      const rows = [...organizationOf(state).members.values()]
-        .filter((m) => !onlyAssociated || m.securityHubMember)
-        .map((m) => ({
-          AccountId: m.spec.accountId,
-          AdministratorId: caller,
-          MemberStatus: m.securityHubMember ? 'Enabled' : 'Created',
-          UpdatedAt: state.clock.dateAt(0).toISOString()
-        }))
+      // An organization account the administrator never added is no Security Hub member at all.
+      const row = (accountId: string, status: string) => ({
+        AccountId: accountId,
+        AdministratorId: caller,
+        MemberStatus: status,
+        UpdatedAt: state.clock.dateAt(0).toISOString()
+      })
+      const rows = [
+        ...[...org.members.values()]
+          .filter((m) => m.securityHubMember)
+          .map((m) => row(m.spec.accountId, 'Enabled')),
+        ...(onlyAssociated ? [] : [...org.invitedOutsiders].map((id) => row(id, 'Created')))
+      ]
       const page = paginate(rows, {
         nextToken: input.NextToken,
         maxResults: input.MaxResults,
@@ -191,6 +198,8 @@ export function handleSecurityHubOrganization(
         ? { Members: page.items }
         : { Members: page.items, NextToken: page.nextToken }
     }
+    case 'CreateMembers':
+      return createHubMembers(state, input, caller)
     case 'CreateFindingAggregator': {
       requireDelegatedAdmin(spec, caller, 'securityhub')
       const shared = state.organizationShared
@@ -234,4 +243,46 @@ export function handleSecurityHubOrganization(
     default:
       return undefined
   }
+}
+
+/**
+ * CreateMembers from the administrator: an organization account becomes an `Enabled` member at once
+ * (no invitation); an account outside the organization is `Created` and waits for an invitation;
+ * the administrator itself, and a member scripted to fail, are UnprocessedAccounts.
+ */
+function createHubMembers(state: FakeState, input: Input, caller: string): unknown {
+  requireDelegatedAdmin(state.scenario.organization, caller, 'securityhub')
+  const org = organizationOf(state)
+  const details = Array.isArray(input.AccountDetails) ? input.AccountDetails : []
+  if (details.length < 1 || details.length > 50) {
+    throw new FakeAwsError(
+      'InvalidInputException',
+      400,
+      'AccountDetails must hold between 1 and 50 accounts'
+    )
+  }
+  const unprocessed: { AccountId: string; ProcessingResult: string }[] = []
+  for (const detail of details as { AccountId?: unknown }[]) {
+    const id = String(detail.AccountId ?? '')
+    if (!/^\d{12}$/.test(id)) {
+      unprocessed.push({ AccountId: id, ProcessingResult: 'The account ID is not valid' })
+      continue
+    }
+    if (id === caller) {
+      unprocessed.push({
+        AccountId: id,
+        ProcessingResult: 'The administrator account cannot be a member of itself'
+      })
+      continue
+    }
+    const member = org.members.get(id)
+    if (member === undefined) {
+      org.invitedOutsiders.add(id)
+      continue
+    }
+    const failure = member.spec.securityHubCreateFailure
+    if (failure !== undefined) unprocessed.push({ AccountId: id, ProcessingResult: failure })
+    else member.securityHubMember = true
+  }
+  return { UnprocessedAccounts: unprocessed }
 }

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import {
   CreateFindingAggregatorCommand,
+  CreateMembersCommand,
   DescribeOrganizationConfigurationCommand as DescribeHubOrganizationCommand,
   InvalidAccessException,
   InvalidInputException,
@@ -21,6 +22,8 @@ import {
   UpdateOrganizationConfigurationCommand as UpdateHubOrganizationCommand
 } from '@aws-sdk/client-securityhub'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
+import { MEMBER_IMAGE, ORGANIZATION, scenarios } from './scenarios.js'
 import type { OrganizationSpec } from './organization.js'
 import type { Scenario } from './scenario.js'
 import type { FakeAws } from './server.js'
@@ -168,7 +171,55 @@ describe('the fake organization (issue 18)', () => {
     await localHub.send(new UpdateHubOrganizationCommand({ AutoEnable: true }))
     expect((await localHub.send(new DescribeHubOrganizationCommand({}))).AutoEnable).toBe(true)
     const members = await localHub.send(new ListHubMembersCommand({ OnlyAssociated: false }))
-    expect(members.Members?.map((m) => m.MemberStatus)).toEqual(['Created', 'Created', 'Created'])
+    expect(members.Members).toEqual([])
+  })
+
+  it('adds organization accounts as Security Hub members with CreateMembers, per Region, each refusal named', async () => {
+    const fake = await start(
+      org({
+        members: [
+          { accountId: MANAGEMENT },
+          { accountId: MEMBER, securityHubCreateFailure: 'The account is not active' }
+        ]
+      })
+    )
+    const east = clients(fake).hub
+    const out = await east.send(
+      new CreateMembersCommand({
+        AccountDetails: [
+          { AccountId: MANAGEMENT },
+          { AccountId: MEMBER },
+          { AccountId: ADMIN },
+          { AccountId: '999999999999' }
+        ]
+      })
+    )
+    expect(out.UnprocessedAccounts).toEqual([
+      { AccountId: MEMBER, ProcessingResult: 'The account is not active' },
+      {
+        AccountId: ADMIN,
+        ProcessingResult: 'The administrator account cannot be a member of itself'
+      }
+    ])
+    const listed = async (client: SecurityHubClient, onlyAssociated: boolean) =>
+      (
+        await client.send(new ListHubMembersCommand({ OnlyAssociated: onlyAssociated }))
+      ).Members?.map((m) => [m.AccountId, m.MemberStatus])
+    expect(await listed(east, false)).toEqual([
+      [MANAGEMENT, 'Enabled'],
+      ['999999999999', 'Created']
+    ])
+    expect(await listed(east, true)).toEqual([[MANAGEMENT, 'Enabled']])
+    expect(await listed(clients(fake, 'eu-west-1').hub, false)).toEqual([])
+    expect(fake.organization()?.members.map((m) => m.securityHubMember)).toEqual([true, false])
+    expect(
+      await caught(
+        clients(fake, 'us-east-1', 'member').hub.send(
+          new CreateMembersCommand({ AccountDetails: [{ AccountId: MANAGEMENT }] })
+        )
+      )
+    ).toBeInstanceOf(InvalidAccessException)
+    expect(fake.writesTo('CreateMembers').map((w) => w.outcome)).toEqual(['changed', 'rejected'])
   })
 
   it('keeps one finding aggregator for the administrator, seen from every Region', async () => {
@@ -187,3 +238,37 @@ describe('the fake organization (issue 18)', () => {
     ])
   })
 })
+
+describe('a member account’s registry read from other accounts (issue 18)', () => {
+  const memberImage = { repositoryName: 'app', imageIds: [{ imageTag: MEMBER_IMAGE.tag }] }
+
+  it('lets the accounts its repository policy names read images, and nothing else', async () => {
+    const fake = await start(scenarios.memberRegistry)
+    const admin = new ECRClient(ecrConfig(fake, ORGANIZATION.keys.admin))
+    const read = await admin.send(
+      new DescribeImagesCommand({ registryId: ORGANIZATION.imageOwner, ...memberImage })
+    )
+    expect(read.imageDetails?.[0]?.imageDigest).toBe(MEMBER_IMAGE.digest)
+    // Without registryId the request is about the administrator's own registry, not the member's.
+    expect(await caught(admin.send(new DescribeImagesCommand(memberImage)))).toMatchObject({
+      name: 'RepositoryNotFoundException'
+    })
+    const other = new ECRClient(ecrConfig(fake, ORGANIZATION.keys.otherMember))
+    const denied = await caught(
+      other.send(new DescribeImagesCommand({ registryId: ORGANIZATION.imageOwner, ...memberImage }))
+    )
+    expect(denied).toMatchObject({ name: 'AccessDeniedException' })
+    expect((denied as Error).message).toBe(
+      `User: arn:aws:sts::${ORGANIZATION.otherMember}:assumed-role/inspector-gate/ci is not authorized to perform: ecr:DescribeImages on resource: arn:aws:ecr:us-east-1:${ORGANIZATION.imageOwner}:repository/app because no resource-based policy allows the ecr:DescribeImages action`
+    )
+  })
+})
+
+function ecrConfig(fake: FakeAws, accessKeyId: string) {
+  return {
+    endpoint: fake.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId, secretAccessKey: 'test' },
+    maxAttempts: 1
+  }
+}

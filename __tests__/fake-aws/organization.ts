@@ -29,8 +29,13 @@ export interface OrganizationMemberSpec {
   relationshipStatus?: RelationshipStatus
   /** Inspector activation per resource type, in every Region; default every type DISABLED. */
   inspectorStatus?: Partial<Record<InspectorResourceKind, InspectorStatus>>
-  /** Security Hub membership (ListMembers MemberStatus `Enabled`); default false. */
+  /**
+   * Security Hub membership (ListMembers MemberStatus `Enabled`); default false: the account is not
+   * in Security Hub's ListMembers at all until the administrator adds it (CreateMembers).
+   */
   securityHubMember?: boolean
+  /** CreateMembers leaves this member unprocessed with this ProcessingResult (scripted). */
+  securityHubCreateFailure?: string
   /** Enable of this member answers this failedAccounts errorCode every time (scripted). */
   enableFailure?: string
 }
@@ -64,6 +69,8 @@ export interface OrganizationMember {
 export interface OrganizationRegion {
   autoEnable: AutoEnable
   members: Map<string, OrganizationMember>
+  /** Accounts outside the organization added with CreateMembers: `Created`, not yet invited. */
+  invitedOutsiders: Set<string>
   securityHub: {
     configurationType: 'LOCAL' | 'CENTRAL'
     autoEnable: boolean
@@ -111,6 +118,7 @@ export function initialOrganizationRegion(spec: OrganizationSpec): OrganizationR
       ...spec.inspectorAutoEnable
     },
     members,
+    invitedOutsiders: new Set(),
     securityHub: {
       configurationType: spec.securityHub?.configurationType ?? 'LOCAL',
       autoEnable: spec.securityHub?.autoEnable ?? false,

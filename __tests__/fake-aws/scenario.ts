@@ -78,6 +78,12 @@ export interface Scenario {
   /** ECR registry scanning type; default ENHANCED. */
   registryScanType?: 'BASIC' | 'ENHANCED'
   /**
+   * Other accounts the registry's repository policies let read images (DescribeImages,
+   * BatchGetImage). A caller of another account (organization.ts accessKeys) not listed here gets
+   * ECR's AccessDeniedException for every repository call; default none.
+   */
+  ecrReaders?: string[]
+  /**
    * Inspector per-resource-type activation (BatchGetAccountStatus). Defaults: every type
    * ENABLED, except `ecr`, which follows the registry: ENABLED for ENHANCED, DISABLED for BASIC
    * (enabling Inspector for ECR is what turns a registry ENHANCED).

@@ -31,6 +31,7 @@ import {
 } from './scenario.js'
 import { mulberry32 } from './random.js'
 import { STANDARD_IDS } from './standards.js'
+import type { OrganizationSpec } from './organization.js'
 import type {
   AsffFixtureSpec,
   CodeFindingSpec,
@@ -1058,6 +1059,100 @@ const baselineDone: Scenario = {
   }
 }
 
+/**
+ * An AWS Organization (issue 18): the Inspector and Security Hub delegated administrator, the
+ * management account and three more members. Requests signed with one of `keys` act as that
+ * account (organization.ts); any other key acts as the scenario's own `account`.
+ */
+export const ORGANIZATION = {
+  admin: '111111111111',
+  management: '222222222222',
+  /** Every account but the administrator, in ListMembers order. */
+  members: ['222222222222', '333333333333', '444444444444', '555555555555'],
+  /** The member whose registry holds MEMBER_IMAGE. */
+  imageOwner: '444444444444',
+  /** Another member, gating an image that is not its own. */
+  otherMember: '555555555555',
+  keys: {
+    admin: 'AKIAADMINEXAMPLE0001',
+    management: 'AKIAMANAGEMENTEXAMPL',
+    otherMember: 'AKIAMEMBEREXAMPLE555'
+  }
+} as const
+
+function organizationSpec(): OrganizationSpec {
+  return {
+    managementAccount: ORGANIZATION.management,
+    delegatedAdmin: ORGANIZATION.admin,
+    members: ORGANIZATION.members.map((accountId) => ({ accountId })),
+    accessKeys: {
+      [ORGANIZATION.keys.admin]: ORGANIZATION.admin,
+      [ORGANIZATION.keys.management]: ORGANIZATION.management,
+      [ORGANIZATION.keys.otherMember]: ORGANIZATION.otherMember
+    }
+  }
+}
+
+const organizationFresh: Scenario = {
+  name: 'organizationFresh',
+  description:
+    'A fresh 5-account organization seen from its delegated administrator 111111111111: no ' +
+    'member has Inspector or is a Security Hub member, auto-enable off, no finding aggregator; ' +
+    'the administrator itself has Inspector and Security Hub off. Every Region starts so.',
+  account: ORGANIZATION.admin,
+  inspectorStatus: ALL_DISABLED,
+  securityHub: { enabled: false, inspectorImport: false },
+  organization: organizationSpec(),
+  repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+  timing: {
+    settledAtSeconds: 3.5,
+    story:
+      'members enable at once (Enable with accountIds), CreateMembers makes an organization ' +
+      'account an Enabled Security Hub member at once; app:v1.0.0 as in clean.'
+  }
+}
+
+/** An image in member 444444444444's registry: one CRITICAL finding once the scan is done. */
+export const MEMBER_IMAGE: ImageRef = {
+  ...ref('v10.0.0'),
+  uri: `${ORGANIZATION.imageOwner}.dkr.ecr.${DEFAULT_REGION}.amazonaws.com/${REPOSITORY}:v10.0.0`
+}
+
+const memberRegistry: Scenario = {
+  name: 'memberRegistry',
+  description:
+    'The registry of member 444444444444, whose repository policy lets the delegated ' +
+    'administrator 111111111111 read images; Inspector coverage and findings of the image are ' +
+    'the member’s (awsAccountId 444444444444), which the administrator sees.',
+  account: ORGANIZATION.imageOwner,
+  organization: organizationSpec(),
+  ecrReaders: [ORGANIZATION.admin],
+  repositories: [
+    {
+      name: REPOSITORY,
+      images: [
+        singleImage(MEMBER_IMAGE, {
+          coverage: scanTimeline({ discovered: 0.5, scanning: 1.5, done: 3 }),
+          findings: [at(3, CVE.zlibCritical), at(3, CVE.expressMedium)]
+        })
+      ]
+    }
+  ],
+  timing: {
+    settledAtSeconds: 3,
+    story: 'discovered 0.5 s, SCAN_IN_PROGRESS 1.5 s, SUCCESSFUL 3 s; 1 CRITICAL + 1 MEDIUM at 3 s'
+  }
+}
+
+const memberRegistryNoPolicy: Scenario = {
+  ...memberRegistry,
+  name: 'memberRegistryNoPolicy',
+  description:
+    'As memberRegistry, but no repository policy lets another account read the images: ECR ' +
+    'answers every account but 444444444444 AccessDeniedException.',
+  ecrReaders: []
+}
+
 const CIS_VERSIONS = [
   STANDARD_IDS.cis120,
   STANDARD_IDS.cis140,
@@ -1362,6 +1457,9 @@ export const scenarios = {
   baselineDone,
   baselineStandardFails,
   baselineDuplicateInsights,
+  organizationFresh,
+  memberRegistry,
+  memberRegistryNoPolicy,
   reportMixed,
   reportEmpty,
   reportHubOff,
@@ -1406,6 +1504,9 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   baselineDone: IMAGES.clean,
   baselineStandardFails: IMAGES.clean,
   baselineDuplicateInsights: IMAGES.clean,
+  organizationFresh: IMAGES.clean,
+  memberRegistry: MEMBER_IMAGE,
+  memberRegistryNoPolicy: MEMBER_IMAGE,
   reportMixed: IMAGES.clean,
   reportEmpty: IMAGES.clean,
   reportHubOff: IMAGES.clean,
@@ -1445,6 +1546,9 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   baselineDone: [],
   baselineStandardFails: [],
   baselineDuplicateInsights: [],
+  organizationFresh: [],
+  memberRegistry: [],
+  memberRegistryNoPolicy: [],
   reportMixed: [],
   reportEmpty: [],
   reportHubOff: [],

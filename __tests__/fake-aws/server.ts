@@ -34,6 +34,7 @@ import {
   insightsSnapshot,
   inspectorStatusSnapshot,
   isWriteOperation,
+  organizationSnapshot,
   securityHubSnapshot,
   standardsSnapshot,
   writeFingerprint
@@ -41,6 +42,7 @@ import {
 import type {
   AccountSnapshot,
   InsightSnapshot,
+  OrganizationSnapshot,
   SecurityHubSnapshot,
   StandardsSubscriptionSnapshot,
   WriteRecord
@@ -160,6 +162,11 @@ export interface FakeAws {
    */
   writes: WriteRecord[]
   writesTo(operation: string): WriteRecord[]
+  /**
+   * The organization as `region` (default the scenario's) holds it now (issue 18): auto-enable,
+   * each member's Inspector activation and Security Hub membership, the finding aggregator.
+   */
+  organization(region?: string): OrganizationSnapshot | undefined
   /** Security Hub standards subscriptions now (reading does not use up GetEnabledStandards polls). */
   standards(): StandardsSubscriptionSnapshot[]
   /** Custom insights now, in creation order. */
@@ -470,7 +477,12 @@ export async function startFakeAws(
     const asked = ownTokens ? withoutKeys(input, ['nextToken', 'NextToken', 'Marker']) : input
     switch (service) {
       case 'ecr':
-        sendJson(res, 200, AWS_JSON_11, edited(call, input, handleEcr(state, operation, asked)))
+        sendJson(
+          res,
+          200,
+          AWS_JSON_11,
+          edited(call, input, handleEcr(state, operation, asked, context.caller))
+        )
         return 200
       case 'inspector2': {
         const answer = edited(call, input, handleInspector(state, operation, asked, context.caller))
@@ -562,6 +574,8 @@ export async function startFakeAws(
     securityHub: () => securityHubSnapshot(state),
     writes,
     writesTo: (operation) => writes.filter((write) => write.operation === operation),
+    organization: (region) =>
+      organizationSnapshot(stateFor('inspector2', region ?? state.catalog.region)),
     standards: () => standardsSnapshot(state),
     insights: () => insightsSnapshot(state),
     inspectorConfiguration: () => inspectorConfigurationSnapshot(state),

@@ -9,6 +9,7 @@ import { inspectorConfigurationSnapshot } from './inspector-configuration.js'
 import type { InspectorConfigurationSnapshot } from './inspector-configuration.js'
 import type { InspectorResourceKind } from './scenario.js'
 import { standardsArnFor, standardsStatusOf, standardsSubscriptionArnFor } from './standards.js'
+import { resourceStatus } from './accounts.js'
 import { inspectorStatusOf } from './state.js'
 import type { FakeState } from './state.js'
 import type { ServiceName } from './wire.js'
@@ -80,6 +81,7 @@ export const WRITE_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
     'UpdateInsight',
     'DeleteInsight',
     'UpdateOrganizationConfiguration',
+    'CreateMembers',
     'CreateFindingAggregator'
   ]
 }
@@ -180,6 +182,48 @@ function organizationFingerprint(state: FakeState): unknown {
       m.inspector.settled,
       [...m.inspector.enabling.keys()]
     ]),
+    invitedOutsiders: [...org.invitedOutsiders],
     aggregator: state.organizationShared?.aggregator
+  }
+}
+
+/** One member of the organization as a Region holds it. */
+export interface OrganizationMemberSnapshot {
+  accountId: string
+  inspector: Record<InspectorResourceKind, InspectorStatus>
+  securityHubMember: boolean
+}
+
+/** The organization as one Region holds it now (issue 18), for e2e assertions. */
+export interface OrganizationSnapshot {
+  autoEnable: Record<string, boolean | undefined>
+  securityHub: { configurationType: string; autoEnable: boolean }
+  members: OrganizationMemberSnapshot[]
+  /** The finding aggregator, the same from every Region. */
+  aggregator?: { region: string; mode: string; regions: string[] }
+}
+
+export function organizationSnapshot(state: FakeState): OrganizationSnapshot | undefined {
+  const org = state.organization
+  if (org === undefined) return undefined
+  const now = state.clock.scenarioSeconds()
+  const kinds: InspectorResourceKind[] = ['ec2', 'ecr', 'lambda', 'lambdaCode', 'codeRepository']
+  const aggregator = state.organizationShared?.aggregator
+  return {
+    autoEnable: { ...org.autoEnable },
+    securityHub: {
+      configurationType: org.securityHub.configurationType,
+      autoEnable: org.securityHub.autoEnable
+    },
+    members: [...org.members.values()].map((m) => ({
+      accountId: m.spec.accountId,
+      inspector: Object.fromEntries(
+        kinds.map((kind) => [kind, resourceStatus(m.inspector, kind, now)])
+      ) as Record<InspectorResourceKind, InspectorStatus>,
+      securityHubMember: m.securityHubMember
+    })),
+    ...(aggregator !== undefined && {
+      aggregator: { region: aggregator.region, mode: aggregator.mode, regions: aggregator.regions }
+    })
   }
 }

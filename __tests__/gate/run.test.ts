@@ -92,6 +92,38 @@ describe('runGate', () => {
 
     expect(verdict.result).toBe('pass')
     expect(ecr.commandCalls(GetRegistryScanningConfigurationCommand)).toHaveLength(0)
+    // From a delegated administrator every member's coverage and findings are visible: each read
+    // names the registry's account, and ECR is asked about that registry, not the caller's.
+    expect(ecr.commandCalls(DescribeImagesCommand)[0]?.args[0].input.registryId).toBe(
+      '210987654321'
+    )
+    expect(
+      inspector.commandCalls(ListCoverageCommand)[0]?.args[0].input.filterCriteria?.accountId
+    ).toEqual([{ comparison: 'EQUALS', value: '210987654321' }])
+    expect(
+      inspector.commandCalls(ListFindingsCommand)[0]?.args[0].input.filterCriteria?.awsAccountId
+    ).toEqual([{ comparison: 'EQUALS', value: '210987654321' }])
+  })
+
+  it('says which repository policy must let the caller read another account’s image when ECR denies it', async () => {
+    ecr
+      .on(DescribeImagesCommand)
+      .rejects(
+        Object.assign(
+          new Error(
+            'User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: ecr:DescribeImages on resource: arn:aws:ecr:us-east-1:210987654321:repository/app because no resource-based policy allows the ecr:DescribeImages action'
+          ),
+          { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }
+        )
+      )
+
+    const verdict = await runGate(config(), deps())
+
+    expect(verdict.result).toBe('error')
+    expect(verdict.outcomes.map((o) => o.status === 'error' && o.message)).toEqual([
+      "permission denied reading repository app of account 210987654321's registry (us-east-1) from account 123456789012: the repository policy in 210987654321 must allow 123456789012 ecr:DescribeImages and ecr:BatchGetImage (and the role needs them, as infra/iam/gate-ecr-policy.json grants) — AWS said: User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: ecr:DescribeImages on resource: arn:aws:ecr:us-east-1:210987654321:repository/app because no resource-based policy allows the ecr:DescribeImages action"
+    ])
+    expect(inspector.commandCalls(ListCoverageCommand)).toHaveLength(0)
   })
 
   it('turns a failure that concerns every target into an error outcome for each image and function', async () => {

@@ -1130,6 +1130,7 @@ const ORGANIZATION_SETUP_ACTIONS = [
   'securityhub:DescribeOrganizationConfiguration',
   'securityhub:UpdateOrganizationConfiguration',
   'securityhub:ListMembers',
+  'securityhub:CreateMembers',
   'securityhub:ListFindingAggregators',
   'securityhub:CreateFindingAggregator'
 ]

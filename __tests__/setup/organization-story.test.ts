@@ -83,7 +83,18 @@ describe('organization setup (issue 18)', () => {
           region,
           changed: 'Inspector enabled: ECR, LAMBDA'
         })
+        expect(table).toContainEqual({
+          account: member.accountId,
+          region,
+          changed: 'Security Hub member added'
+        })
       }
+      expect(fake.organization(region)?.members.map((m) => m.securityHubMember)).toEqual([
+        true,
+        true,
+        true,
+        true
+      ])
       expect(table).toContainEqual({
         account: ADMIN,
         region,

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-inspector2'
 import {
   CreateFindingAggregatorCommand,
+  CreateMembersCommand,
   DescribeOrganizationConfigurationCommand as DescribeHubOrganization,
   ListFindingAggregatorsCommand,
   ListMembersCommand as ListHubMembers,
@@ -73,6 +74,7 @@ beforeEach(() => {
     .on(DescribeHubOrganization)
     .resolves({ AutoEnable: true, OrganizationConfiguration: { ConfigurationType: 'LOCAL' } })
   hub.on(ListHubMembers).resolves({ Members: [] })
+  hub.on(CreateMembersCommand).resolves({ UnprocessedAccounts: [] })
 })
 
 async function run(): Promise<{ report: SetupReport; rows: OrganizationRow[] }> {
@@ -96,9 +98,16 @@ describe('organization setup decisions', () => {
         }
       ]
     })
+    hub
+      .on(ListHubMembers)
+      .resolves({ Members: [{ AccountId: '333333333333', MemberStatus: 'Enabled' }] })
     const { report, rows } = await run()
     expect(rows).toEqual([])
     expect(report.problems).toEqual([])
+    expect(report.unchanged).toContain(
+      'Security Hub membership of all 1 organization account(s) in us-east-1'
+    )
+    expect(hub.commandCalls(CreateMembersCommand)).toHaveLength(0)
     expect(inspector.commandCalls(EnableCommand)).toHaveLength(0)
     expect(inspector.commandCalls(UpdateOrganizationConfigurationCommand)).toHaveLength(0)
     expect(hub.commandCalls(UpdateHubOrganization)).toHaveLength(0)
@@ -208,6 +217,62 @@ describe('organization setup decisions', () => {
       region: 'us-east-1',
       changed: 'Security Hub auto-enable for new members'
     })
+  })
+
+  it('adds the organization accounts Security Hub lacks, 50 a call, each unprocessed one named', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => String(300000000000 + i))
+    inspector.on(ListMembersCommand).resolves({
+      members: [
+        ...ids.map((accountId) => ({ accountId, relationshipStatus: 'ENABLED' as const })),
+        { accountId: '444444444444', relationshipStatus: 'ACCOUNT_SUSPENDED' as const }
+      ]
+    })
+    inspector.on(BatchGetAccountStatusCommand).resolves({ accounts: [] })
+    inspector.on(EnableCommand).resolves({ accounts: [], failedAccounts: [] })
+    hub.on(ListHubMembers).resolves({
+      Members: [
+        { AccountId: ids[0], MemberStatus: 'Enabled' },
+        { AccountId: ids[1], MemberStatus: 'Removed' },
+        { AccountId: ids[2], MemberStatus: 'Invited' }
+      ]
+    })
+    hub
+      .on(CreateMembersCommand)
+      .resolvesOnce({
+        UnprocessedAccounts: [{ AccountId: ids[3], ProcessingResult: 'Account is not\nactive' }]
+      })
+      .resolves({ UnprocessedAccounts: [] })
+    const { report, rows } = await run()
+    const sent = hub
+      .commandCalls(CreateMembersCommand)
+      .map((c) => (c.args[0].input.AccountDetails ?? []).map((d) => d.AccountId))
+    // The Enabled member, the one waiting on an invitation and the suspended account are not sent.
+    expect(sent.map((batch) => batch.length)).toEqual([50, 8])
+    expect(sent.flat()).toEqual([ids[1], ...ids.slice(3)])
+    expect(rows.filter((r) => r.changed === 'Security Hub member added')).toHaveLength(57)
+    expect(report.problems).toEqual([
+      `Security Hub member ${ids[3]} not added in us-east-1: Account is not active; check the account is active in the organization and that no SCP denies Security Hub there, then rerun setup`
+    ])
+    expect(report.warnings).toHaveLength(1)
+    expect(report.warnings[0]).toContain(
+      `Security Hub membership of 1 account(s) in us-east-1 is not Enabled (${ids[2]}: Invited)`
+    )
+  })
+
+  it('adds no Security Hub member under central configuration, and says its policies decide', async () => {
+    inspector
+      .on(ListMembersCommand)
+      .resolves({ members: [{ accountId: '333333333333', relationshipStatus: 'ENABLED' }] })
+    inspector.on(BatchGetAccountStatusCommand).resolves({ accounts: [] })
+    inspector.on(EnableCommand).resolves({ accounts: [], failedAccounts: [] })
+    hub
+      .on(DescribeHubOrganization)
+      .resolves({ AutoEnable: false, OrganizationConfiguration: { ConfigurationType: 'CENTRAL' } })
+    const { report } = await run()
+    expect(hub.commandCalls(CreateMembersCommand)).toHaveLength(0)
+    expect(report.unchanged).toContain(
+      "Security Hub membership of 1 organization account(s) in us-east-1: central configuration's policies decide it, so setup adds no member"
+    )
   })
 
   it('creates the finding aggregator only when none exists', async () => {

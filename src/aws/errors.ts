@@ -28,7 +28,8 @@ interface CallContext {
   doing: string
 }
 
-const ACCESS_DENIED = new Set([
+/** The error codes AWS services answer a permission refusal with. */
+export const ACCESS_DENIED_CODES: ReadonlySet<string> = new Set([
   'AccessDeniedException',
   'AccessDenied',
   'UnauthorizedOperation',
@@ -75,7 +76,7 @@ export function explainAwsError(error: unknown, context: CallContext): AwsCallEr
   if (/region is missing/i.test(raw ?? '')) {
     return say(`no AWS region while ${context.doing}: ${advice.region}`)
   }
-  if (ACCESS_DENIED.has(code)) {
+  if (ACCESS_DENIED_CODES.has(code)) {
     return say(
       `permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`
     )

@@ -26,14 +26,17 @@ export interface CoverageSnapshot {
 
 /**
  * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
- * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key.
+ * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key; the
+ * owning account is named too, so that from a delegated administrator, who sees every member's
+ * coverage, the read is about the member account that holds the resource.
  */
 export async function getCoverage(
   client: Inspector2Client,
-  resourceId: string,
+  target: { resourceId: string; accountId: string },
   resourceType: 'AWS_ECR_CONTAINER_IMAGE' | 'AWS_LAMBDA_FUNCTION',
   scanType: 'PACKAGE' | 'CODE' = 'PACKAGE'
 ): Promise<CoverageSnapshot | undefined> {
+  const { resourceId } = target
   const context = {
     action: 'inspector2:ListCoverage',
     doing: `checking Inspector coverage of ${resourceId}`
@@ -41,6 +44,7 @@ export async function getCoverage(
   const filterCriteria: CoverageFilterCriteria = {
     resourceId: [eq(resourceId)],
     resourceType: [eq(resourceType)],
+    accountId: [eq(target.accountId)],
     scanType: [eq(scanType)]
   }
   return readCoverageRow(client, filterCriteria, (id) => id === resourceId, context)

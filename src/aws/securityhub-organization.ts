@@ -1,6 +1,7 @@
 /** Security Hub's organization calls that setup makes from its administrator (issue 18). */
 import {
   CreateFindingAggregatorCommand,
+  CreateMembersCommand,
   DescribeOrganizationConfigurationCommand,
   ListFindingAggregatorsCommand,
   paginateListMembers,
@@ -35,21 +36,64 @@ export async function enableHubAutoEnable(client: SecurityHubClient): Promise<vo
   )
 }
 
-/** Member accounts whose Security Hub membership is not `Enabled`. */
-export async function hubMembersNotEnabled(
+/** Every Security Hub member of the administrator (associated or not) → its MemberStatus. */
+export async function listHubMembers(
   client: SecurityHubClient,
   paging: PagingOptions = {}
-): Promise<string[]> {
+): Promise<Map<string, string>> {
   const pages = paginateListMembers({ client, pageSize: 50 }, { OnlyAssociated: false })
-  const out: string[] = []
+  const out = new Map<string, string>()
   await call('securityhub:ListMembers', 'listing the Security Hub members', async () => {
     for await (const page of guardedPages('ListMembers', pages, (p) => p.NextToken, paging)) {
       for (const m of page.Members ?? []) {
-        if (m.MemberStatus !== 'Enabled' && m.AccountId !== undefined) out.push(m.AccountId)
+        if (m.AccountId !== undefined) out.set(m.AccountId, m.MemberStatus ?? '')
       }
     }
   })
   return out
+}
+
+/** CreateMembers takes at most 50 AccountDetails a call (the model's AccountDetailsList). */
+export const HUB_MEMBERS_PER_CALL = 50
+
+export interface HubMembersResult {
+  added: string[]
+  unprocessed: { accountId: string; reason: string }[]
+}
+
+/**
+ * Adds organization accounts as Security Hub members, 50 a call. An organization account needs no
+ * invitation (and no email): CreateMembers from the administrator enables Security Hub there.
+ */
+export async function createHubMembers(
+  client: SecurityHubClient,
+  accountIds: readonly string[]
+): Promise<HubMembersResult> {
+  const result: HubMembersResult = { added: [], unprocessed: [] }
+  for (let i = 0; i < accountIds.length; i += HUB_MEMBERS_PER_CALL) {
+    const batch = accountIds.slice(i, i + HUB_MEMBERS_PER_CALL)
+    const answer = await call(
+      'securityhub:CreateMembers',
+      'adding organization accounts as Security Hub members',
+      () =>
+        client.send(
+          new CreateMembersCommand({ AccountDetails: batch.map((AccountId) => ({ AccountId })) })
+        )
+    )
+    const refused = new Map(
+      (answer.UnprocessedAccounts ?? []).map((u) => [u.AccountId ?? '', u.ProcessingResult ?? ''])
+    )
+    for (const id of batch) {
+      const reason = refused.get(id)
+      if (reason === undefined) result.added.push(id)
+      else result.unprocessed.push({ accountId: id, reason })
+    }
+    // An unprocessed account outside the batch (AWS names it, we did not send it) is still said.
+    for (const [accountId, reason] of refused) {
+      if (!batch.includes(accountId)) result.unprocessed.push({ accountId, reason })
+    }
+  }
+  return result
 }
 
 export async function findingAggregatorExists(client: SecurityHubClient): Promise<boolean> {

@@ -33,7 +33,11 @@ export async function scanDeployed(
       ...config.images.map((ref) =>
         scanImage(
           ref,
-          registries.get(registryKey(ref)) ?? { scanType: 'ENHANCED', ownAccount: false },
+          registries.get(registryKey(ref)) ?? {
+            scanType: 'ENHANCED',
+            ownAccount: false,
+            callerAccount: account
+          },
           scanDeps
         )
       ),
@@ -84,14 +88,18 @@ async function learnRegistries(
       deps.log.info(
         `registry ${ref.registryId} belongs to another account than ${account}; assuming enhanced scanning`
       )
-      facts.set(registryKey(ref), { scanType: 'ENHANCED', ownAccount: false })
+      facts.set(registryKey(ref), {
+        scanType: 'ENHANCED',
+        ownAccount: false,
+        callerAccount: account
+      })
       continue
     }
     const scanType = await getRegistryScanType(deps.clients.ecr(ref.region))
     deps.log.info(
       `registry ${ref.registryId} (${ref.region}) uses ${scanType.toLowerCase()} scanning`
     )
-    facts.set(registryKey(ref), { scanType, ownAccount: true })
+    facts.set(registryKey(ref), { scanType, ownAccount: true, callerAccount: account })
   }
   return facts
 }

@@ -12,9 +12,11 @@ import {
   createFindingAggregator,
   enableHubAutoEnable,
   findingAggregatorExists,
+  createHubMembers,
   getHubOrganization,
-  hubMembersNotEnabled
+  listHubMembers
 } from '../aws/securityhub-organization.js'
+import { singleLine, truncate } from '../text/escape.js'
 import type { SetupConfig, SetupReport } from './run.js'
 
 /** One row of the summary table: what setup changed for an account in a Region. */
@@ -167,12 +169,70 @@ export async function setupOrganizationRegion(
     await enableHubAutoEnable(hub)
     rows.push({ account: caller, region, changed: 'Security Hub auto-enable for new members' })
   } else report.unchanged.push(`Security Hub auto-enable for new members in ${region}`)
-  const notMembers = await hubMembersNotEnabled(hub, { clock: deps.clock })
-  if (notMembers.length > 0) {
+  await ensureHubMembers(hub, hubOrg.central, relationship, region, deps, report, rows)
+}
+
+/** Security Hub membership statuses that CreateMembers (re-)adds: none yet, disassociated, deleted. */
+const HUB_ADDABLE = new Set([undefined, 'Removed', 'Deleted'])
+
+/**
+ * Every organization account a Security Hub member: auto-enable covers accounts that join later
+ * only, so the ones already there are added with CreateMembers. Under central configuration its
+ * policies decide, and setup says so instead of fighting them.
+ */
+async function ensureHubMembers(
+  hub: ReturnType<RunDeps['clients']['securityHub']>,
+  central: boolean,
+  relationship: Map<string, string>,
+  region: string,
+  deps: RunDeps,
+  report: SetupReport,
+  rows: OrganizationRow[]
+): Promise<void> {
+  const statuses = await listHubMembers(hub, { clock: deps.clock })
+  const accounts = [...relationship]
+    .filter(([, status]) => status !== 'ACCOUNT_SUSPENDED')
+    .map(([id]) => id)
+  const addable = accounts.filter((id) => HUB_ADDABLE.has(statuses.get(id)))
+  const pending = accounts.filter(
+    (id) => statuses.get(id) !== 'Enabled' && !HUB_ADDABLE.has(statuses.get(id))
+  )
+  if (pending.length > 0) {
     report.warnings.push(
-      `Security Hub is not enabled for ${notMembers.length} member account(s) in ${region} (${notMembers.slice(0, 10).join(', ')}${notMembers.length > 10 ? ', …' : ''}): auto-enable covers new accounts only; add these from the administrator (securityhub CreateMembers or the console)`
+      `Security Hub membership of ${pending.length} account(s) in ${region} is not Enabled (${pending
+        .slice(0, 10)
+        .map((id) => `${id}: ${safe(statuses.get(id) ?? '')}`)
+        .join(
+          ', '
+        )}${pending.length > 10 ? ', …' : ''}): an invitation is waiting; accept it in the member account, or disassociate the member and rerun setup`
     )
   }
+  if (central) {
+    if (addable.length > 0)
+      report.unchanged.push(
+        `Security Hub membership of ${addable.length} organization account(s) in ${region}: central configuration's policies decide it, so setup adds no member`
+      )
+    return
+  }
+  if (addable.length === 0) {
+    report.unchanged.push(
+      `Security Hub membership of all ${accounts.length} organization account(s) in ${region}`
+    )
+    return
+  }
+  const result = await createHubMembers(hub, addable)
+  for (const id of result.added)
+    rows.push({ account: id, region, changed: 'Security Hub member added' })
+  for (const { accountId, reason } of result.unprocessed) {
+    report.problems.push(
+      `Security Hub member ${accountId} not added in ${region}: ${safe(reason) || 'no reason given'}; check the account is active in the organization and that no SCP denies Security Hub there, then rerun setup`
+    )
+  }
+}
+
+/** AWS's free text in one line of bounded length (it reaches logs and the summary). */
+function safe(text: string): string {
+  return truncate(singleLine(text), 200)
 }
 
 /** The finding aggregator in the first Region, linking the others; an existing one is kept. */

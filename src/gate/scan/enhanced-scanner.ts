@@ -45,7 +45,11 @@ async function scanWithEvent(
         return { done: true, value: { kind: 'done' as const, scannedAt: event.event.time } }
       }
       const snapshot = await tolerateTransient(() =>
-        getCoverage(client, artifact.resourceId, 'AWS_ECR_CONTAINER_IMAGE')
+        getCoverage(
+          client,
+          { resourceId: artifact.resourceId, accountId: artifact.registryId },
+          'AWS_ECR_CONTAINER_IMAGE'
+        )
       )
       if (!snapshot.ok) return { done: false, state: snapshot.state }
       const c = classifyCoverage(snapshot.value, artifact.pushedAt)

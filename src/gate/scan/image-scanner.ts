@@ -14,7 +14,7 @@ import { PollTimeoutError } from '../../runtime/poll.js'
 import { refusalOutcome } from './waiting.js'
 import { explainReason } from './scan-status.js'
 import { errorMessage } from '../../runtime/error-message.js'
-import { isDeadlineExceeded } from '../../aws/errors.js'
+import { ACCESS_DENIED_CODES, AwsCallError, isDeadlineExceeded } from '../../aws/errors.js'
 
 /**
  * Everything about one `images:` entry: resolve it to the digests Inspector scans, wait for each
@@ -25,6 +25,8 @@ export interface RegistryFacts {
   scanType: RegistryScanType
   /** The registry belongs to the caller's account (its configuration is readable from here). */
   ownAccount: boolean
+  /** The account the gate runs as (a delegated administrator, for a member's registry). */
+  callerAccount: string
 }
 
 export async function scanImage(
@@ -72,8 +74,31 @@ export async function scanImage(
       })
     )
   } catch (error) {
-    return [errorOutcome(ref, error, undefined, scanType)]
+    return [
+      errorOutcome(ref, crossAccountDenial(error, ref, registry) ?? error, undefined, scanType)
+    ]
   }
+}
+
+/**
+ * ECR refusing the gate another account's repository: the role's own policy is rarely what is
+ * missing (gate-ecr-policy.json grants the reads on every registry), the repository's policy in the
+ * owning account is — a delegated administrator sees a member's Inspector coverage and findings,
+ * but not its registry, unless the member's repository policy lets it read the image.
+ */
+function crossAccountDenial(
+  error: unknown,
+  ref: ImageReference,
+  registry: RegistryFacts
+): AwsCallError | undefined {
+  if (registry.ownAccount || !(error instanceof AwsCallError)) return undefined
+  if (!ACCESS_DENIED_CODES.has(error.code)) return undefined
+  const said = error.message.split(' — AWS said: ')[1]
+  return new AwsCallError(
+    `permission denied reading repository ${ref.repository} of account ${ref.registryId}'s registry (${ref.region}) from account ${registry.callerAccount}: the repository policy in ${ref.registryId} must allow ${registry.callerAccount} ecr:DescribeImages and ecr:BatchGetImage (and the role needs them, as infra/iam/gate-ecr-policy.json grants)${said === undefined ? '' : ` — AWS said: ${said}`}`,
+    error.code,
+    false
+  )
 }
 
 /**
