@@ -370,6 +370,7 @@ function inspectorScanClient(create, region, options, slots) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  sQ: () => (/* binding */ ACCESS_DENIED_CODES),
   iQ: () => (/* binding */ AwsCallError),
   IY: () => (/* binding */ callAws),
   CA: () => (/* binding */ errorCode),
@@ -414,7 +415,8 @@ class AwsCallError extends Error {
 }
 /** The code of a call the step's deadline cut off (see call-deadline.ts). */
 const DEADLINE_EXCEEDED = 'DeadlineExceeded';
-const ACCESS_DENIED = new Set([
+/** The error codes AWS services answer a permission refusal with. */
+const ACCESS_DENIED_CODES = new Set([
     'AccessDeniedException',
     'AccessDenied',
     'UnauthorizedOperation',
@@ -451,7 +453,7 @@ function explainAwsError(error, context) {
     if (/region is missing/i.test(raw ?? '')) {
         return say(`no AWS region while ${context.doing}: ${advice.region}`);
     }
-    if (ACCESS_DENIED.has(code)) {
+    if (ACCESS_DENIED_CODES.has(code)) {
         return say(`permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`);
     }
     if (BAD_CREDENTIALS.has(code)) {

@@ -1626,7 +1626,7 @@ async function scanWithEvent(artifact, client, name, deps, scanEvent) {
             deps.log.info(`${name}: Inspector's scan event says the scan is complete`);
             return { done: true, value: { kind: 'done', scannedAt: event.event.time } };
         }
-        const snapshot = await (0,aws_transient/* tolerateTransient */.f)(() => (0,inspector/* getCoverage */.zV)(client, artifact.resourceId, 'AWS_ECR_CONTAINER_IMAGE'));
+        const snapshot = await (0,aws_transient/* tolerateTransient */.f)(() => (0,inspector/* getCoverage */.zV)(client, { resourceId: artifact.resourceId, accountId: artifact.registryId }, 'AWS_ECR_CONTAINER_IMAGE'));
         if (!snapshot.ok)
             return { done: false, state: snapshot.state };
         const c = classifyCoverage(snapshot.value, artifact.pushedAt);
@@ -1845,8 +1845,24 @@ async function scanImage(ref, registry, deps) {
         }));
     }
     catch (error) {
-        return [image_scanner_errorOutcome(ref, error, undefined, scanType)];
+        return [
+            image_scanner_errorOutcome(ref, crossAccountDenial(error, ref, registry) ?? error, undefined, scanType)
+        ];
     }
+}
+/**
+ * ECR refusing the gate another account's repository: the role's own policy is rarely what is
+ * missing (gate-ecr-policy.json grants the reads on every registry), the repository's policy in the
+ * owning account is — a delegated administrator sees a member's Inspector coverage and findings,
+ * but not its registry, unless the member's repository policy lets it read the image.
+ */
+function crossAccountDenial(error, ref, registry) {
+    if (registry.ownAccount || !(error instanceof errors/* AwsCallError */.iQ))
+        return undefined;
+    if (!errors/* ACCESS_DENIED_CODES */.sQ.has(error.code))
+        return undefined;
+    const said = error.message.split(' — AWS said: ')[1];
+    return new errors/* AwsCallError */.iQ(`permission denied reading repository ${ref.repository} of account ${ref.registryId}'s registry (${ref.region}) from account ${registry.callerAccount}: the repository policy in ${ref.registryId} must allow ${registry.callerAccount} ecr:DescribeImages and ecr:BatchGetImage (and the role needs them, as infra/iam/gate-ecr-policy.json grants)${said === undefined ? '' : ` — AWS said: ${said}`}`, error.code, false);
 }
 /**
  * One lookup per repository per gate: twenty tags of one repository share its scanning rules. The
@@ -1910,7 +1926,11 @@ async function scanDeployed(config, deps, deadline) {
         const registries = await learnRegistries(config.images, account, deps);
         const codeScanning = await prepareAccounts(config, account, registries, deps, deadline);
         const scans = [
-            ...config.images.map((ref) => scanImage(ref, registries.get(registryKey(ref)) ?? { scanType: 'ENHANCED', ownAccount: false }, scanDeps)),
+            ...config.images.map((ref) => scanImage(ref, registries.get(registryKey(ref)) ?? {
+                scanType: 'ENHANCED',
+                ownAccount: false,
+                callerAccount: account
+            }, scanDeps)),
             ...config.functions.map((ref) => scanFunction(ref, codeScanning.get(ref.region) ?? false, scanDeps))
         ];
         return (await Promise.all(scans)).flat();
@@ -1947,12 +1967,16 @@ async function learnRegistries(images, account, deps) {
         if (ref.registryId !== account) {
             // Inspector coverage (seen through a delegated administrator) is the only way to gate it.
             deps.log.info(`registry ${ref.registryId} belongs to another account than ${account}; assuming enhanced scanning`);
-            facts.set(registryKey(ref), { scanType: 'ENHANCED', ownAccount: false });
+            facts.set(registryKey(ref), {
+                scanType: 'ENHANCED',
+                ownAccount: false,
+                callerAccount: account
+            });
             continue;
         }
         const scanType = await getRegistryScanType(deps.clients.ecr(ref.region));
         deps.log.info(`registry ${ref.registryId} (${ref.region}) uses ${scanType.toLowerCase()} scanning`);
-        facts.set(registryKey(ref), { scanType, ownAccount: true });
+        facts.set(registryKey(ref), { scanType, ownAccount: true, callerAccount: account });
     }
     return facts;
 }

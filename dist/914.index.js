@@ -29,9 +29,12 @@ const eq = (value) => ({
 });
 /**
  * The package-scan coverage row of one resource, or undefined while Inspector has not discovered it.
- * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key.
+ * Coverage string filters support only EQUALS/NOT_EQUALS, so the exact resource id is the key; the
+ * owning account is named too, so that from a delegated administrator, who sees every member's
+ * coverage, the read is about the member account that holds the resource.
  */
-async function getCoverage(client, resourceId, resourceType, scanType = 'PACKAGE') {
+async function getCoverage(client, target, resourceType, scanType = 'PACKAGE') {
+    const { resourceId } = target;
     const context = {
         action: 'inspector2:ListCoverage',
         doing: `checking Inspector coverage of ${resourceId}`
@@ -39,6 +42,7 @@ async function getCoverage(client, resourceId, resourceType, scanType = 'PACKAGE
     const filterCriteria = {
         resourceId: [eq(resourceId)],
         resourceType: [eq(resourceType)],
+        accountId: [eq(target.accountId)],
         scanType: [eq(scanType)]
     };
     return readCoverageRow(client, filterCriteria, (id) => id === resourceId, context);

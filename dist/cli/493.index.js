@@ -372,7 +372,8 @@ function inspectorScanClient(create, region, options, slots) {
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   IY: () => (/* binding */ callAws),
 /* harmony export */   Ni: () => (/* binding */ explainAwsError),
-/* harmony export */   iQ: () => (/* binding */ AwsCallError)
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   sQ: () => (/* binding */ ACCESS_DENIED_CODES)
 /* harmony export */ });
 /* unused harmony export DEADLINE_EXCEEDED */
 /* harmony import */ var _runtime_aws_advice_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6526);
@@ -399,7 +400,8 @@ class AwsCallError extends Error {
 }
 /** The code of a call the step's deadline cut off (see call-deadline.ts). */
 const DEADLINE_EXCEEDED = 'DeadlineExceeded';
-const ACCESS_DENIED = new Set([
+/** The error codes AWS services answer a permission refusal with. */
+const ACCESS_DENIED_CODES = new Set([
     'AccessDeniedException',
     'AccessDenied',
     'UnauthorizedOperation',
@@ -436,7 +438,7 @@ function explainAwsError(error, context) {
     if (/region is missing/i.test(raw ?? '')) {
         return say(`no AWS region while ${context.doing}: ${advice.region}`);
     }
-    if (ACCESS_DENIED.has(code)) {
+    if (ACCESS_DENIED_CODES.has(code)) {
         return say(`permission denied while ${context.doing}: the role needs ${context.action} (${policyFileFor(context.action)} in the inspector-gate repository grants it) — AWS said: ${raw}`);
     }
     if (BAD_CREDENTIALS.has(code)) {

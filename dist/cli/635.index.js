@@ -957,19 +957,46 @@ async function getHubOrganization(client) {
 async function enableHubAutoEnable(client) {
     await call('securityhub:UpdateOrganizationConfiguration', 'turning on Security Hub auto-enable for new members', () => client.send(new client_securityhub_dist_cjs.UpdateOrganizationConfigurationCommand({ AutoEnable: true })));
 }
-/** Member accounts whose Security Hub membership is not `Enabled`. */
-async function hubMembersNotEnabled(client, paging = {}) {
+/** Every Security Hub member of the administrator (associated or not) → its MemberStatus. */
+async function listHubMembers(client, paging = {}) {
     const pages = (0,client_securityhub_dist_cjs.paginateListMembers)({ client, pageSize: 50 }, { OnlyAssociated: false });
-    const out = [];
+    const out = new Map();
     await call('securityhub:ListMembers', 'listing the Security Hub members', async () => {
         for await (const page of (0,aws_paging/* guardedPages */.l)('ListMembers', pages, (p) => p.NextToken, paging)) {
             for (const m of page.Members ?? []) {
-                if (m.MemberStatus !== 'Enabled' && m.AccountId !== undefined)
-                    out.push(m.AccountId);
+                if (m.AccountId !== undefined)
+                    out.set(m.AccountId, m.MemberStatus ?? '');
             }
         }
     });
     return out;
+}
+/** CreateMembers takes at most 50 AccountDetails a call (the model's AccountDetailsList). */
+const HUB_MEMBERS_PER_CALL = 50;
+/**
+ * Adds organization accounts as Security Hub members, 50 a call. An organization account needs no
+ * invitation (and no email): CreateMembers from the administrator enables Security Hub there.
+ */
+async function createHubMembers(client, accountIds) {
+    const result = { added: [], unprocessed: [] };
+    for (let i = 0; i < accountIds.length; i += HUB_MEMBERS_PER_CALL) {
+        const batch = accountIds.slice(i, i + HUB_MEMBERS_PER_CALL);
+        const answer = await call('securityhub:CreateMembers', 'adding organization accounts as Security Hub members', () => client.send(new client_securityhub_dist_cjs.CreateMembersCommand({ AccountDetails: batch.map((AccountId) => ({ AccountId })) })));
+        const refused = new Map((answer.UnprocessedAccounts ?? []).map((u) => [u.AccountId ?? '', u.ProcessingResult ?? '']));
+        for (const id of batch) {
+            const reason = refused.get(id);
+            if (reason === undefined)
+                result.added.push(id);
+            else
+                result.unprocessed.push({ accountId: id, reason });
+        }
+        // An unprocessed account outside the batch (AWS names it, we did not send it) is still said.
+        for (const [accountId, reason] of refused) {
+            if (!batch.includes(accountId))
+                result.unprocessed.push({ accountId, reason });
+        }
+    }
+    return result;
 }
 async function findingAggregatorExists(client) {
     const out = await call('securityhub:ListFindingAggregators', 'looking for a finding aggregator', () => client.send(new client_securityhub_dist_cjs.ListFindingAggregatorsCommand({})));
@@ -982,7 +1009,10 @@ async function createFindingAggregator(client, regions) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/text/escape.ts
+var text_escape = __webpack_require__(7388);
 ;// CONCATENATED MODULE: ./src/setup/organization.ts
+
 
 
 const TYPE_KEYS = {
@@ -1108,10 +1138,47 @@ async function setupOrganizationRegion(config, region, caller, deps, report, row
     }
     else
         report.unchanged.push(`Security Hub auto-enable for new members in ${region}`);
-    const notMembers = await hubMembersNotEnabled(hub, { clock: deps.clock });
-    if (notMembers.length > 0) {
-        report.warnings.push(`Security Hub is not enabled for ${notMembers.length} member account(s) in ${region} (${notMembers.slice(0, 10).join(', ')}${notMembers.length > 10 ? ', …' : ''}): auto-enable covers new accounts only; add these from the administrator (securityhub CreateMembers or the console)`);
+    await ensureHubMembers(hub, hubOrg.central, relationship, region, deps, report, rows);
+}
+/** Security Hub membership statuses that CreateMembers (re-)adds: none yet, disassociated, deleted. */
+const HUB_ADDABLE = new Set([undefined, 'Removed', 'Deleted']);
+/**
+ * Every organization account a Security Hub member: auto-enable covers accounts that join later
+ * only, so the ones already there are added with CreateMembers. Under central configuration its
+ * policies decide, and setup says so instead of fighting them.
+ */
+async function ensureHubMembers(hub, central, relationship, region, deps, report, rows) {
+    const statuses = await listHubMembers(hub, { clock: deps.clock });
+    const accounts = [...relationship]
+        .filter(([, status]) => status !== 'ACCOUNT_SUSPENDED')
+        .map(([id]) => id);
+    const addable = accounts.filter((id) => HUB_ADDABLE.has(statuses.get(id)));
+    const pending = accounts.filter((id) => statuses.get(id) !== 'Enabled' && !HUB_ADDABLE.has(statuses.get(id)));
+    if (pending.length > 0) {
+        report.warnings.push(`Security Hub membership of ${pending.length} account(s) in ${region} is not Enabled (${pending
+            .slice(0, 10)
+            .map((id) => `${id}: ${safe(statuses.get(id) ?? '')}`)
+            .join(', ')}${pending.length > 10 ? ', …' : ''}): an invitation is waiting; accept it in the member account, or disassociate the member and rerun setup`);
     }
+    if (central) {
+        if (addable.length > 0)
+            report.unchanged.push(`Security Hub membership of ${addable.length} organization account(s) in ${region}: central configuration's policies decide it, so setup adds no member`);
+        return;
+    }
+    if (addable.length === 0) {
+        report.unchanged.push(`Security Hub membership of all ${accounts.length} organization account(s) in ${region}`);
+        return;
+    }
+    const result = await createHubMembers(hub, addable);
+    for (const id of result.added)
+        rows.push({ account: id, region, changed: 'Security Hub member added' });
+    for (const { accountId, reason } of result.unprocessed) {
+        report.problems.push(`Security Hub member ${accountId} not added in ${region}: ${safe(reason) || 'no reason given'}; check the account is active in the organization and that no SCP denies Security Hub there, then rerun setup`);
+    }
+}
+/** AWS's free text in one line of bounded length (it reaches logs and the summary). */
+function safe(text) {
+    return (0,text_escape/* truncate */.xv)((0,text_escape/* singleLine */.pF)(text), 200);
 }
 /** The finding aggregator in the first Region, linking the others; an existing one is kept. */
 async function ensureFindingAggregator(regions, caller, deps, report, rows) {
@@ -1320,8 +1387,6 @@ async function ensureInsights(deps, region, report) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text/escape.ts
-var text_escape = __webpack_require__(7388);
 ;// CONCATENATED MODULE: ./src/setup/summary.ts
 
 /** The job summary of a setup run: what changed, what was already in place, what went wrong. */
