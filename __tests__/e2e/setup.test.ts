@@ -77,6 +77,23 @@ describe('setup e2e', () => {
     expect(fake.insights()).toHaveLength(3)
   })
 
+  it('says a second run changes nothing only after the responder stack, which can still fail', async () => {
+    // The baseline is in place, so only the responder deployment can fail; the closing line is
+    // written after it and must not promise what the failure contradicts.
+    await start('baselineDone')
+
+    const result = await run({ mode: 'setup', 'deploy-responder': 'true' })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['result']).toBe('fail')
+    expect(result.log).toMatch(
+      /::error::inspector-gate setup: responder stack inspector-gate-responder: /
+    )
+    expect(result.log).toMatch(/; 1 could not be done$/m)
+    expect(result.log).not.toContain('already in place')
+    expect(result.log).not.toContain('a second run will change nothing')
+  })
+
   it('keeps one insight per name when duplicates exist, updating the stale one and warning about the rest', async () => {
     const fake = await start('baselineDuplicateInsights')
 

@@ -62,7 +62,7 @@ async function setup(fake: FakeAws, inputs: RawInputs, accessKeyId = 'test'): Pr
     })
   })
   const log = { info: () => undefined, warning: () => undefined, debug: () => undefined }
-  return runSetup(config, { clients, clock: virtualClock(), log })
+  return (await runSetup(config, { clients, clock: virtualClock(), log })).report
 }
 
 describe('organization setup (issue 18)', () => {

@@ -130,10 +130,27 @@ describe('setup wording (issue 17)', () => {
       problems: ['standards: …'],
       warnings: []
     }
-    const line = closingLine(report, '123456789012', 'us-east-1')
-    expect(line).toBe('changed 1 thing(s) in account 123456789012 (us-east-1); 1 could not be done')
-    expect(closingLine({ ...report, problems: [] }, '123456789012', 'us-east-1')).toMatch(
+    const scope = { accountId: '123456789012', regions: ['us-east-1'], organization: false }
+    expect(closingLine(report, scope)).toBe(
+      'changed 1 thing(s) in account 123456789012 (us-east-1); 1 could not be done'
+    )
+    expect(closingLine({ ...report, problems: [] }, scope)).toMatch(
       /a second run will change nothing$/
+    )
+    expect(closingLine({ ...report, changes: [] }, scope)).not.toMatch(/already in place/)
+    expect(closingLine({ ...report, changes: [], problems: [] }, scope)).toBe(
+      'nothing to change in account 123456789012 (us-east-1): the security baseline is already in place'
+    )
+  })
+
+  it('speaks of the organization and every Region in an organization run', () => {
+    const scope = {
+      accountId: '123456789012',
+      regions: ['us-east-1', 'eu-west-1'],
+      organization: true
+    }
+    expect(closingLine({ changes: [], unchanged: [], problems: [], warnings: [] }, scope)).toBe(
+      'nothing to change in the organization across us-east-1, eu-west-1: the security baseline is already in place'
     )
   })
 

@@ -53,6 +53,13 @@ export interface SetupReport {
   table?: OrganizationRow[]
 }
 
+/** Where a setup run worked, for its closing line. */
+export interface SetupScope {
+  accountId: string
+  regions: string[]
+  organization: boolean
+}
+
 /** BatchEnableStandards accepts 25 standards a call and 1 call a second. */
 const STANDARDS_PER_CALL = 25
 const STANDARDS_CALL_SPACING_MS = 1_000
@@ -62,7 +69,10 @@ const STANDARDS_CALL_SPACING_MS = 1_000
  * Hub with its Inspector import, the chosen standards and the custom insights. Each step compares
  * before it writes, so running it on every push to main changes nothing once the baseline is in.
  */
-export async function runSetup(config: SetupConfig, deps: RunDeps): Promise<SetupReport> {
+export async function runSetup(
+  config: SetupConfig,
+  deps: RunDeps
+): Promise<{ report: SetupReport; scope: SetupScope }> {
   const accountId = await getCallerAccount(deps.clients.sts())
   const regions = config.regions.length > 0 ? config.regions : [config.region]
   // Regions run side by side; every call still takes a slot of the run's in-flight cap (in-flight.ts).
@@ -90,13 +100,8 @@ export async function runSetup(config: SetupConfig, deps: RunDeps): Promise<Setu
     rows.sort((a, b) => a.account.localeCompare(b.account) || a.region.localeCompare(b.region))
     report.table = rows
     report.changes.push(...rows.map((row) => `${row.account} ${row.region}: ${row.changed}`))
-    deps.log.info(
-      rows.length === 0
-        ? `nothing to change in the organization across ${regions.join(', ')}`
-        : `changed ${rows.length} thing(s) across the organization; a second run will change nothing`
-    )
   }
-  return report
+  return { report, scope: { accountId, regions, organization: config.organization } }
 }
 
 /** The caller's own baseline in one Region. */
@@ -130,8 +135,6 @@ async function runRegion(
     await ensureRescanDuration(config.ecrRescanDuration, deps, region, report)
   if (config.standards.length > 0) await ensureStandards(config, deps, deadline, report)
   if (config.insights) await ensureInsights(deps, region, report)
-
-  deps.log.info(closingLine(report, accountId, region))
   return report
 }
 
@@ -155,11 +158,15 @@ async function ensureRescanDuration(
 }
 
 /**
- * The run's last line. "A second run will change nothing" and "already in place" are promised
- * only when nothing is left to fail: with problems the step fails, and their lines follow.
+ * The step's last line, written once everything that can fail has run (the responder stack too).
+ * "A second run will change nothing" and "already in place" are promised only when nothing is left
+ * to fail: with problems the step fails, and their lines follow.
  */
-export function closingLine(report: SetupReport, accountId: string, region: string): string {
-  const where = `account ${accountId} (${region})`
+export function closingLine(report: SetupReport, scope: SetupScope): string {
+  const regions = scope.regions.join(', ')
+  const where = scope.organization
+    ? `the organization across ${regions}`
+    : `account ${scope.accountId} (${regions})`
   const problems = report.problems.length
   if (problems > 0) {
     return `changed ${report.changes.length} thing(s) in ${where}; ${problems} could not be done`

@@ -5,11 +5,11 @@ import { createAwsClients } from '../aws/clients.js'
 import type { RawInputs } from '../inputs/read.js'
 import { buildResponderConfig } from '../responder-stack/config.js'
 import { buildSetupConfig } from './config.js'
-import { runSetup, type SetupReport } from './run.js'
+import { closingLine, runSetup, type SetupReport } from './run.js'
 import { renderSetupSummary } from './summary.js'
 import { systemClock } from '../runtime/clock.js'
 import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
-import { errorMessage } from '../runtime/error-message.js'
+import { stepErrorMessage } from '../inputs/missing-region.js'
 import { runResponderDeployment } from '../responder-stack/step.js'
 
 /** `mode: setup`: inputs → baseline → outputs, summary, outcome. Never throws. */
@@ -22,7 +22,7 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
       classes: { sts: STSClient, inspector: Inspector2Client, securityHub: SecurityHubClient },
       advice: host.awsAdvice
     })
-    const report = await runSetup(config, { clients, clock: systemClock, log: host })
+    const { report, scope } = await runSetup(config, { clients, clock: systemClock, log: host })
     if (responder !== undefined) {
       const deployed = await runResponderDeployment(responder, clients, host)
       const stack = `responder stack ${responder.stackName}`
@@ -30,6 +30,7 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
       else if (deployed.outcome === 'unchanged') report.unchanged.push(stack)
       else report.changes.push(`${deployed.outcome} ${stack}`)
     }
+    host.info(closingLine(report, scope))
     const result = report.problems.length === 0 ? 'pass' : 'fail'
     host.setOutput('changes', String(report.changes.length))
     host.setOutput('result', result)
@@ -47,7 +48,7 @@ export async function runSetupStep(inputs: RawInputs, host: Host): Promise<StepO
     const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : ''
     return { result, failure: `inspector-gate setup: ${report.problems[0]}${more}`, render }
   } catch (error) {
-    return failedStep(host, `inspector-gate setup: ${errorMessage(error)}`)
+    return failedStep(host, `inspector-gate setup: ${stepErrorMessage(error, host.awsAdvice)}`)
   }
 }
 
