@@ -32,3 +32,20 @@ describe('CLI bundle: no credentials', () => {
     expect(run.stdout).toMatch(/^error: .*no AWS credentials found/m)
   })
 })
+
+describe('CLI bundle: no Region', () => {
+  it('says to export AWS_REGION, in one line on stderr, with no GitHub step named', async () => {
+    const { url } = await start('clean')
+    const run = await runCliBundle({ endpoint: url, args: ['setup'], env: { AWS_REGION: '' } })
+
+    expect(run.exitCode).not.toBe(0)
+    expect(fake().calls).toHaveLength(0)
+    const lines = run.stderr.split('\n').filter((line) => line.startsWith('inspector-gate'))
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^inspector-gate: .*setup needs a region: set AWS_REGION in the environment \(export AWS_REGION=<region>/
+      )
+    ])
+    expect(run.stderr + run.stdout).not.toContain('configure-aws-credentials')
+  })
+})

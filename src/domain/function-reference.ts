@@ -14,6 +14,14 @@ export interface FunctionReference {
 
 export class FunctionReferenceError extends Error {
   override name = 'FunctionReferenceError'
+
+  constructor(
+    message: string,
+    /** Set when only the Region is missing: the step adds its door's advice (missing-region.ts). */
+    readonly missingRegion?: { lead: string; tail: string }
+  ) {
+    super(message)
+  }
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/
@@ -58,9 +66,11 @@ export function parseFunctionReference(
     )
   }
   if (!defaultRegion) {
-    throw new FunctionReferenceError(
-      `functions: "${shown(raw)}" has no region; set AWS_REGION (configure-aws-credentials does) or give the function ARN`
-    )
+    const missing = {
+      lead: `functions: "${shown(raw)}" has no region; `,
+      tail: ' or give the function ARN'
+    }
+    throw new FunctionReferenceError(`${missing.lead}set AWS_REGION${missing.tail}`, missing)
   }
   const partition = defaultRegion.startsWith('cn-')
     ? 'aws-cn'

@@ -1,3 +1,4 @@
+import { MissingRegionError } from '../inputs/missing-region.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import { FunctionReferenceError, parseFunctionReference } from '../domain/function-reference.js'
 import { ImageReferenceError, parseImageReference } from '../domain/image-reference.js'
@@ -64,7 +65,10 @@ export function buildGateConfig(
     try {
       return parseFunctionReference(line, defaultRegion)
     } catch (error) {
-      if (error instanceof FunctionReferenceError) throw new InputError(error.message)
+      if (error instanceof FunctionReferenceError)
+        throw error.missingRegion
+          ? new MissingRegionError(error.missingRegion.lead, error.missingRegion.tail)
+          : new InputError(error.message)
       throw error
     }
   })
@@ -76,8 +80,9 @@ export function buildGateConfig(
   }
   const sbomRegion = env['AWS_REGION'] || undefined
   if (sboms.length > 0 && sbomRegion === undefined) {
-    throw new InputError(
-      'sboms: no AWS region to scan them in; set AWS_REGION (configure-aws-credentials does) to the Region whose Inspector Scan API should scan the SBOMs'
+    throw new MissingRegionError(
+      'sboms: no AWS region to scan them in; ',
+      ' to the Region whose Inspector Scan API should scan the SBOMs'
     )
   }
 

@@ -8,7 +8,7 @@ import type { RawInputs } from '../inputs/read.js'
 import { buildResponderConfig } from '../responder-stack/config.js'
 import type { ResponderConfig } from '../responder-stack/deploy.js'
 import { systemClock } from '../runtime/clock.js'
-import { errorMessage } from '../runtime/error-message.js'
+import { stepErrorMessage } from '../inputs/missing-region.js'
 import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
 import { buildGateConfig } from './config.js'
 import { publishVerdict } from './publish.js'
@@ -60,7 +60,7 @@ export async function runGateStep(inputs: RawInputs, host: Host): Promise<StepOu
       )
     }
   } catch (error) {
-    return failedStep(host, errorMessage(error))
+    return failedStep(host, stepErrorMessage(error, host.awsAdvice))
   }
 
   // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.

@@ -1,3 +1,4 @@
+import { MissingRegionError } from '../inputs/missing-region.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import {
   SECURITY_HUB_SEVERITIES,
@@ -30,8 +31,7 @@ export function buildReportSettings(
 ): ReportSettings {
   const { get } = inputReader(inputs)
   const region = env['AWS_REGION']
-  if (!region)
-    throw new InputError('report needs a region: set AWS_REGION (configure-aws-credentials does)')
+  if (!region) throw new MissingRegionError('report needs a region: ')
 
   const periodMs = parseDuration('period', get('period'))
   const periodDays = periodMs / 86_400_000

@@ -25,7 +25,7 @@ import { systemClock, type Clock } from '../runtime/clock.js'
 import type { Logger } from '../runtime/logger.js'
 import { readPreviousReport } from './previous-report.js'
 import { failedStep, type Host, type OutputFormat, type StepOutcome } from '../runtime/host.js'
-import { errorMessage } from '../runtime/error-message.js'
+import { stepErrorMessage } from '../inputs/missing-region.js'
 
 /** What the step runs on; tests pass the local endpoint's clients and a virtual clock. */
 export interface ReportStepDeps {
@@ -109,7 +109,7 @@ export async function runReportStep(
     if (result === 'pass') return { result, render }
     return concludeGaps(report, settings.onError, host, render)
   } catch (error) {
-    return failedStep(host, `inspector-gate report: ${errorMessage(error)}`)
+    return failedStep(host, `inspector-gate report: ${stepErrorMessage(error, host.awsAdvice)}`)
   }
 }
 

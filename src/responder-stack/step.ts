@@ -1,3 +1,4 @@
+import { MissingRegionError } from '../inputs/missing-region.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,7 +47,9 @@ export async function runResponderDeployment(
 ): Promise<ResponderRun> {
   const region = host.env['AWS_REGION']
   if (!region) {
-    const error = 'deploy-responder needs a region: set AWS_REGION (configure-aws-credentials does)'
+    const error = new MissingRegionError('deploy-responder needs a region: ').explained(
+      host.awsAdvice.regionVariable
+    )
     return { ok: false, error }
   }
   try {

@@ -1,3 +1,4 @@
+import { MissingRegionError } from '../inputs/missing-region.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
 import type { SetupConfig } from './run.js'
@@ -31,8 +32,7 @@ export function buildSetupConfig(
 ): SetupConfig {
   const { get } = inputReader(inputs)
   const region = env['AWS_REGION']
-  if (!region)
-    throw new InputError('setup needs a region: set AWS_REGION (configure-aws-credentials does)')
+  if (!region) throw new MissingRegionError('setup needs a region: ')
 
   const listed = parseList(get('scan-types')).map((type) =>
     parseChoice('scan-types', type, SCAN_TYPES)
