@@ -287,6 +287,8 @@ var client_sns_dist_cjs = __webpack_require__(1178);
 var client_sts_dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: ./src/aws/clients.ts + 2 modules
 var aws_clients = __webpack_require__(5358);
+// EXTERNAL MODULE: ./src/inputs/missing-region.ts
+var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/inputs/read.ts
 var read = __webpack_require__(4245);
 ;// CONCATENATED MODULE: ./src/domain/report.ts
@@ -349,13 +351,14 @@ var values = __webpack_require__(8463);
 
 
 
+
 const WORKFLOW = Object.keys(WORKFLOW_STATUSES);
 /** Validates the report inputs before any AWS call, naming the input in every error. */
 function buildReportSettings(inputs, env) {
     const { get } = (0,read/* inputReader */.c)(inputs);
     const region = env['AWS_REGION'];
     if (!region)
-        throw new values/* InputError */.dz('report needs a region: set AWS_REGION (configure-aws-credentials does)');
+        throw new missing_region/* MissingRegionError */.Z('report needs a region: ');
     const periodMs = (0,values/* parseDuration */.E9)('period', get('period'));
     const periodDays = periodMs / 86_400_000;
     if (periodDays < 1 / 24 || periodDays > 90) {
@@ -2610,7 +2613,7 @@ async function runReportStep(inputs, host, deps) {
         return concludeGaps(report, settings.onError, host, render);
     }
     catch (error) {
-        return (0,runtime_host/* failedStep */.c)(host, `inspector-gate report: ${(0,error_message/* errorMessage */.g)(error)}`);
+        return (0,runtime_host/* failedStep */.c)(host, `inspector-gate report: ${(0,missing_region/* stepErrorMessage */.W)(error, host.awsAdvice)}`);
     }
 }
 /**

@@ -100,6 +100,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: responderTemplate
 
+// EXTERNAL MODULE: ./src/inputs/missing-region.ts
+var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -249,6 +251,7 @@ var error_message = __webpack_require__(1676);
 
 
 
+
 const DEPLOY_BUDGET_MS = 20 * 60_000;
 /**
  * The template this version ships, found next to its bundle: `<root>/dist/index.js` (the action)
@@ -272,7 +275,7 @@ function responderTemplate() {
 async function runResponderDeployment(config, clients, host) {
     const region = host.env['AWS_REGION'];
     if (!region) {
-        const error = 'deploy-responder needs a region: set AWS_REGION (configure-aws-credentials does)';
+        const error = new missing_region/* MissingRegionError */.Z('deploy-responder needs a region: ').explained(host.awsAdvice.regionVariable);
         return { ok: false, error };
     }
     try {

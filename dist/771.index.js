@@ -53,7 +53,14 @@ function artifactLabel(reference, artifact) {
 /* harmony import */ var _shown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4369);
 
 class FunctionReferenceError extends Error {
+    missingRegion;
     name = 'FunctionReferenceError';
+    constructor(message, 
+    /** Set when only the Region is missing: the step adds its door's advice (missing-region.ts). */
+    missingRegion) {
+        super(message);
+        this.missingRegion = missingRegion;
+    }
 }
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const ARN = /^arn:(aws|aws-cn|aws-us-gov):lambda:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):function:([A-Za-z0-9_-]{1,64})(?::([^:]+))?$/;
@@ -79,7 +86,11 @@ function parseFunctionReference(input, defaultRegion) {
         throw new FunctionReferenceError(`functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" is not a function name (letters, digits, - and _, at most 64) or a function ARN`);
     }
     if (!defaultRegion) {
-        throw new FunctionReferenceError(`functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" has no region; set AWS_REGION (configure-aws-credentials does) or give the function ARN`);
+        const missing = {
+            lead: `functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" has no region; `,
+            tail: ' or give the function ARN'
+        };
+        throw new FunctionReferenceError(`${missing.lead}set AWS_REGION${missing.tail}`, missing);
     }
     const partition = defaultRegion.startsWith('cn-')
         ? 'aws-cn'
@@ -520,8 +531,8 @@ var sts = __webpack_require__(8665);
 var responder_stack_config = __webpack_require__(8125);
 // EXTERNAL MODULE: ./src/runtime/clock.ts
 var clock = __webpack_require__(9842);
-// EXTERNAL MODULE: ./src/runtime/error-message.ts
-var error_message = __webpack_require__(1676);
+// EXTERNAL MODULE: ./src/inputs/missing-region.ts
+var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/runtime/host.ts
 var runtime_host = __webpack_require__(6320);
 // EXTERNAL MODULE: ./src/inputs/read.ts
@@ -714,6 +725,7 @@ var values = __webpack_require__(8463);
 
 
 
+
 const FAIL_ON = [...severity/* RANKED_SEVERITIES */.Kw, 'none'];
 const FAIL_OR_WARN = ['fail', 'warn'];
 const ENSURE_ENABLED = ['check', 'enable', 'off'];
@@ -743,7 +755,9 @@ parseIgnore) {
         }
         catch (error) {
             if (error instanceof function_reference/* FunctionReferenceError */._s)
-                throw new values/* InputError */.dz(error.message);
+                throw error.missingRegion
+                    ? new missing_region/* MissingRegionError */.Z(error.missingRegion.lead, error.missingRegion.tail)
+                    : new values/* InputError */.dz(error.message);
             throw error;
         }
     });
@@ -753,7 +767,7 @@ parseIgnore) {
     }
     const sbomRegion = env['AWS_REGION'] || undefined;
     if (sboms.length > 0 && sbomRegion === undefined) {
-        throw new values/* InputError */.dz('sboms: no AWS region to scan them in; set AWS_REGION (configure-aws-credentials does) to the Region whose Inspector Scan API should scan the SBOMs');
+        throw new missing_region/* MissingRegionError */.Z('sboms: no AWS region to scan them in; ', ' to the Region whose Inspector Scan API should scan the SBOMs');
     }
     const timeoutMs = (0,values/* parseDuration */.E9)('timeout', get('timeout'));
     if (timeoutMs < 1_000) {
@@ -1180,6 +1194,8 @@ function cutToLength(body, marker, maxChars) {
     return output.length + note.length <= maxChars ? output + note : `${marker}\n`;
 }
 
+// EXTERNAL MODULE: ./src/runtime/error-message.ts
+var error_message = __webpack_require__(1676);
 ;// CONCATENATED MODULE: ./src/gate/pr-comment/github.ts
 /**
  * Posts the sticky pull-request comment (`gate/pr-comment/render.ts` renders it): finds this target
@@ -2810,7 +2826,7 @@ async function runGateStep(inputs, host) {
         };
     }
     catch (error) {
-        return (0,runtime_host/* failedStep */.c)(host, (0,error_message/* errorMessage */.g)(error));
+        return (0,runtime_host/* failedStep */.c)(host, (0,missing_region/* stepErrorMessage */.W)(error, host.awsAdvice));
     }
     // Every wait and every AWS call ends by the gate's timeout: the deadline bounds both.
     const deadline = clock/* systemClock */.m.now() + config.gate.timeoutMs;

@@ -245,7 +245,14 @@ async function enableStandards(client, arns) {
 /* harmony import */ var _shown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4369);
 
 class FunctionReferenceError extends Error {
+    missingRegion;
     name = 'FunctionReferenceError';
+    constructor(message, 
+    /** Set when only the Region is missing: the step adds its door's advice (missing-region.ts). */
+    missingRegion) {
+        super(message);
+        this.missingRegion = missingRegion;
+    }
 }
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const ARN = /^arn:(aws|aws-cn|aws-us-gov):lambda:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):function:([A-Za-z0-9_-]{1,64})(?::([^:]+))?$/;
@@ -271,7 +278,11 @@ function parseFunctionReference(input, defaultRegion) {
         throw new FunctionReferenceError(`functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" is not a function name (letters, digits, - and _, at most 64) or a function ARN`);
     }
     if (!defaultRegion) {
-        throw new FunctionReferenceError(`functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" has no region; set AWS_REGION (configure-aws-credentials does) or give the function ARN`);
+        const missing = {
+            lead: `functions: "${(0,_shown_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .S)(raw)}" has no region; `,
+            tail: ' or give the function ARN'
+        };
+        throw new FunctionReferenceError(`${missing.lead}set AWS_REGION${missing.tail}`, missing);
     }
     const partition = defaultRegion.startsWith('cn-')
         ? 'aws-cn'
@@ -366,6 +377,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: responderTemplate
 
+// EXTERNAL MODULE: ./src/inputs/missing-region.ts
+var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -515,6 +528,7 @@ var error_message = __webpack_require__(1676);
 
 
 
+
 const DEPLOY_BUDGET_MS = 20 * 60_000;
 /**
  * The template this version ships, found next to its bundle: `<root>/dist/index.js` (the action)
@@ -538,7 +552,7 @@ function responderTemplate() {
 async function runResponderDeployment(config, clients, host) {
     const region = host.env['AWS_REGION'];
     if (!region) {
-        const error = 'deploy-responder needs a region: set AWS_REGION (configure-aws-credentials does)';
+        const error = new missing_region/* MissingRegionError */.Z('deploy-responder needs a region: ').explained(host.awsAdvice.regionVariable);
         return { ok: false, error };
     }
     try {
@@ -586,6 +600,8 @@ var client_sts_dist_cjs = __webpack_require__(1695);
 var aws_clients = __webpack_require__(5358);
 // EXTERNAL MODULE: ./src/responder-stack/config.ts
 var responder_stack_config = __webpack_require__(8125);
+// EXTERNAL MODULE: ./src/inputs/missing-region.ts
+var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/inputs/read.ts
 var read = __webpack_require__(4245);
 ;// CONCATENATED MODULE: ./src/setup/standards.ts
@@ -660,6 +676,7 @@ var values = __webpack_require__(8463);
 
 
 
+
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'];
 /** Every EcrRescanDuration of the Inspector model, by the input that names it. */
 const ECR_RESCAN_DURATIONS = {
@@ -677,7 +694,7 @@ function buildSetupConfig(inputs, env) {
     const { get } = (0,read/* inputReader */.c)(inputs);
     const region = env['AWS_REGION'];
     if (!region)
-        throw new values/* InputError */.dz('setup needs a region: set AWS_REGION (configure-aws-credentials does)');
+        throw new missing_region/* MissingRegionError */.Z('setup needs a region: ');
     const listed = (0,values/* parseList */.E1)(get('scan-types')).map((type) => (0,values/* parseChoice */.HU)('scan-types', type, SCAN_TYPES));
     const scanTypes = {
         ec2: listed.includes('ec2'),
@@ -1239,11 +1256,8 @@ async function runSetup(config, deps) {
         rows.sort((a, b) => a.account.localeCompare(b.account) || a.region.localeCompare(b.region));
         report.table = rows;
         report.changes.push(...rows.map((row) => `${row.account} ${row.region}: ${row.changed}`));
-        deps.log.info(rows.length === 0
-            ? `nothing to change in the organization across ${regions.join(', ')}`
-            : `changed ${rows.length} thing(s) across the organization; a second run will change nothing`);
     }
-    return report;
+    return { report, scope: { accountId, regions, organization: config.organization } };
 }
 /** The caller's own baseline in one Region. */
 async function runRegion(config, accountId, deps) {
@@ -1268,7 +1282,6 @@ async function runRegion(config, accountId, deps) {
         await ensureStandards(config, deps, deadline, report);
     if (config.insights)
         await ensureInsights(deps, region, report);
-    deps.log.info(closingLine(report, accountId, region));
     return report;
 }
 async function ensureRescanDuration(wanted, deps, region, report) {
@@ -1285,11 +1298,15 @@ async function ensureRescanDuration(wanted, deps, region, report) {
     report.changes.push(`set ${label}`);
 }
 /**
- * The run's last line. "A second run will change nothing" and "already in place" are promised
- * only when nothing is left to fail: with problems the step fails, and their lines follow.
+ * The step's last line, written once everything that can fail has run (the responder stack too).
+ * "A second run will change nothing" and "already in place" are promised only when nothing is left
+ * to fail: with problems the step fails, and their lines follow.
  */
-function closingLine(report, accountId, region) {
-    const where = `account ${accountId} (${region})`;
+function closingLine(report, scope) {
+    const regions = scope.regions.join(', ');
+    const where = scope.organization
+        ? `the organization across ${regions}`
+        : `account ${scope.accountId} (${regions})`;
     const problems = report.problems.length;
     if (problems > 0) {
         return `changed ${report.changes.length} thing(s) in ${where}; ${problems} could not be done`;
@@ -1429,8 +1446,6 @@ function renderSetupSummary(report) {
 var clock = __webpack_require__(9842);
 // EXTERNAL MODULE: ./src/runtime/host.ts
 var runtime_host = __webpack_require__(6320);
-// EXTERNAL MODULE: ./src/runtime/error-message.ts
-var error_message = __webpack_require__(1676);
 // EXTERNAL MODULE: ./src/responder-stack/step.ts + 2 modules
 var step = __webpack_require__(3754);
 ;// CONCATENATED MODULE: ./src/setup/step.ts
@@ -1456,7 +1471,7 @@ async function runSetupStep(inputs, host) {
             classes: { sts: client_sts_dist_cjs.STSClient, inspector: dist_cjs.Inspector2Client, securityHub: client_securityhub_dist_cjs.SecurityHubClient },
             advice: host.awsAdvice
         });
-        const report = await runSetup(config, { clients, clock: clock/* systemClock */.m, log: host });
+        const { report, scope } = await runSetup(config, { clients, clock: clock/* systemClock */.m, log: host });
         if (responder !== undefined) {
             const deployed = await (0,step.runResponderDeployment)(responder, clients, host);
             const stack = `responder stack ${responder.stackName}`;
@@ -1467,6 +1482,7 @@ async function runSetupStep(inputs, host) {
             else
                 report.changes.push(`${deployed.outcome} ${stack}`);
         }
+        host.info(closingLine(report, scope));
         const result = report.problems.length === 0 ? 'pass' : 'fail';
         host.setOutput('changes', String(report.changes.length));
         host.setOutput('result', result);
@@ -1487,7 +1503,7 @@ async function runSetupStep(inputs, host) {
         return { result, failure: `inspector-gate setup: ${report.problems[0]}${more}`, render };
     }
     catch (error) {
-        return (0,runtime_host/* failedStep */.c)(host, `inspector-gate setup: ${(0,error_message/* errorMessage */.g)(error)}`);
+        return (0,runtime_host/* failedStep */.c)(host, `inspector-gate setup: ${(0,missing_region/* stepErrorMessage */.W)(error, host.awsAdvice)}`);
     }
 }
 function setupText(report) {
