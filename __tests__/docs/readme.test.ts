@@ -312,6 +312,24 @@ describe('examples', () => {
     ])
   })
 
+  it('the weekly report example keeps the previous report where it survives a week, not in a cache', () => {
+    // GitHub evicts a cache after 7 days unused: on a weekly schedule it would never be there.
+    type Step = { uses?: string; run?: string; with?: Record<string, unknown> }
+    const text = read('workflows-examples/weekly-compliance-report.yml')
+    const workflow = parse(text) as { jobs: Record<string, { steps: Step[] }> }
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
+    const download = steps.findIndex((step) => step.run?.includes('gh run download') === true)
+    const report = steps.findIndex((step) => step.uses?.includes('inspector-gate') === true)
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact') === true)
+
+    expect(text).not.toMatch(/actions\/cache/)
+    expect(download).toBeGreaterThanOrEqual(0)
+    expect(download).toBeLessThan(report)
+    expect(steps[download]?.run).toContain(`--name ${String(upload?.with?.['name'])}`)
+    expect(steps[report]?.with?.['previous-report']).toBe('previous/report.json')
+    expect(Number(upload?.with?.['retention-days'])).toBeGreaterThan(7)
+  })
+
   it('the ignore-file example is accepted by the ignore-file parser', () => {
     const example = fencedBlocks(section(readme, 'Ignore file').join('\n'), 'yaml')[0]
     expect(example).toBeDefined()

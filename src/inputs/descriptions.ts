@@ -94,7 +94,7 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
   'remediation-targets':
     'report: days within which open findings of a severity should be fixed; older ones are counted as breaching.',
   'previous-report':
-    'report: the previous report.json (e.g. restored from a cache) for the trend. Missing file: no trend.',
+    'report: the previous report.json (e.g. downloaded from the artifact of the last successful run) for the trend. Missing file: no trend.',
   'sns-topic-arn':
     'report: publish a short summary of the report to this SNS topic. Empty: no message.',
   's3-uri': 'report: upload the report folder to s3://<bucket>/<prefix>/<date>/. Empty: no upload.'
