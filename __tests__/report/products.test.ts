@@ -51,3 +51,54 @@ describe('the Security Hub CSPM product name', () => {
     expect(run.report.byProduct.some((row) => row.key === 'Security Hub')).toBe(false)
   })
 })
+
+describe('a report-products name that matches nothing (issue 17)', () => {
+  const truth = expectedReport({ count: 600, seed: 2026 }, { periodDays: 7 })
+  const productsInTruth = Object.entries(truth.byProduct)
+    .filter(([, count]) => count > 0)
+    .map(([name]) => productKey(name))
+    .sort()
+
+  it('says the filter matched no finding and lists the products that had findings', async () => {
+    const run = await runReportInProcess(smallReportScenario(), {
+      'report-products': 'NoSuchProduct'
+    })
+
+    expect(run.report.totals.findings).toBe(0)
+    expect(run.report.productFilter?.unmatched).toEqual(['NoSuchProduct'])
+    expect([...(run.report.productFilter?.withFindings ?? [])].sort()).toEqual(productsInTruth)
+    expect(run.report.productFilter?.more).toBeUndefined()
+    // One GetFindings of one finding per product, and one that finds none.
+    const probes = run.fake
+      .callsTo('GetFindings')
+      .filter((call) => (call.input as { MaxResults?: number }).MaxResults === 1)
+    expect(probes).toHaveLength(productsInTruth.length + 1)
+    const sentence = `report-products "NoSuchProduct" matched no finding in the period; products with findings under the other filters: `
+    expect(run.warnings.some((line) => line.startsWith(sentence))).toBe(true)
+    // The summary escapes the quotes as it escapes every text it quotes.
+    expect(run.summary).toContain(sentence.replaceAll('"', '&quot;'))
+    expect(run.html).toContain('report-products &quot;NoSuchProduct&quot; matched no finding')
+  })
+
+  it('names only the names that matched nothing, with the spelling that differs only by case', async () => {
+    const run = await runReportInProcess(smallReportScenario(), {
+      'report-products': 'Inspector, guardduty'
+    })
+
+    expect(run.report.byProduct.map((row) => row.key)).toEqual(['Inspector'])
+    expect(run.report.productFilter?.unmatched).toEqual(['guardduty'])
+    expect(run.warnings).toContainEqual(
+      expect.stringContaining('(names are case-sensitive: did you mean "GuardDuty"?)')
+    )
+    expect(run.summary).toContain('did you mean &quot;GuardDuty&quot;?')
+  })
+
+  it('adds nothing when every name matched', async () => {
+    const run = await runReportInProcess(smallReportScenario(), {
+      'report-products': 'Inspector'
+    })
+
+    expect(run.report.productFilter).toBeUndefined()
+    expect(run.summary).not.toContain('matched no finding')
+  })
+})

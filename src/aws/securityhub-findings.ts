@@ -48,6 +48,28 @@ export async function readFindings(
   } while (nextToken !== undefined)
 }
 
+/** The first finding matching the filters (one call, one finding), or undefined when none does. */
+export async function firstFinding(
+  client: SecurityHubClient,
+  filters: AwsSecurityFindingFilters
+): Promise<AwsSecurityFinding | undefined> {
+  const out = await callAws(
+    {
+      action: 'securityhub:GetFindings',
+      doing: 'listing the products that have Security Hub findings'
+    },
+    () => client.send(new GetFindingsCommand({ Filters: filters, MaxResults: 1 }))
+  )
+  if (!Array.isArray(out.Findings)) {
+    throw new AwsCallError(
+      'GetFindings returned a page without a findings list',
+      'UnexpectedResponse',
+      false
+    )
+  }
+  return out.Findings[0]
+}
+
 /** ASFF → the report's fields. A finding whose severity cannot be read is an error, not a guess. */
 export function toReportFinding(finding: AwsSecurityFinding): ReportFinding {
   const resource = finding.Resources?.[0]

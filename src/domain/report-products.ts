@@ -1,3 +1,5 @@
+import type { ProductFilterNote } from './report.js'
+
 /**
  * AWS renamed Security Hub's posture product "Security Hub CSPM": its control findings carry
  * either ProductName, depending on when and where they were written. Both are one product here.
@@ -24,4 +26,29 @@ export function productFilterNames(products: readonly string[]): string[] {
     else names.add(product)
   }
   return [...names]
+}
+
+/**
+ * The filter's miss in words, the same in the log, the summary and the HTML: which names matched
+ * nothing, the nearest spelling when only the case differs (ProductName filters are
+ * case-sensitive), and the products that had findings.
+ */
+export function productFilterSentence(note: ProductFilterNote): string {
+  const names = note.unmatched.map((name) => `"${name}"`).join(', ')
+  const verb = note.unmatched.length === 1 ? 'matched' : 'each matched'
+  const hints = note.unmatched.flatMap((name) => {
+    const near = note.withFindings?.find(
+      (product) =>
+        product !== name && productKey(product).toLowerCase() === productKey(name).toLowerCase()
+    )
+    return near === undefined ? [] : [`did you mean "${near}"?`]
+  })
+  const hint = hints.length > 0 ? ` (names are case-sensitive: ${hints.join(' ')})` : ''
+  const listed =
+    note.withFindings === undefined
+      ? 'the products that had findings could not be listed'
+      : note.withFindings.length === 0
+        ? 'no product had findings under the other filters'
+        : `products with findings under the other filters: ${note.withFindings.join(', ')}${note.more === true ? ', and possibly more' : ''}`
+  return `report-products ${names} ${verb} no finding in the period${hint}; ${listed}`
 }

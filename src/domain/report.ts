@@ -126,6 +126,18 @@ export interface ComplianceReport {
   gaps: ReportGap[]
   /** The Regions the report covers: the run's Region and every Region a finding came from. */
   regions: string[]
+  /**
+   * Present when a `report-products` name matched no finding: those names, and the products that
+   * had findings under the other filters (`withFindings` absent when they could not be listed;
+   * `more` when there are more than were listed). Added after schema version 1's first reports.
+   */
+  productFilter?: ProductFilterNote
+}
+
+export interface ProductFilterNote {
+  unmatched: string[]
+  withFindings?: string[]
+  more?: boolean
 }
 
 /** A posture's key in the trend: one per Region and standard. */

@@ -12,9 +12,15 @@ import {
   type EnabledStandard,
   type ReportFinding
 } from '../domain/report-aggregator.js'
-import type { ComplianceReport, ReportGap, SeverityLabel } from '../domain/report.js'
+import type {
+  ComplianceReport,
+  ProductFilterNote,
+  ReportGap,
+  SeverityLabel
+} from '../domain/report.js'
 import { scopeDifferences } from '../domain/report-comparable.js'
-import { productFilterNames } from '../domain/report-products.js'
+import { productFilterNames, productFilterSentence, productKey } from '../domain/report-products.js'
+import { productsWithFindings } from './products-with-findings.js'
 import type { Logger } from '../runtime/logger.js'
 
 export interface ReportConfig {
@@ -74,34 +80,30 @@ export async function runReport(
     filters: config.filters
   })
 
+  const pace = createRateLimiter(deps.clock, GET_FINDINGS_RATE, GET_FINDINGS_BURST)
   const began = deps.clock.now()
   let pages = 0
   let findings = 0
   try {
-    await readFindings(
-      client,
-      findingFilters(config, start, end),
-      createRateLimiter(deps.clock, GET_FINDINGS_RATE, GET_FINDINGS_BURST),
-      async (page) => {
-        pages += 1
-        const normalized = page.map((raw) => ({ raw, finding: toReportFinding(raw) }))
-        for (const { finding } of normalized) aggregator.add(finding)
-        try {
-          await onPage(normalized)
-        } catch (error) {
-          // The CSV could not be written: not a read failure, so no gap; the step fails.
-          throw new SinkError(error)
-        }
-        findings += page.length
-        if (pages % PROGRESS_EVERY_PAGES === 0) {
-          const seconds = Math.max(1, (deps.clock.now() - began) / 1000)
-          // GetFindings returns no total, so an ETA can only be given per page still to come.
-          deps.log.info(
-            `read ${pages} pages, ${findings} findings in ${Math.round(seconds)} s (${(findings / seconds).toFixed(0)} findings/s; at the API's 3 pages/s each further 1,000 findings take about 3.3 s)`
-          )
-        }
+    await readFindings(client, findingFilters(config, start, end), pace, async (page) => {
+      pages += 1
+      const normalized = page.map((raw) => ({ raw, finding: toReportFinding(raw) }))
+      for (const { finding } of normalized) aggregator.add(finding)
+      try {
+        await onPage(normalized)
+      } catch (error) {
+        // The CSV could not be written: not a read failure, so no gap; the step fails.
+        throw new SinkError(error)
       }
-    )
+      findings += page.length
+      if (pages % PROGRESS_EVERY_PAGES === 0) {
+        const seconds = Math.max(1, (deps.clock.now() - began) / 1000)
+        // GetFindings returns no total, so an ETA can only be given per page still to come.
+        deps.log.info(
+          `read ${pages} pages, ${findings} findings in ${Math.round(seconds)} s (${(findings / seconds).toFixed(0)} findings/s; at the API's 3 pages/s each further 1,000 findings take about 3.3 s)`
+        )
+      }
+    })
   } catch (error) {
     if (error instanceof SinkError) throw error.cause
     if (!(error instanceof AwsCallError)) throw error
@@ -140,13 +142,48 @@ export async function runReport(
       'previous-report: no trend this time, because not every finding could be read (see the report)'
     )
   }
-  return aggregator.result(
+  const report = aggregator.result(
     new Date(deps.clock.now()),
     standardsByRegion,
     partial ? undefined : comparablePrevious(config, deps.log),
     gaps,
     [region]
   )
+  if (!partial) {
+    const filters = findingFilters(config, start, end)
+    const note = await productFilterNote(config, report, client, filters, pace, deps.log)
+    if (note !== undefined) report.productFilter = note
+  }
+  return report
+}
+
+/**
+ * A `report-products` name that matched no finding, said with the products that had findings: a
+ * typo or another case ("inspector") would otherwise read as "no findings". A failure to list
+ * them costs only that list (the report's numbers are complete), with one warning.
+ */
+async function productFilterNote(
+  config: ReportConfig,
+  report: ComplianceReport,
+  client: ReturnType<AwsClients['securityHub']>,
+  filters: AwsSecurityFindingFilters,
+  pace: () => Promise<void>,
+  log: Logger
+): Promise<ProductFilterNote | undefined> {
+  const counted = new Set(report.byProduct.filter((row) => row.total > 0).map((row) => row.key))
+  const unmatched = config.filters.products.filter((name) => !counted.has(productKey(name)))
+  if (unmatched.length === 0) return undefined
+  let note: ProductFilterNote
+  try {
+    const { products, more } = await productsWithFindings(client, filters, pace)
+    note = { unmatched, withFindings: products, ...(more && { more }) }
+  } catch (error) {
+    if (!(error instanceof AwsCallError)) throw error
+    log.warning(`report-products: could not list the products that have findings: ${error.message}`)
+    note = { unmatched }
+  }
+  log.warning(productFilterSentence(note))
+  return note
 }
 
 /**

@@ -7,6 +7,7 @@
  * findings; the aggregate tables are shown in full up to `MAX_TABLE_ROWS` rows each. Untrusted text
  * goes through `htmlText`/`htmlAttr` (html-escape.ts) and nowhere else.
  */
+import { productFilterSentence } from '../../domain/report-products.js'
 import {
   SECURITY_HUB_SEVERITIES,
   postureName,
@@ -101,6 +102,7 @@ export function renderReportHtml(report: ComplianceReport): string {
       `<p class="meta">${htmlText(period)} (${pluralCount(report.period.days, 'day')}) · generated ${htmlText(formatInstant(report.generatedAt))}</p>`,
       `<p class="meta">${pluralCount(report.regions.length, 'Region')}: <strong>${htmlText(report.regions.join(', '), 500)}</strong></p>`,
       filtersLine(report),
+      productFilterNotice(report),
       gapsNotice(report),
       navigation(sections),
       '</header>',
@@ -143,6 +145,12 @@ function filtersLine(report: ComplianceReport): string {
     ([name, values]) => `${name}: <strong>${htmlText(values.join(', '), 500)}</strong>`
   )
   return `<p class="meta">Filters: ${parts.join(' · ')}</p>`
+}
+
+/** A product filter that matched nothing, said before the numbers it would make look clean. */
+function productFilterNotice(report: ComplianceReport): string {
+  if (report.productFilter === undefined) return ''
+  return `<p class="gap">${htmlText(productFilterSentence(report.productFilter), 2000)}</p>`
 }
 
 /** What could not be read, above everything else: a reader must not take a gap for a zero. */

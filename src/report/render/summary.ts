@@ -4,6 +4,7 @@
  * untrusted cell is cut by `markdownText`, so the output stays far below GitHub's 1 MiB step-summary
  * limit whatever the number of findings; the HTML report and report.json hold the full tables.
  */
+import { productFilterSentence } from '../../domain/report-products.js'
 import {
   SECURITY_HUB_SEVERITIES,
   postureName,
@@ -48,6 +49,8 @@ const NAME_LENGTH = 120
 const RESOURCE_LENGTH = 160
 const FILTER_LENGTH = 300
 const GAP_LENGTH = 600
+/** A product-filter note lists up to 21 product names. */
+const NOTE_LENGTH = 1_500
 
 const SEVERITY_MARKS: Record<(typeof SECURITY_HUB_SEVERITIES)[number], string> = {
   CRITICAL: '🔴',
@@ -64,6 +67,7 @@ export function renderReportSummary(
   const sections = [
     header(report),
     gapsSection(report),
+    productFilterSection(report),
     headline(report),
     severityTable(report),
     trendSection(report),
@@ -118,6 +122,12 @@ function gapsSection(report: ComplianceReport): string | undefined {
     lines.join('\n') +
     '\n\n'
   )
+}
+
+/** A product filter that matched nothing, before the numbers it would make look clean. */
+function productFilterSection(report: ComplianceReport): string | undefined {
+  if (report.productFilter === undefined) return undefined
+  return `> [!NOTE]\n> ${markdownText(productFilterSentence(report.productFilter), NOTE_LENGTH)}\n\n`
 }
 
 function headline(report: ComplianceReport): string {
