@@ -14,6 +14,8 @@ import type { ArtifactOutcome } from '../../src/domain/outcome.js'
 import type { Verdict } from '../../src/domain/verdict.js'
 import { renderPrComment, commentKey } from '../../src/gate/pr-comment/render.js'
 import { renderSummary } from '../../src/gate/render/summary.js'
+import { renderReportSummary } from '../../src/report/render/summary.js'
+import { anOrganizationReport } from '../report/render/report-fixtures.js'
 import { REGISTRY } from '../fixtures/digests.js'
 import { policy as aPolicy } from '../fixtures/policy.js'
 import { aSmallFailVerdict } from '../fixtures/verdicts.js'
@@ -146,6 +148,21 @@ describe('the gate summary and PR comment at 1,000 px', () => {
       })
       const tables = open('gate-pr-comment', markdown)
       expect(tables.length).toBeGreaterThanOrEqual(1)
+      expect(tables.filter((table) => table.scrollWidth > table.clientWidth)).toEqual([])
+    },
+    TIMEOUT_MS
+  )
+
+  it(
+    'compliance report summary of a 40-account, 3-Region organization: no table is wider than the page',
+    () => {
+      const markdown = renderReportSummary(anOrganizationReport(), {
+        files: { html: 'compliance-report/report.html', csv: 'compliance-report/findings.csv' }
+      })
+      const tables = open('report-summary-organization', markdown)
+      // Severities, products, top resources, resource types, accounts, Regions, accounts ×
+      // Regions, age, accounts past target, posture, failing controls ×2, posture per account.
+      expect(tables.length).toBeGreaterThanOrEqual(12)
       expect(tables.filter((table) => table.scrollWidth > table.clientWidth)).toEqual([])
     },
     TIMEOUT_MS

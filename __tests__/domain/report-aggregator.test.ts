@@ -88,7 +88,7 @@ describe('ReportAggregator across Regions', () => {
       ]),
       undefined,
       [],
-      ['us-east-1']
+      { regions: ['us-east-1'] }
     )
     expect(
       report.compliance.map((s) => [
@@ -222,5 +222,147 @@ describe('ReportAggregator', () => {
     expect(
       standardsIdOf('arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0')
     ).toBe('ruleset/cis-aws-foundations-benchmark/v/1.2.0')
+  })
+})
+
+describe('ReportAggregator for an organization (issue 18)', () => {
+  const MEMBER = '222222222222'
+  const OTHER = '333333333333'
+  const fsbpId = standardsIdOf(FSBP)
+  const control = (accountId: string, region: string, status: string, controlId = 'S3.5') =>
+    finding({
+      accountId,
+      region,
+      resourceId: `bucket-${accountId}-${region}`,
+      securityControlId: controlId,
+      complianceStatus: status,
+      standardsIds: [fsbpId]
+    })
+
+  it('breaks the findings down by account and by Region, each summing to the total', () => {
+    const report = aggregate([
+      finding({ accountId: MEMBER, region: 'eu-west-1', severity: 'CRITICAL' }),
+      finding({ accountId: MEMBER, region: 'us-east-1' }),
+      finding({ accountId: OTHER, region: 'eu-west-1', severity: 'LOW' })
+    ]).result(END)
+    expect(report.byAccount.map((r) => [r.key, r.total, r.bySeverity.CRITICAL])).toEqual([
+      [MEMBER, 2, 1],
+      [OTHER, 1, 0]
+    ])
+    expect(report.byRegion.map((r) => [r.key, r.total])).toEqual([
+      ['eu-west-1', 2],
+      ['us-east-1', 1]
+    ])
+    expect(report.accounts).toEqual([MEMBER, OTHER])
+    expect(report.regions).toEqual(['eu-west-1', 'us-east-1'])
+  })
+
+  it('names the covered accounts and Regions: those given, and every one a finding came from', () => {
+    const aggregator = new ReportAggregator({
+      periodStart: START,
+      periodEnd: END,
+      remediationTargets: {},
+      filters: {
+        products: [],
+        severities: [],
+        accounts: [],
+        resourceTypes: [],
+        workflowStatuses: []
+      }
+    })
+    aggregator.add(finding({ accountId: MEMBER, region: 'eu-west-1' }))
+    const report = aggregator.result(END, new Map(), undefined, [], {
+      regions: ['us-east-1'],
+      accounts: ['111111111111']
+    })
+    // The caller's account and Region are covered even without a finding of theirs.
+    expect(report.accounts).toEqual(['111111111111', MEMBER])
+    expect(report.regions).toEqual(['eu-west-1', 'us-east-1'])
+  })
+
+  it("counts each account's controls per standard across its Regions, as Security Hub decides them", () => {
+    const report = aggregate([
+      // MEMBER: S3.5 passes in one Region and fails in the other, so it fails; S3.1 passes.
+      control(MEMBER, 'us-east-1', 'PASSED'),
+      control(MEMBER, 'eu-west-1', 'FAILED'),
+      control(MEMBER, 'us-east-1', 'PASSED', 'S3.1'),
+      // OTHER: S3.5 passes; S3.1 has a WARNING, so it neither passes nor fails.
+      control(OTHER, 'us-east-1', 'PASSED'),
+      control(OTHER, 'us-east-1', 'PASSED', 'S3.1'),
+      control(OTHER, 'us-east-1', 'WARNING', 'S3.1')
+    ]).result(END)
+    expect(report.accountPosture).toEqual([
+      {
+        accountId: MEMBER,
+        standardsId: fsbpId,
+        name: 'FSBP',
+        controlsPassed: 1,
+        controlsFailed: 1
+      },
+      { accountId: OTHER, standardsId: fsbpId, name: 'FSBP', controlsPassed: 1, controlsFailed: 0 }
+    ])
+  })
+
+  it('names a standard the caller has not enabled by its id', () => {
+    const cisId = 'standards/cis-aws-foundations-benchmark/v/5.0.0'
+    const report = aggregate([
+      finding({
+        accountId: MEMBER,
+        securityControlId: 'IAM.1',
+        complianceStatus: 'FAILED',
+        standardsIds: [cisId]
+      })
+    ]).result(END)
+    expect(report.accountPosture.map((row) => [row.name, row.controlsFailed])).toEqual([[cisId, 1]])
+  })
+
+  it('ranks the accounts by open findings past their severity’s target, and leaves out the rest', () => {
+    // Targets: critical 2 days, high 14 days; medium has none.
+    const report = aggregate([
+      finding({ accountId: MEMBER, severity: 'CRITICAL', firstObservedAt: daysAgo(3) }),
+      finding({ accountId: MEMBER, severity: 'HIGH', firstObservedAt: daysAgo(20) }),
+      finding({ accountId: MEMBER, severity: 'HIGH', firstObservedAt: daysAgo(5) }),
+      finding({ accountId: OTHER, severity: 'CRITICAL', firstObservedAt: daysAgo(9) }),
+      // Resolved: not open, so never past a target.
+      finding({
+        accountId: OTHER,
+        severity: 'CRITICAL',
+        firstObservedAt: daysAgo(9),
+        workflowStatus: 'RESOLVED'
+      }),
+      // No target for medium, and a fresh critical: open, not past.
+      finding({ accountId: '444444444444', severity: 'MEDIUM', firstObservedAt: daysAgo(80) }),
+      finding({ accountId: '444444444444', severity: 'CRITICAL', firstObservedAt: daysAgo(1) })
+    ]).result(END)
+    expect(
+      report.accountsPastTarget.map((row) => [
+        row.accountId,
+        row.breaching,
+        row.bySeverity.CRITICAL,
+        row.bySeverity.HIGH,
+        row.open
+      ])
+    ).toEqual([
+      [MEMBER, 2, 1, 1, 3],
+      [OTHER, 1, 1, 0, 1]
+    ])
+    const breaching = report.age.reduce((sum, row) => sum + row.breaching, 0)
+    expect(report.accountsPastTarget.reduce((sum, row) => sum + row.breaching, 0)).toBe(breaching)
+  })
+
+  it('lists at most ten accounts past their target, most first', () => {
+    const findings = Array.from({ length: 12 }, (_, index) =>
+      Array.from({ length: index + 1 }, () =>
+        finding({
+          accountId: String(500000000000 + index),
+          severity: 'CRITICAL',
+          firstObservedAt: daysAgo(30)
+        })
+      )
+    ).flat()
+    const report = aggregate(findings).result(END)
+    expect(report.accountsPastTarget).toHaveLength(10)
+    expect(report.accountsPastTarget[0]).toMatchObject({ accountId: '500000000011', breaching: 12 })
+    expect(report.accountsPastTarget[9]).toMatchObject({ accountId: '500000000002', breaching: 3 })
   })
 })

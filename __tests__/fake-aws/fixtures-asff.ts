@@ -1096,6 +1096,11 @@ export interface ExpectedReportOptions {
   startMs?: number
   /** Only this Region's control findings count in `standards` (default: every Region's). */
   standardsRegion?: string
+  /**
+   * Days per severity within which an open finding (ACTIVE, NEW or NOTIFIED) should be fixed,
+   * aged from FirstObservedAt to the scenario start: `pastTargetByAccount` counts those older.
+   */
+  remediationTargets?: Partial<Record<SeverityLabel, number>>
 }
 
 /** One standard's controls among the ACTIVE control findings of the period. */
@@ -1135,6 +1140,13 @@ export interface ExpectedReport {
    * filters it). Empty when the fixture has no standards.
    */
   standards: Record<string, StandardTally>
+  /**
+   * Per account, per standard: the same control rule as `standards`, over the account's control
+   * findings in every Region (`standardsRegion` does not apply).
+   */
+  accountStandards: Record<string, Record<string, { passed: number; failed: number }>>
+  /** Per account with any: open findings of the period past `remediationTargets`. */
+  pastTargetByAccount: Record<string, number>
 }
 
 function dateOf(core: AsffCore, field: AsffDateField): number {
@@ -1193,8 +1205,11 @@ export function expectedReport(
     byAccountRegion: {},
     createdInPeriod: 0,
     createdBeforePeriod: 0,
-    standards: {}
+    standards: {},
+    accountStandards: {},
+    pastTargetByAccount: {}
   }
+  const accountControls = new Map<string, Map<string, Set<ComplianceStatus>>>()
   if (options.startMs !== undefined) {
     report.periodStart = new Date(options.startMs + from).toISOString()
     report.periodEnd = new Date(options.startMs).toISOString()
@@ -1214,6 +1229,16 @@ export function expectedReport(
     if (core.recordState !== 'ACTIVE' || dateOf(core, field) < from) continue
     const inStandardsRegion =
       options.standardsRegion === undefined || core.region === options.standardsRegion
+    if (core.compliance !== undefined) {
+      for (const standardsId of core.compliance.standardsIds) {
+        const key = `${core.account}|${standardsId}`
+        const byControl = accountControls.get(key) ?? new Map<string, Set<ComplianceStatus>>()
+        const statuses = byControl.get(core.compliance.control.id) ?? new Set()
+        statuses.add(core.compliance.status)
+        byControl.set(core.compliance.control.id, statuses)
+        accountControls.set(key, byControl)
+      }
+    }
     if (core.compliance !== undefined && inStandardsRegion) {
       for (const standardsId of core.compliance.standardsIds) {
         const byControl = controls.get(standardsId)
@@ -1231,6 +1256,10 @@ export function expectedReport(
     ) {
       continue
     }
+    const target = options.remediationTargets?.[core.severity]
+    const open = core.workflowStatus === 'NEW' || core.workflowStatus === 'NOTIFIED'
+    if (open && target !== undefined && -core.firstObservedMs > target * DAY_MS)
+      bump(report.pastTargetByAccount, core.account)
     report.total += 1
     bySeverity[core.severity] += 1
     bump(byProduct, core.product)
@@ -1240,6 +1269,15 @@ export function expectedReport(
     bump(report.byAccountRegion, `${core.account}/${core.region}`)
     if (core.createdMs >= from) report.createdInPeriod += 1
     else report.createdBeforePeriod += 1
+  }
+  for (const [key, byControl] of accountControls) {
+    const [account = '', standardsId = ''] = key.split('|')
+    const tally = { passed: 0, failed: 0 }
+    for (const statuses of byControl.values()) {
+      if (statuses.has('FAILED')) tally.failed += 1
+      else if (statuses.size === 1 && statuses.has('PASSED')) tally.passed += 1
+    }
+    report.accountStandards[account] = { ...report.accountStandards[account], [standardsId]: tally }
   }
   for (const [standardsId, byControl] of controls) {
     const tally = report.standards[standardsId]

@@ -1112,6 +1112,28 @@ const organizationFresh: Scenario = {
   }
 }
 
+/**
+ * The organization's findings as its administrator's aggregation Region serves them (issue 18):
+ * every account of ORGANIZATION in us-east-1 and eu-west-1, FSBP v1.0.0 and CIS v5.0.0 control
+ * findings among Inspector's and GuardDuty's.
+ */
+export const ORGANIZATION_FINDINGS: AsffFixtureSpec = {
+  count: 5000,
+  seed: 18,
+  accounts: [ORGANIZATION.admin, ...ORGANIZATION.members],
+  regions: ['us-east-1', 'eu-west-1']
+}
+
+/** organizationFresh with the organization's findings, for a report after its setup. */
+const organizationReport: Scenario = {
+  ...organizationFresh,
+  name: 'organizationReport',
+  description:
+    'organizationFresh, holding 5,000 ASFF findings of its 5 accounts in us-east-1 and ' +
+    'eu-west-1, served once setup has turned Security Hub on; GetFindings rate limit on.',
+  securityHub: { enabled: false, inspectorImport: false, findings: ORGANIZATION_FINDINGS }
+}
+
 /** An image in member 444444444444's registry: one CRITICAL finding once the scan is done. */
 export const MEMBER_IMAGE: ImageRef = {
   ...ref('v10.0.0'),
@@ -1458,6 +1480,7 @@ export const scenarios = {
   baselineStandardFails,
   baselineDuplicateInsights,
   organizationFresh,
+  organizationReport,
   memberRegistry,
   memberRegistryNoPolicy,
   reportMixed,
@@ -1505,6 +1528,7 @@ export const scenarioImages: Record<ScenarioName, ImageRef> = {
   baselineStandardFails: IMAGES.clean,
   baselineDuplicateInsights: IMAGES.clean,
   organizationFresh: IMAGES.clean,
+  organizationReport: IMAGES.clean,
   memberRegistry: MEMBER_IMAGE,
   memberRegistryNoPolicy: MEMBER_IMAGE,
   reportMixed: IMAGES.clean,
@@ -1547,6 +1571,7 @@ export const scenarioFunctions: Record<ScenarioName, FunctionRef[]> = {
   baselineStandardFails: [],
   baselineDuplicateInsights: [],
   organizationFresh: [],
+  organizationReport: [],
   memberRegistry: [],
   memberRegistryNoPolicy: [],
   reportMixed: [],

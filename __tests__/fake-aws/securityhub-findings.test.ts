@@ -690,7 +690,8 @@ describe('expectedReport', () => {
   function bruteForce(
     findings: readonly AwsSecurityFinding[],
     periodDays: number,
-    workflowStatuses?: readonly string[]
+    workflowStatuses?: readonly string[],
+    targets: Partial<Record<string, number>> = {}
   ): ExpectedReport {
     const from = startMs - periodDays * DAY_MS
     const active = findings.filter(
@@ -750,8 +751,55 @@ describe('expectedReport', () => {
       byAccountRegion: count((f) => `${f.AwsAccountId}/${f.Region}`),
       createdInPeriod: counted.filter((f) => Date.parse(f.CreatedAt ?? '') >= from).length,
       createdBeforePeriod: counted.filter((f) => Date.parse(f.CreatedAt ?? '') < from).length,
-      standards
+      standards,
+      accountStandards: accountStandardsOf(active),
+      pastTargetByAccount: Object.fromEntries(
+        Object.entries(
+          counted
+            .filter((f) => ['NEW', 'NOTIFIED'].includes(f.Workflow?.Status ?? ''))
+            .filter((f) => {
+              const target = targets[f.Severity?.Label ?? '']
+              const age = startMs - Date.parse(f.FirstObservedAt ?? '')
+              return target !== undefined && age > target * DAY_MS
+            })
+            .reduce<Record<string, number>>((out, f) => {
+              const account = f.AwsAccountId ?? ''
+              out[account] = (out[account] ?? 0) + 1
+              return out
+            }, {})
+        )
+      )
     }
+  }
+
+  /** Per account and standard: a control fails on any FAILED, passes when all are PASSED. */
+  function accountStandardsOf(
+    active: readonly AwsSecurityFinding[]
+  ): ExpectedReport['accountStandards'] {
+    const statuses = new Map<string, Map<string, string[]>>()
+    for (const f of active) {
+      const control = f.Compliance?.SecurityControlId
+      if (control === undefined) continue
+      for (const standard of f.Compliance?.AssociatedStandards ?? []) {
+        const key = `${f.AwsAccountId}|${standard.StandardsId}`
+        const byControl = statuses.get(key) ?? new Map<string, string[]>()
+        byControl.set(control, [...(byControl.get(control) ?? []), f.Compliance?.Status ?? ''])
+        statuses.set(key, byControl)
+      }
+    }
+    const out: ExpectedReport['accountStandards'] = {}
+    for (const [key, byControl] of statuses) {
+      const [account = '', standard = ''] = key.split('|')
+      const values = [...byControl.values()]
+      out[account] = {
+        ...out[account],
+        [standard]: {
+          failed: values.filter((v) => v.includes('FAILED')).length,
+          passed: values.filter((v) => v.every((status) => status === 'PASSED')).length
+        }
+      }
+    }
+    return out
   }
 
   const mixed = [...asffFindings(REPORT_FIXTURES.mixed, startMs)]
@@ -764,6 +812,17 @@ describe('expectedReport', () => {
       expect(expected.total).toBe(expected.createdInPeriod + expected.createdBeforePeriod)
     }
   )
+
+  it('counts the open findings past their remediation target per account, as a brute force does', () => {
+    const targets = { CRITICAL: 2, HIGH: 14, MEDIUM: 30, LOW: 40 }
+    const expected = expectedReport(REPORT_FIXTURES.mixed, {
+      periodDays: 30,
+      remediationTargets: targets
+    })
+    expect(expected).toEqual(bruteForce(mixed, 30, undefined, targets))
+    expect(Object.keys(expected.pastTargetByAccount)).toHaveLength(3)
+    expect(Object.keys(expected.accountStandards)).toHaveLength(3)
+  })
 
   it('counts only the given workflow statuses, but rates controls on every ACTIVE finding', () => {
     const statuses = ['NEW', 'NOTIFIED'] as const

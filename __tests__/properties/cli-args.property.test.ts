@@ -28,6 +28,7 @@ const LIST_INPUTS = new Set([
   'standards',
   'report-products',
   'report-severities',
+  'report-regions',
   'report-accounts',
   'report-resource-types',
   'report-workflow-statuses',

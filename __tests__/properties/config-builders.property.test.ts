@@ -158,6 +158,9 @@ const VALID: Record<InputName, fc.Arbitrary<string>> = {
   'report-products': optional(list(fc.constantFrom('Inspector', 'GuardDuty', 'Security Hub'))),
   'report-severities': optional(list(choice(...SECURITY_HUB_SEVERITIES))),
   'report-accounts': optional(list(accountId)),
+  'report-regions': optional(
+    list(choice('us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1'))
+  ),
   'report-resource-types': optional(list(fc.constantFrom('AwsEc2Instance', 'AwsLambdaFunction'))),
   'report-workflow-statuses': optional(list(choice('NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'))),
   'remediation-targets': optional(

@@ -35,3 +35,27 @@ describe('buildReportSettings: messages', () => {
     )
   })
 })
+
+describe('buildReportSettings: report-regions', () => {
+  it('reads Region names, lower-cased and once each', () => {
+    const settings = buildReportSettings(
+      { 'report-regions': 'us-east-1, EU-WEST-1\nus-east-1, us-gov-west-1' },
+      env
+    )
+
+    expect(settings.config.filters.regions).toEqual(['us-east-1', 'eu-west-1', 'us-gov-west-1'])
+  })
+
+  it('is empty when not given: every Region the findings come from', () => {
+    expect(buildReportSettings({}, env).config.filters.regions).toEqual([])
+  })
+
+  it('refuses a name that is no Region, naming the input and an example', () => {
+    expect(() => buildReportSettings({ 'report-regions': 'us-east-1, Europe' }, env)).toThrow(
+      new InputError('report-regions: "europe" is not an AWS Region name (e.g. eu-west-1)')
+    )
+    expect(() => buildReportSettings({ 'report-regions': 'us-east-1a' }, env)).toThrow(
+      /^report-regions: "us-east-1a" is not an AWS Region name/
+    )
+  })
+})

@@ -5,6 +5,8 @@ import {
   REPORT_SCHEMA_VERSION,
   SECURITY_HUB_SEVERITIES,
   WORKFLOW_STATUSES,
+  type AccountBreachRow,
+  type AccountPosture,
   type AgeRow,
   type ComplianceReport,
   type CountRow,
@@ -56,6 +58,20 @@ export interface AggregationOptions {
 
 const DAY_MS = 86_400_000
 const TOP_RESOURCES = 10
+const TOP_ACCOUNTS_PAST_TARGET = 10
+
+/** What the report covers besides the findings' own accounts and Regions (see `result`). */
+export interface ReportCoverage {
+  regions?: readonly string[]
+  accounts?: readonly string[]
+}
+
+/** A control's results in one account and standard, across the account's Regions. */
+interface AccountControlState {
+  failed: boolean
+  passed: boolean
+  undecided: boolean
+}
 
 interface ControlState {
   title: string
@@ -78,11 +94,17 @@ export class ReportAggregator {
   private readonly byProduct = new Map<string, CountRow>()
   private readonly byResourceType = new Map<string, CountRow>()
   private readonly byAccountRegion = new Map<string, CountRow>()
+  private readonly byAccount = new Map<string, CountRow>()
+  private readonly byRegion = new Map<string, CountRow>()
+  /** `<account>|<standardsId>` → controlId → state: each account's posture apart. */
+  private readonly accountControls = new Map<string, Map<string, AccountControlState>>()
+  private readonly accountBreaches = new Map<string, AccountBreachRow>()
   private readonly resources = new Map<string, ResourceRow>()
   private readonly age = new Map<SeverityLabel, AgeRow>()
   /** `<region>|<standardsId>` → controlId → state: each Region's control results apart. */
   private readonly controls = new Map<string, Map<string, ControlState>>()
   private readonly regions = new Set<string>()
+  private readonly accounts = new Set<string>()
 
   constructor(private readonly options: AggregationOptions) {
     for (const severity of SECURITY_HUB_SEVERITIES) {
@@ -100,11 +122,14 @@ export class ReportAggregator {
   add(finding: ReportFinding): void {
     this.findings += 1
     this.regions.add(finding.region)
+    this.accounts.add(finding.accountId)
     this.bySeverity[finding.severity] += 1
     if (finding.createdAt.getTime() >= this.options.periodStart.getTime()) this.newInPeriod += 1
     count(this.byProduct, productKey(finding.product), finding.severity)
     count(this.byResourceType, finding.resourceType, finding.severity)
     count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity)
+    count(this.byAccount, finding.accountId, finding.severity)
+    count(this.byRegion, finding.region, finding.severity)
     this.countResource(finding)
     this.countAge(finding)
     this.countControl(finding)
@@ -134,7 +159,13 @@ export class ReportAggregator {
     const since = finding.firstObservedAt ?? finding.createdAt
     const days = Math.max(0, (this.options.periodEnd.getTime() - since.getTime()) / DAY_MS)
     row.open += 1
-    if (row.targetDays !== null && days > row.targetDays) row.breaching += 1
+    const account = this.accountBreach(finding.accountId)
+    account.open += 1
+    if (row.targetDays !== null && days > row.targetDays) {
+      row.breaching += 1
+      account.breaching += 1
+      account.bySeverity[finding.severity] += 1
+    }
     row.oldestDays = Math.max(row.oldestDays ?? 0, Math.floor(days))
     const b = row.buckets
     if (days <= 1) b.upTo1 += 1
@@ -142,6 +173,15 @@ export class ReportAggregator {
     else if (days <= 30) b.upTo30 += 1
     else if (days <= 90) b.upTo90 += 1
     else b.over90 += 1
+  }
+
+  private accountBreach(accountId: string): AccountBreachRow {
+    let row = this.accountBreaches.get(accountId)
+    if (row === undefined) {
+      row = { accountId, breaching: 0, bySeverity: emptySeverityCounts(), open: 0 }
+      this.accountBreaches.set(accountId, row)
+    }
+    return row
   }
 
   /**
@@ -171,10 +211,8 @@ export class ReportAggregator {
         }
         controls.set(controlId, state)
       }
-      const status = finding.complianceStatus ?? ''
-      const outcome = Object.hasOwn(COMPLIANCE_STATUSES, status)
-        ? COMPLIANCE_STATUSES[status]
-        : 'undecided'
+      const outcome = complianceOutcome(finding.complianceStatus)
+      this.countAccountControl(finding.accountId, standardsId, controlId, outcome)
       if (outcome === 'failed') {
         state.failed = true
         state.failedResources.add(finding.resourceId)
@@ -185,6 +223,27 @@ export class ReportAggregator {
         state.undecided = true
       }
     }
+  }
+
+  /** The same rule as the Region's posture, for one account and standard across its Regions. */
+  private countAccountControl(
+    accountId: string,
+    standardsId: string,
+    controlId: string,
+    outcome: 'failed' | 'passed' | 'undecided'
+  ): void {
+    const key = `${accountId}|${standardsId}`
+    let controls = this.accountControls.get(key)
+    if (controls === undefined) {
+      controls = new Map()
+      this.accountControls.set(key, controls)
+    }
+    let state = controls.get(controlId)
+    if (state === undefined) {
+      state = { failed: false, passed: false, undecided: false }
+      controls.set(controlId, state)
+    }
+    state[outcome] = true
   }
 
   /** The Regions the findings so far came from. */
@@ -201,7 +260,11 @@ export class ReportAggregator {
     standards: ReadonlyMap<string, readonly EnabledStandard[]>,
     previous?: TrendSource,
     gaps: readonly ReportGap[] = [],
-    regions: readonly string[] = []
+    /**
+     * Covered whatever the findings: the run's Region and the caller's account, or the
+     * `report-regions` and `report-accounts` filters (the findings then come only from those).
+     */
+    coverage: ReportCoverage = {}
   ): ComplianceReport {
     const { periodStart, periodEnd } = this.options
     const report: ComplianceReport = {
@@ -222,6 +285,8 @@ export class ReportAggregator {
       byProduct: sortedRows(this.byProduct),
       byResourceType: sortedRows(this.byResourceType),
       byAccountRegion: sortedRows(this.byAccountRegion),
+      byAccount: sortedRows(this.byAccount),
+      byRegion: sortedRows(this.byRegion),
       topResources: [...this.resources.values()]
         .filter((r) => r.critical + r.high > 0)
         .sort(
@@ -236,12 +301,52 @@ export class ReportAggregator {
       compliance: [...standards.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .flatMap(([region, list]) => list.map((standard) => this.posture(region, standard))),
+      accountPosture: this.accountPosture(standards),
+      accountsPastTarget: [...this.accountBreaches.values()]
+        .filter((row) => row.breaching > 0)
+        .sort((a, b) => b.breaching - a.breaching || a.accountId.localeCompare(b.accountId))
+        .slice(0, TOP_ACCOUNTS_PAST_TARGET),
       trend: null,
       gaps: [...gaps],
-      regions: [...new Set([...regions, ...this.regions])].sort()
+      regions: [...new Set([...(coverage.regions ?? []), ...this.regions])].sort(),
+      accounts: [...new Set([...(coverage.accounts ?? []), ...this.accounts])].sort()
     }
     if (previous !== undefined) report.trend = trend(previous, report)
     return report
+  }
+
+  /**
+   * Per account and standard, sorted by account then standard. Named as the caller's own
+   * subscriptions name the standard (the same standards ARN in every account), else by its id.
+   */
+  private accountPosture(
+    standards: ReadonlyMap<string, readonly EnabledStandard[]>
+  ): AccountPosture[] {
+    const names = new Map<string, string>()
+    for (const list of standards.values())
+      for (const standard of list) names.set(standardsIdOf(standard.arn), standard.name)
+    const rows: AccountPosture[] = []
+    for (const [key, controls] of this.accountControls) {
+      const split = key.indexOf('|')
+      const accountId = key.slice(0, split)
+      const standardsId = key.slice(split + 1)
+      let passed = 0
+      let failed = 0
+      for (const state of controls.values()) {
+        if (state.failed) failed += 1
+        else if (state.passed && !state.undecided) passed += 1
+      }
+      rows.push({
+        accountId,
+        standardsId,
+        name: names.get(standardsId) ?? standardsId,
+        controlsPassed: passed,
+        controlsFailed: failed
+      })
+    }
+    return rows.sort(
+      (a, b) => a.accountId.localeCompare(b.accountId) || a.standardsId.localeCompare(b.standardsId)
+    )
   }
 
   private posture(region: string, standard: EnabledStandard): StandardPosture {
@@ -285,6 +390,14 @@ export class ReportAggregator {
  */
 export function standardsIdOf(standardsArn: string): string {
   return standardsArn.split(':').slice(5).join(':')
+}
+
+/** A finding's Compliance.Status as a control counts it; an unknown value decides nothing. */
+function complianceOutcome(status: string | undefined): 'failed' | 'passed' | 'undecided' {
+  const value = status ?? ''
+  return Object.hasOwn(COMPLIANCE_STATUSES, value)
+    ? (COMPLIANCE_STATUSES[value] ?? 'undecided')
+    : 'undecided'
 }
 
 function rank(severity: SeverityLabel): number {

@@ -9,7 +9,8 @@ const FILTER_NAMES: Record<keyof ComplianceReport['filters'], string> = {
   severities: 'report-severities',
   accounts: 'report-accounts',
   resourceTypes: 'report-resource-types',
-  workflowStatuses: 'report-workflow-statuses'
+  workflowStatuses: 'report-workflow-statuses',
+  regions: 'report-regions'
 }
 
 /**
@@ -24,8 +25,9 @@ export function scopeDifferences(previous: Scope, current: Scope): string[] {
     differences.push(`period ${previous.period.days}d, not ${current.period.days}d`)
   }
   for (const key of Object.keys(FILTER_NAMES) as (keyof typeof FILTER_NAMES)[]) {
-    const before = normalized(previous.filters[key])
-    const now = normalized(current.filters[key])
+    // A filter a previous report predates was not set there: it read every value.
+    const before = normalized(previous.filters[key] ?? [])
+    const now = normalized(current.filters[key] ?? [])
     if (before.join('\n') !== now.join('\n')) {
       differences.push(`${FILTER_NAMES[key]} ${listed(before)}, not ${listed(now)}`)
     }

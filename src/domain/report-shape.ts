@@ -5,7 +5,7 @@ import { REPORT_SCHEMA_VERSION, SECURITY_HUB_SEVERITIES, type ComplianceReport }
  * field the trend reads included, and returns the first problem found, or undefined. A previous
  * report comes from a cache or an artifact of another run: anything else in its place (another
  * file, a hand edit, a truncated write) must cost only the trend, never the week's report.
- * Fields added to schema 1 later (`gaps`, `regions`, a posture's `region`) are checked when present.
+ * Fields added to schema 1 later (`gaps`, `regions`, a posture's `region`, `filters.regions`) are checked when present.
  */
 export function reportShapeProblem(value: unknown): string | undefined {
   try {
@@ -113,6 +113,11 @@ function checkReport(value: unknown): void {
   const filters = object(report['filters'], 'filters')
   for (const name of ['products', 'severities', 'accounts', 'resourceTypes', 'workflowStatuses']) {
     list(filters[name], `filters.${name}`).forEach((item, i) => text(item, `filters.${name}[${i}]`))
+  }
+  if (filters['regions'] !== undefined) {
+    list(filters['regions'], 'filters.regions').forEach((item, i) =>
+      text(item, `filters.regions[${i}]`)
+    )
   }
 
   const totals = object(report['totals'], 'totals')

@@ -100,6 +100,8 @@ export interface ComplianceReport {
     accounts: string[]
     resourceTypes: string[]
     workflowStatuses: string[]
+    /** `report-regions`; absent in reports written before it was added (they read every Region). */
+    regions?: string[]
   }
   totals: {
     findings: number
@@ -113,10 +115,25 @@ export interface ComplianceReport {
   byResourceType: CountRow[]
   /** Keyed `<account>/<region>`. */
   byAccountRegion: CountRow[]
+  /** Keyed by account id (an organization's members, seen from its administrator). */
+  byAccount: CountRow[]
+  /** Keyed by Region (the linked Regions, seen from an aggregation Region). */
+  byRegion: CountRow[]
   /** The resources with the most critical, then high findings (at most 10). */
   topResources: ResourceRow[]
   age: AgeRow[]
   compliance: StandardPosture[]
+  /**
+   * Each account's posture per standard, from the control findings the account's own Security Hub
+   * wrote (in every covered Region): a member's subscriptions cannot be read from its
+   * administrator, so a standard counts for an account when the account has control findings of it.
+   */
+  accountPosture: AccountPosture[]
+  /**
+   * The accounts with the most open findings past their severity's remediation target, most first
+   * (at most 10; empty when no target is set or none is past it).
+   */
+  accountsPastTarget: AccountBreachRow[]
   /** Present when a previous report was given: the change in every headline number. */
   trend: TrendEntry[] | null
   /**
@@ -124,14 +141,41 @@ export interface ComplianceReport {
    * reports of schema version 1 were written, so a previous report may lack it.
    */
   gaps: ReportGap[]
-  /** The Regions the report covers: the run's Region and every Region a finding came from. */
+  /**
+   * The Regions the report covers: `report-regions` when given, else the run's Region and every
+   * Region a finding came from.
+   */
   regions: string[]
+  /**
+   * The accounts the report covers: `report-accounts` when given, else the caller's account and
+   * every account a finding came from. Absent in reports written before it was added.
+   */
+  accounts?: string[]
   /**
    * Present when a `report-products` name matched no finding: those names, and the products that
    * had findings under the other filters (`withFindings` absent when they could not be listed;
    * `more` when there are more than were listed). Added after schema version 1's first reports.
    */
   productFilter?: ProductFilterNote
+}
+
+export interface AccountPosture {
+  accountId: string
+  /** `standards/aws-foundational-security-best-practices/v/1.0.0`, as control findings name it. */
+  standardsId: string
+  name: string
+  controlsPassed: number
+  controlsFailed: number
+}
+
+export interface AccountBreachRow {
+  accountId: string
+  /** Open findings past their severity's target. */
+  breaching: number
+  /** Of `breaching`, per severity. */
+  bySeverity: SeverityCounts
+  /** Open findings of the account (with or without a target). */
+  open: number
 }
 
 export interface ProductFilterNote {

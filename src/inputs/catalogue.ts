@@ -79,6 +79,7 @@ export const INPUTS = [
   { name: 'report-products', modes: REPORT, default: '', list: true },
   { name: 'report-severities', modes: REPORT, default: '', list: true },
   { name: 'report-accounts', modes: REPORT, default: '', list: true },
+  { name: 'report-regions', modes: REPORT, default: '', list: true },
   { name: 'report-resource-types', modes: REPORT, default: '', list: true },
   { name: 'report-workflow-statuses', modes: REPORT, default: '', list: true },
   {

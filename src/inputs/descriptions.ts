@@ -87,6 +87,8 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<InputName, string>> = {
     'report: only findings of these products (ProductName, comma-separated, e.g. `Inspector, GuardDuty`; `Security Hub` and `Security Hub CSPM` select both names of the renamed product). Empty: all.',
   'report-severities': 'report: only these severity labels (`CRITICAL`, `HIGH`, …). Empty: all.',
   'report-accounts': 'report: only these 12-digit account ids. Empty: all the caller can see.',
+  'report-regions':
+    "report: only findings of these Regions (in an aggregation Region, any of its linked Regions, e.g. `us-east-1, eu-west-1`). Empty: the run's Region and every Region its findings come from.",
   'report-resource-types':
     'report: only these ASFF resource types (e.g. `AwsEc2Instance`). Empty: all.',
   'report-workflow-statuses':

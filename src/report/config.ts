@@ -6,6 +6,7 @@ import {
   type ComplianceReport,
   type SeverityLabel
 } from '../domain/report.js'
+import { isRegionName } from '../domain/region.js'
 import type { ReportConfig } from './run.js'
 import { InputError, parseChoice, parseDuration, shown, parseList } from '../inputs/values.js'
 
@@ -61,12 +62,20 @@ export function buildReportSettings(
     if (!/^\d{12}$/.test(a))
       throw new InputError(`report-accounts: "${shown(a)}" is not a 12-digit AWS account id`)
   }
+  const regions = [...new Set(parseList(get('report-regions')).map((r) => r.toLowerCase()))]
+  for (const r of regions) {
+    if (!isRegionName(r))
+      throw new InputError(
+        `report-regions: "${shown(r)}" is not an AWS Region name (e.g. eu-west-1)`
+      )
+  }
   const filters: ComplianceReport['filters'] = {
     products: parseList(get('report-products')),
     severities,
     accounts,
     resourceTypes: parseList(get('report-resource-types')),
-    workflowStatuses
+    workflowStatuses,
+    regions
   }
 
   return {

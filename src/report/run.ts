@@ -20,6 +20,7 @@ import type {
 } from '../domain/report.js'
 import { scopeDifferences } from '../domain/report-comparable.js'
 import { productFilterNames, productFilterSentence, productKey } from '../domain/report-products.js'
+import { isRegionName } from '../domain/region.js'
 import { productsWithFindings } from './products-with-findings.js'
 import type { Logger } from '../runtime/logger.js'
 
@@ -64,12 +65,17 @@ export async function runReport(
   // Each section is read on its own: a section that cannot be read becomes a gap, said in every
   // file, and the rest of the report is still written (on-error decides the step).
   const gaps: ReportGap[] = []
-  const standards =
-    (await standardsOrGap(
-      () => readyStandards(client, deps.log, accountId, region),
-      gaps,
-      'no compliance posture (the enabled standards could not be read)'
-    )) ?? []
+  // With `report-regions`, the run's own Region is covered only when listed: its posture would
+  // otherwise stand in a report that says it covers other Regions.
+  const regionFilter = config.filters.regions ?? []
+  const coversHome = regionFilter.length === 0 || regionFilter.includes(region)
+  const standards = coversHome
+    ? await standardsOrGap(
+        () => readyStandards(client, deps.log, accountId, region),
+        gaps,
+        'no compliance posture (the enabled standards could not be read)'
+      )
+    : undefined
 
   const end = new Date(deps.clock.now())
   const start = new Date(end.getTime() - config.periodDays * 86_400_000)
@@ -125,9 +131,9 @@ export async function runReport(
   // In an aggregation (home) Region GetFindings returns the linked Regions' findings too. Each
   // Region's control results count against that Region's own subscriptions, read there.
   const standardsByRegion = new Map<string, EnabledStandard[]>()
-  if (!gaps.some((g) => g.section === 'posture')) standardsByRegion.set(region, standards)
+  if (standards !== undefined) standardsByRegion.set(region, standards)
   for (const other of aggregator.findingRegions()) {
-    if (other === region || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(other)) continue
+    if (other === region || !isRegionName(other)) continue
     const theirs = await standardsOrGap(
       () => readyStandards(deps.clients.securityHub(other), deps.log, accountId, other),
       gaps,
@@ -147,7 +153,10 @@ export async function runReport(
     standardsByRegion,
     partial ? undefined : comparablePrevious(config, deps.log),
     gaps,
-    [region]
+    {
+      regions: regionFilter.length > 0 ? regionFilter : [region],
+      accounts: config.filters.accounts.length > 0 ? config.filters.accounts : [accountId]
+    }
   )
   if (!partial) {
     const filters = findingFilters(config, start, end)
@@ -279,6 +288,8 @@ export function findingFilters(
     }),
     ...(filters.severities.length > 0 && { SeverityLabel: equalsAny(filters.severities) }),
     ...(filters.accounts.length > 0 && { AwsAccountId: equalsAny(filters.accounts) }),
+    ...(filters.regions !== undefined &&
+      filters.regions.length > 0 && { Region: equalsAny(filters.regions) }),
     ...(filters.resourceTypes.length > 0 && { ResourceType: equalsAny(filters.resourceTypes) }),
     ...(filters.workflowStatuses.length > 0 && {
       WorkflowStatus: equalsAny(filters.workflowStatuses)

@@ -21,6 +21,7 @@ import { deliverReport } from './delivery.js'
 import { csvHeader, csvRow } from './render/csv.js'
 import { renderReportHtml } from './render/html.js'
 import { renderReportSummary } from './render/summary.js'
+import { coverageWords } from './render/format.js'
 import { systemClock, type Clock } from '../runtime/clock.js'
 import type { Logger } from '../runtime/logger.js'
 import { readPreviousReport } from './previous-report.js'
@@ -143,7 +144,7 @@ function reportText(report: ComplianceReport, dir: string): string {
   const failed = report.compliance.reduce((n, standard) => n + standard.controlsFailed, 0)
   return [
     `compliance report written to ${dir}`,
-    `Regions: ${report.regions.join(', ')}`,
+    `Covers: ${coverageWords(report)}`,
     ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     `findings: ${totals.findings} (${totals.bySeverity.CRITICAL} critical, ${totals.bySeverity.HIGH} high)`,
     report.gaps.some((gap) => gap.section === 'posture')

@@ -1,6 +1,7 @@
 import { MissingRegionError } from '../inputs/missing-region.js'
 import { inputReader, type RawInputs } from '../inputs/read.js'
 import type { EcrRescanDuration } from '@aws-sdk/client-inspector2'
+import { isRegionName } from '../domain/region.js'
 import type { SetupConfig } from './run.js'
 import { parseStandardChoice } from './standards.js'
 import {
@@ -66,7 +67,7 @@ export function buildSetupConfig(
   const pollMs = override ? parseDuration('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000
   const listedRegions = parseList(get('regions'))
   for (const name of listedRegions) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(name))
+    if (!isRegionName(name))
       throw new InputError(`regions: "${shown(name)}" is not an AWS Region name such as us-east-1`)
   }
   const regions = listedRegions.length > 0 ? [...new Set(listedRegions)] : [region]

@@ -113,7 +113,8 @@ describe('renderReportHtml document', () => {
 
   it('gives every chart a role, a title and a description that exist', () => {
     const svgs = html.match(/<svg[^>]*>/g) ?? []
-    expect(svgs).toHaveLength(6)
+    // Severity, products, resource types, accounts, Regions, accounts × Regions, age, compliance.
+    expect(svgs).toHaveLength(8)
     const ids = attributeValues(html, 'id')
     expect(new Set(ids).size).toBe(ids.length)
     for (const svg of svgs) {
@@ -136,9 +137,13 @@ describe('renderReportHtml document', () => {
       'products',
       'resource-types',
       'accounts',
+      'regions',
+      'accounts-regions',
       'resources',
       'age',
-      'compliance'
+      'accounts-past-target',
+      'compliance',
+      'account-posture'
     ])
     for (const target of targets) expect(ids).toContain(target)
   })
@@ -330,11 +335,11 @@ describe('renderReportHtml size', () => {
     const html = renderReportHtml(report)
     expect(html).toContain('<p class="note">500 more accounts and Regions are in report.json.</p>')
     const accounts = html.slice(
-      html.indexOf('<section id="accounts"'),
-      html.indexOf('</section>', html.indexOf('<section id="accounts"'))
+      html.indexOf('<section id="accounts-regions"'),
+      html.indexOf('</section>', html.indexOf('<section id="accounts-regions"'))
     )
     expect(accounts.match(/<tr>/g)).toHaveLength(MAX_TABLE_ROWS + 1)
-    const chart = /<svg[^>]*id="chart-accounts"[\s\S]*?<\/svg>/.exec(accounts)?.[0] ?? ''
+    const chart = /<svg[^>]*id="chart-accounts-regions"[\s\S]*?<\/svg>/.exec(accounts)?.[0] ?? ''
     expect(chart.match(/<g>/g)).toHaveLength(10)
     expect(chart).toContain('1,490 more accounts and Regions are in the table.')
   })

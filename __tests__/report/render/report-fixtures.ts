@@ -5,6 +5,7 @@
 import {
   REPORT_SCHEMA_VERSION,
   emptySeverityCounts,
+  type AccountPosture,
   type AgeRow,
   type ComplianceReport,
   type CountRow,
@@ -16,6 +17,8 @@ export const FSBP_ARN =
   'arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0'
 export const CIS_ARN =
   'arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0'
+const FSBP_ID = 'standards/aws-foundational-security-best-practices/v/1.0.0'
+const CIS_ID = 'standards/cis-aws-foundations-benchmark/v/3.0.0'
 export const FSBP_NAME = 'AWS Foundational Security Best Practices v1.0.0'
 export const CIS_NAME = 'CIS AWS Foundations Benchmark v3.0.0'
 
@@ -54,6 +57,16 @@ function ageRow(
     oldestDays,
     buckets: { upTo1, upTo7, upTo30, upTo90, over90 }
   }
+}
+
+function accountPosture(
+  accountId: string,
+  standardsId: string,
+  name: string,
+  controlsPassed: number,
+  controlsFailed: number
+): AccountPosture {
+  return { accountId, standardsId, name, controlsPassed, controlsFailed }
 }
 
 function fsbp(): StandardPosture {
@@ -175,6 +188,14 @@ export function aReport(overrides: Partial<ComplianceReport> = {}): ComplianceRe
       row('111122223333/us-east-1', counts(4, 30, 100, 80, 36)),
       row('444455556666/eu-west-1', counts(1, 17, 52, 39, 25))
     ],
+    byAccount: [
+      row('111122223333', counts(22, 170, 460, 362, 136)),
+      row('444455556666', counts(1, 17, 52, 39, 25))
+    ],
+    byRegion: [
+      row('eu-west-1', counts(19, 157, 412, 321, 125)),
+      row('us-east-1', counts(4, 30, 100, 80, 36))
+    ],
     topResources: [
       {
         resourceId:
@@ -215,9 +236,21 @@ export function aReport(overrides: Partial<ComplianceReport> = {}): ComplianceRe
       ageRow('INFORMATIONAL', null, 0, 170, [10, 20, 40, 39, 30])
     ],
     compliance: [fsbp(), cis()],
+    accountPosture: [
+      accountPosture('111122223333', FSBP_ID, FSBP_NAME, 180, 25),
+      accountPosture('111122223333', CIS_ID, CIS_NAME, 36, 7),
+      accountPosture('444455556666', FSBP_ID, FSBP_NAME, 201, 9),
+      accountPosture('444455556666', CIS_ID, CIS_NAME, 41, 3)
+    ],
+    // 40 past target in all (the age rows' 3 + 25 + 12), 599 open.
+    accountsPastTarget: [
+      { accountId: '111122223333', breaching: 33, bySeverity: counts(3, 20, 10, 0, 0), open: 520 },
+      { accountId: '444455556666', breaching: 7, bySeverity: counts(0, 5, 2, 0, 0), open: 79 }
+    ],
     trend: null,
     gaps: [],
     regions: ['eu-west-1', 'us-east-1'],
+    accounts: ['111122223333', '444455556666'],
     ...overrides
   }
 }
@@ -269,6 +302,10 @@ export function anEmptyReport(): ComplianceReport {
     byProduct: [],
     byResourceType: [],
     byAccountRegion: [],
+    byAccount: [],
+    byRegion: [],
+    accountPosture: [],
+    accountsPastTarget: [],
     topResources: [],
     age: [
       noAge('CRITICAL', 15),
@@ -336,6 +373,14 @@ export function scaledReport(report: ComplianceReport, factor: number): Complian
     byProduct: report.byProduct.map(scaleRow),
     byResourceType: report.byResourceType.map(scaleRow),
     byAccountRegion: report.byAccountRegion.map(scaleRow),
+    byAccount: report.byAccount.map(scaleRow),
+    byRegion: report.byRegion.map(scaleRow),
+    accountsPastTarget: report.accountsPastTarget.map((r) => ({
+      ...r,
+      breaching: times(r.breaching),
+      open: times(r.open),
+      bySeverity: scaleCounts(r.bySeverity)
+    })),
     topResources: report.topResources.map((r) => ({
       ...r,
       critical: times(r.critical),
@@ -362,4 +407,35 @@ export function scaledReport(report: ComplianceReport, factor: number): Complian
       }))
     }))
   }
+}
+
+/**
+ * A week of a 40-account organization in 3 Regions, as its aggregation Region reports it: the
+ * breakdowns, the posture per account and the accounts past target at the scale of issue 18.
+ */
+export function anOrganizationReport(): ComplianceReport {
+  const regions = ['ap-southeast-2', 'eu-west-1', 'us-east-1']
+  const accounts = Array.from({ length: 40 }, (_, i) => String(100000000000 + i * 7919))
+  const share = (i: number) => counts(i % 4, 3 + (i % 9), 10 + (i % 13), 8, 2)
+  const byAccount = accounts.map((account, i) => row(account, share(i)))
+  const byAccountRegion = accounts.flatMap((account, i) =>
+    regions.map((region, r) => row(`${account}/${region}`, share(i + r)))
+  )
+  return aReport({
+    accounts,
+    regions,
+    byAccount,
+    byRegion: regions.map((region, r) => row(region, counts(30 + r, 200, 500, 320, 80))),
+    byAccountRegion,
+    accountPosture: accounts.flatMap((account, i) => [
+      accountPosture(account, FSBP_ID, FSBP_NAME, 190 - i, 20 + i),
+      accountPosture(account, CIS_ID, CIS_NAME, 40 - (i % 7), 4 + (i % 7))
+    ]),
+    accountsPastTarget: accounts.slice(0, 10).map((accountId, i) => ({
+      accountId,
+      breaching: 60 - i * 5,
+      bySeverity: counts(3, 20 - i, 37 - i * 4, 0, 0),
+      open: 400 - i * 10
+    }))
+  })
 }

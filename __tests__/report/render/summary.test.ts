@@ -126,14 +126,18 @@ describe('renderReportSummary breakdowns', () => {
 
   it('lists the top resources, resource types and accounts', () => {
     const resources = tableAfter(markdown, '### Top resources')
-    expect(resources?.header).toEqual(['Resource', 'Type', 'Critical', 'High', 'Total'])
+    // The type after the id, one column less, so the table fits GitHub's page.
+    expect(resources?.header).toEqual(['Resource', 'Critical', 'High', 'Total'])
     expect(resources?.rows[2]).toEqual([
-      'arn:aws:lambda:us-east-1:111122223333:function:billing-export',
-      'AwsLambdaFunction',
+      'arn:aws:lambda:us-east-1:111122223333:function:billing-export · AwsLambdaFunction',
       '2',
       '9',
       '31'
     ])
+    // An image's digest is cut to 12 hex digits (the full id is in report.json and the HTML).
+    expect(resources?.rows[0]?.[0]).toBe(
+      'arn:aws:ecr:eu-west-1:111122223333:repository/shop/api/sha256:3f1c0a9be27d… · AwsEcrContainerImage'
+    )
     expect(rowFor(markdown, '### Resource types', 'AwsEcrContainerImage')?.[1]).toBe('611')
     expect(rowFor(markdown, '### Accounts and Regions', '111122223333/us-east-1')?.[1]).toBe('250')
   })

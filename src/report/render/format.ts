@@ -149,7 +149,8 @@ export function activeFilters(filters: ComplianceReport['filters']): [string, st
     ['Severities', filters.severities],
     ['Accounts', filters.accounts],
     ['Resource types', filters.resourceTypes],
-    ['Workflow statuses', filters.workflowStatuses]
+    ['Workflow statuses', filters.workflowStatuses],
+    ['Regions', filters.regions ?? []]
   ]
   return named.filter(([, values]) => values.length > 0)
 }
@@ -162,4 +163,23 @@ export function totalBreaching(age: readonly AgeRow[]): number {
 export function targetWords(targetDays: number | null): string {
   if (targetDays === null) return 'none'
   return targetDays === 1 ? '1 day' : `${formatCount(targetDays)} days`
+}
+
+/**
+ * What the report covers, in one line: `5 accounts (111111111111, …) in 2 Regions (eu-west-1,
+ * us-east-1)`, each list cut after `max` names with how many more. Accounts are absent from
+ * reports written before they were kept.
+ */
+export function coverageWords(
+  report: Pick<ComplianceReport, 'regions' | 'accounts'>,
+  max = 10
+): string {
+  const regions = `${pluralCount(report.regions.length, 'Region')} (${namesWithMore(report.regions, max)})`
+  if (report.accounts === undefined) return regions
+  return `${pluralCount(report.accounts.length, 'account')} (${namesWithMore(report.accounts, max)}) in ${regions}`
+}
+
+function namesWithMore(names: readonly string[], max: number): string {
+  if (names.length <= max) return names.join(', ')
+  return `${names.slice(0, max).join(', ')} and ${formatCount(names.length - max)} more`
 }

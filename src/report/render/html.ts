@@ -30,6 +30,7 @@ import {
   AGE_BUCKETS,
   SEVERITY_NAMES,
   activeFilters,
+  coverageWords,
   failedControlsTrend,
   formatCount,
   formatDay,
@@ -49,6 +50,8 @@ import {
 
 /** Aggregate tables longer than this (thousands of accounts × Regions) are cut, with a note. */
 export const MAX_TABLE_ROWS = 1000
+/** The header names every account and Region up to this many (an organization of 1,000 fits). */
+const MAX_COVERAGE_NAMES = 1000
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -71,8 +74,24 @@ export function renderReportHtml(report: ComplianceReport): string {
       noun: 'resource types',
       chartTitle: 'Findings by resource type (top 10)'
     }),
-    countSection(report.byAccountRegion, {
+    countSection(report.byAccount, {
       id: 'accounts',
+      heading: 'Accounts',
+      keyTitle: 'Account',
+      noun: 'accounts',
+      chartTitle: 'Findings by account (top 10)'
+    }),
+    report.byRegion.length > 1
+      ? countSection(report.byRegion, {
+          id: 'regions',
+          heading: 'Regions',
+          keyTitle: 'Region',
+          noun: 'Regions',
+          chartTitle: 'Findings by Region (top 10)'
+        })
+      : undefined,
+    countSection(report.byAccountRegion, {
+      id: 'accounts-regions',
       heading: 'Accounts and Regions',
       keyTitle: 'Account / Region',
       noun: 'accounts and Regions',
@@ -80,7 +99,9 @@ export function renderReportHtml(report: ComplianceReport): string {
     }),
     resourcesSection(report),
     ageSection(report),
-    complianceSection(report)
+    accountsPastTargetSection(report),
+    complianceSection(report),
+    accountPostureSection(report)
   ].filter((section): section is Section => section !== undefined)
 
   return (
@@ -100,7 +121,7 @@ export function renderReportHtml(report: ComplianceReport): string {
       '<header>',
       '<h1>Security Hub compliance report</h1>',
       `<p class="meta">${htmlText(period)} (${pluralCount(report.period.days, 'day')}) · generated ${htmlText(formatInstant(report.generatedAt))}</p>`,
-      `<p class="meta">${pluralCount(report.regions.length, 'Region')}: <strong>${htmlText(report.regions.join(', '), 500)}</strong></p>`,
+      `<p class="meta">Covers: <strong>${htmlText(coverageWords(report, MAX_COVERAGE_NAMES), 20_000)}</strong></p>`,
       filtersLine(report),
       productFilterNotice(report),
       gapsNotice(report),
@@ -341,6 +362,27 @@ function ageSection(report: ComplianceReport): Section | undefined {
   }
 }
 
+function accountsPastTargetSection(report: ComplianceReport): Section | undefined {
+  if (report.accountsPastTarget.length === 0) return undefined
+  const columns = [
+    { title: 'Account' },
+    { title: 'Over target', numeric: true },
+    ...SECURITY_HUB_SEVERITIES.map((label) => ({ title: SEVERITY_NAMES[label], numeric: true })),
+    { title: 'Open', numeric: true }
+  ]
+  const cells = report.accountsPastTarget.map((row) => [
+    htmlText(row.accountId),
+    `<span class="breach">${formatCount(row.breaching)}</span>`,
+    ...SECURITY_HUB_SEVERITIES.map((label) => formatCount(row.bySeverity[label])),
+    formatCount(row.open)
+  ])
+  return {
+    id: 'accounts-past-target',
+    heading: 'Accounts past their remediation target',
+    body: `<p class="note">The accounts with the most open findings older than their severity's target, most first.</p>\n${table(columns, cells, 'accounts')}`
+  }
+}
+
 // ---- compliance ----------------------------------------------------------------------------
 
 function complianceSection(report: ComplianceReport): Section | undefined {
@@ -377,6 +419,30 @@ function complianceSection(report: ComplianceReport): Section | undefined {
     id: 'compliance',
     heading: 'Compliance posture',
     body: `${figure(complianceChart(report.compliance))}\n${table(columns, cells, 'standards')}\n${failing}`
+  }
+}
+
+/** Every account's posture per standard, by account: shown when more than one account has one. */
+function accountPostureSection(report: ComplianceReport): Section | undefined {
+  if (new Set(report.accountPosture.map((row) => row.accountId)).size < 2) return undefined
+  const columns = [
+    { title: 'Account' },
+    { title: 'Standard' },
+    { title: 'Passed', numeric: true },
+    { title: 'Failed', numeric: true },
+    { title: 'Pass rate', numeric: true }
+  ]
+  const cells = report.accountPosture.map((row) => [
+    htmlText(row.accountId),
+    htmlText(row.name),
+    formatCount(row.controlsPassed),
+    formatCount(row.controlsFailed),
+    passRate(row.controlsPassed, row.controlsFailed)
+  ])
+  return {
+    id: 'account-posture',
+    heading: 'Posture per account',
+    body: `<p class="note">Each account's controls, from the control findings its own Security Hub wrote in the Regions covered.</p>\n${table(columns, cells, 'accounts and standards')}`
   }
 }
 

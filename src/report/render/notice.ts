@@ -4,6 +4,7 @@ import {
   postureName,
   type ComplianceReport
 } from '../../domain/report.js'
+import { coverageWords } from './format.js'
 
 /**
  * The short plain-text summary a report publishes to SNS (subjects are limited to 100 ASCII
@@ -28,7 +29,7 @@ export function renderReportNotice(
   }
   const lines = [
     `Security Hub compliance report for ${report.period.start} to ${report.period.end}`,
-    `Regions: ${report.regions.join(', ')}`,
+    `Covers: ${coverageWords(report)}`,
     '',
     ...report.gaps.map((gap) => `INCOMPLETE: ${gapLine(gap)}`),
     ...(report.gaps.length > 0 ? [''] : []),

@@ -14,11 +14,13 @@ import {
   type TrendEntry
 } from '../../domain/report.js'
 import { codeSpan, markdownText } from '../../text/escape.js'
+import { shortenDigests } from '../../text/short-digest.js'
 import { tableHead, tableRow, type Column } from '../../text/markdown-table.js'
 import {
   AGE_BUCKETS,
   SEVERITY_NAMES,
   activeFilters,
+  coverageWords,
   failedControlsTrend,
   formatCount,
   formatDay,
@@ -49,6 +51,8 @@ const NAME_LENGTH = 120
 const RESOURCE_LENGTH = 160
 const FILTER_LENGTH = 300
 const GAP_LENGTH = 600
+/** Ten 12-digit accounts and ten Regions, with the words around them. */
+const COVERAGE_LENGTH = 400
 /** A product-filter note lists up to 21 product names. */
 const NOTE_LENGTH = 1_500
 
@@ -77,12 +81,21 @@ export function renderReportSummary(
       'resource type',
       'resource types'
     ]),
-    countSection('Accounts and Regions', 'Account / Region', report.byAccountRegion, [
-      'account and Region',
-      'accounts and Regions'
-    ]),
+    countSection('Accounts', 'Account', report.byAccount, ['account', 'accounts']),
+    report.byRegion.length > 1
+      ? countSection('Regions', 'Region', report.byRegion, ['Region', 'Regions'])
+      : undefined,
+    // The cross product only says more than the two tables when both have more than one row.
+    report.byAccount.length > 1 && report.byRegion.length > 1
+      ? countSection('Accounts and Regions', 'Account / Region', report.byAccountRegion, [
+          'account and Region',
+          'accounts and Regions'
+        ])
+      : undefined,
     ageSection(report),
+    accountsPastTargetSection(report),
     complianceSection(report),
+    accountPostureSection(report),
     filesSection(options.files)
   ]
   return sections.filter((section) => section !== undefined).join('')
@@ -98,7 +111,7 @@ function header(report: ComplianceReport): string {
     `**Period:** ${markdownText(formatDay(period.start))} → ${markdownText(formatDay(period.end))} ` +
       `(${pluralCount(period.days, 'day')}) · generated ${markdownText(formatInstant(report.generatedAt))}`,
     '',
-    `**${report.regions.length === 1 ? 'Region' : 'Regions'}:** ${markdownText(report.regions.join(', '), FILTER_LENGTH)}`
+    `**Covers:** ${markdownText(coverageWords(report), COVERAGE_LENGTH)}`
   ]
   const filters = activeFilters(report.filters)
   if (filters.length > 0) {
@@ -241,9 +254,9 @@ function countSection(
 
 function resourcesSection(report: ComplianceReport): string | undefined {
   if (report.topResources.length === 0) return undefined
+  // The type after the id, and image digests cut: an ECR image's ARN alone is ~130 characters.
   const columns: Column[] = [
     { title: 'Resource' },
-    { title: 'Type' },
     { title: 'Critical', align: 'right' },
     { title: 'High', align: 'right' },
     { title: 'Total', align: 'right' }
@@ -252,8 +265,7 @@ function resourcesSection(report: ComplianceReport): string | undefined {
     .slice(0, SUMMARY_TOP_ROWS)
     .map((row) =>
       tableRow([
-        markdownText(row.resourceId, RESOURCE_LENGTH),
-        markdownText(row.resourceType, NAME_LENGTH),
+        `${markdownText(shortenDigests(row.resourceId), RESOURCE_LENGTH)} · ${markdownText(row.resourceType, NAME_LENGTH)}`,
         formatCount(row.critical),
         formatCount(row.high),
         formatCount(row.total)
@@ -306,6 +318,41 @@ function ageSection(report: ComplianceReport): string | undefined {
   )
 }
 
+/** Where the breaches are: in an organization, the accounts to chase first. */
+function accountsPastTargetSection(report: ComplianceReport): string | undefined {
+  if (report.accountsPastTarget.length === 0) return undefined
+  const columns: Column[] = [
+    { title: 'Account' },
+    { title: 'Over target', align: 'right' },
+    { title: 'By severity' },
+    { title: 'Open', align: 'right' }
+  ]
+  const rows = report.accountsPastTarget
+    .slice(0, SUMMARY_TOP_ROWS)
+    .map((row) =>
+      tableRow([
+        markdownText(row.accountId, NAME_LENGTH),
+        `**${formatCount(row.breaching)}**`,
+        severityMarks(row.bySeverity),
+        formatCount(row.open)
+      ])
+    )
+  return (
+    '### Accounts with the most findings past their remediation target\n\n' +
+    tableHead(columns) +
+    rows.join('') +
+    '\n'
+  )
+}
+
+/** `🔴 3 🟠 12`: the non-zero severities, highest first, in one compact cell. */
+function severityMarks(counts: Record<(typeof SECURITY_HUB_SEVERITIES)[number], number>): string {
+  const parts = SECURITY_HUB_SEVERITIES.filter((label) => counts[label] > 0).map(
+    (label) => `${SEVERITY_MARKS[label]} ${formatCount(counts[label])}`
+  )
+  return parts.length === 0 ? '—' : parts.join(' ')
+}
+
 // ---- compliance ----------------------------------------------------------------------------
 
 function complianceSection(report: ComplianceReport): string | undefined {
@@ -341,6 +388,45 @@ function complianceSection(report: ComplianceReport): string | undefined {
     moreNote(report.compliance.length - standards.length, 'standard', 'standards') +
     '\n' +
     failing.join('')
+  )
+}
+
+/**
+ * Each account's posture per standard, worst first (most failed controls); shown only when the
+ * report covers more than one account, since one account's posture is the table above.
+ */
+function accountPostureSection(report: ComplianceReport): string | undefined {
+  const accounts = new Set(report.accountPosture.map((row) => row.accountId))
+  if (accounts.size < 2) return undefined
+  const ranked = [...report.accountPosture].sort(
+    (a, b) =>
+      b.controlsFailed - a.controlsFailed ||
+      a.accountId.localeCompare(b.accountId) ||
+      a.standardsId.localeCompare(b.standardsId)
+  )
+  const rows = ranked.slice(0, SUMMARY_TOP_ROWS)
+  const columns: Column[] = [
+    { title: 'Account' },
+    { title: 'Standard' },
+    { title: 'Passed', align: 'right' },
+    { title: 'Failed', align: 'right' },
+    { title: 'Pass rate', align: 'right' }
+  ]
+  const lines = rows.map((row) =>
+    tableRow([
+      markdownText(row.accountId, NAME_LENGTH),
+      markdownText(row.name, NAME_LENGTH),
+      formatCount(row.controlsPassed),
+      formatCount(row.controlsFailed),
+      passRate(row.controlsPassed, row.controlsFailed)
+    ])
+  )
+  return (
+    '### Posture per account\n\n' +
+    tableHead(columns) +
+    lines.join('') +
+    moreNote(ranked.length - rows.length, 'account and standard', 'accounts and standards') +
+    '\n'
   )
 }
 
