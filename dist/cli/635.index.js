@@ -308,6 +308,24 @@ function functionResourceIds(functionArn) {
 
 /***/ }),
 
+/***/ 4938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isRegionName)
+/* harmony export */ });
+/**
+ * How AWS names a Region: `us-east-1`, `ap-southeast-2`, `us-gov-west-1`. One test for every place
+ * a Region name comes from outside (inputs, a finding's `Region`), so they cannot drift apart.
+ */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+function isRegionName(name) {
+    return REGION_NAME.test(name);
+}
+
+
+/***/ }),
+
 /***/ 8125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -604,6 +622,8 @@ var responder_stack_config = __webpack_require__(8125);
 var missing_region = __webpack_require__(1782);
 // EXTERNAL MODULE: ./src/inputs/read.ts
 var read = __webpack_require__(4245);
+// EXTERNAL MODULE: ./src/domain/region.ts
+var domain_region = __webpack_require__(4938);
 ;// CONCATENATED MODULE: ./src/setup/standards.ts
 /** Short names users reach for, mapped to the slug in the standard's ARN. */
 const ALIASES = {
@@ -677,6 +697,7 @@ var values = __webpack_require__(8463);
 
 
 
+
 const SCAN_TYPES = ['ec2', 'ecr', 'lambda', 'lambda-code'];
 /** Every EcrRescanDuration of the Inspector model, by the input that names it. */
 const ECR_RESCAN_DURATIONS = {
@@ -719,7 +740,7 @@ function buildSetupConfig(inputs, env) {
     const pollMs = override ? (0,values/* parseDuration */.E9)('INSPECTOR_GATE_POLL_INTERVAL', override) : 10_000;
     const listedRegions = (0,values/* parseList */.E1)(get('regions'));
     for (const name of listedRegions) {
-        if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(name))
+        if (!(0,domain_region/* isRegionName */.U)(name))
             throw new values/* InputError */.dz(`regions: "${(0,values/* shown */.SP)(name)}" is not an AWS Region name such as us-east-1`);
     }
     const regions = listedRegions.length > 0 ? [...new Set(listedRegions)] : [region];
