@@ -1456,6 +1456,14 @@ function namesWithMore(names, max) {
         return names.join(', ');
     return `${names.slice(0, max).join(', ')} and ${formatCount(names.length - max)} more`;
 }
+/**
+ * The sentence for a period without findings. With filters it says so: under a filter that
+ * matched nothing (a product name's typo), a bare "no findings" would read as a clean account.
+ */
+function noFindingsSentence(report) {
+    const filtered = activeFilters(report.filters).length > 0 ? ' matching the filters' : '';
+    return `No findings${filtered} were updated in ${periodWords(report.period.days)}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/render/notice.ts
 
@@ -1999,7 +2007,7 @@ function overviewSection(report) {
     const intro = findingsGap !== undefined
         ? `<p class="gap">${htmlText(capitalised(findingsGap.effect))}: the numbers below are not the whole period.</p>`
         : totals.findings === 0
-            ? `<p class="empty">No findings were updated in ${periodWords(report.period.days)}.</p>`
+            ? `<p class="empty">${htmlText(noFindingsSentence(report))}</p>`
             : `<p><strong>${pluralCount(totals.findings, 'finding')}</strong> updated in ${periodWords(report.period.days)}: ${formatCount(totals.newInPeriod)} created in the period, ${formatCount(totals.older)} older.</p>`;
     const chart = totals.findings === 0 ? '' : figure(severityChart(totals.bySeverity));
     return {
@@ -2426,7 +2434,7 @@ function headline(report) {
     }
     if (totals.findings === 0) {
         const change = changeNote(trendFor(report, 'totals.findings'));
-        return `**No findings were updated in ${periodWords(period.days)}.**${change}\n\n`;
+        return `**${noFindingsSentence(report)}**${change}\n\n`;
     }
     const parts = [
         `**${pluralCount(totals.findings, 'finding')}** updated in ${periodWords(period.days)}${changeNote(trendFor(report, 'totals.findings'))}`,

@@ -279,6 +279,17 @@ describe('renderReportHtml with a section that could not be read', () => {
 describe('renderReportHtml for an empty period', () => {
   const html = renderReportHtml(anEmptyReport())
 
+  it('says the filters matched nothing when filters were given', () => {
+    const report = anEmptyReport()
+    const filtered = renderReportHtml({
+      ...report,
+      filters: { ...report.filters, severities: ['CRITICAL'] }
+    })
+    expect(filtered).toContain(
+      '<p class="empty">No findings matching the filters were updated in the last 7 days.</p>'
+    )
+  })
+
   it('says nothing was updated and draws no charts', () => {
     expect(html).toContain('<p class="empty">No findings were updated in the last 7 days.</p>')
     expect(html).not.toContain('<svg')

@@ -283,6 +283,19 @@ describe('renderReportSummary for an empty period', () => {
     )
   })
 
+  it('says the filters matched nothing, not that the account is clean, when filters were given', () => {
+    const report = anEmptyReport()
+    const markdown = renderReportSummary({
+      ...report,
+      filters: { ...report.filters, products: ['Inspectr'] },
+      productFilter: { unmatched: ['Inspectr'], withFindings: ['Inspector'] }
+    })
+    expect(markdown).toContain(
+      '**No findings matching the filters were updated in the last 7 days.**'
+    )
+    expect(markdown).not.toContain('No findings were updated')
+  })
+
   it('words a one-day period in the singular', () => {
     const report = anEmptyReport()
     const markdown = renderReportSummary({ ...report, period: { ...report.period, days: 1 } })

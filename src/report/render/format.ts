@@ -183,3 +183,12 @@ function namesWithMore(names: readonly string[], max: number): string {
   if (names.length <= max) return names.join(', ')
   return `${names.slice(0, max).join(', ')} and ${formatCount(names.length - max)} more`
 }
+
+/**
+ * The sentence for a period without findings. With filters it says so: under a filter that
+ * matched nothing (a product name's typo), a bare "no findings" would read as a clean account.
+ */
+export function noFindingsSentence(report: Pick<ComplianceReport, 'filters' | 'period'>): string {
+  const filtered = activeFilters(report.filters).length > 0 ? ' matching the filters' : ''
+  return `No findings${filtered} were updated in ${periodWords(report.period.days)}.`
+}

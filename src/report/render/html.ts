@@ -32,6 +32,7 @@ import {
   activeFilters,
   coverageWords,
   failedControlsTrend,
+  noFindingsSentence,
   formatCount,
   formatDay,
   formatInstant,
@@ -216,7 +217,7 @@ function overviewSection(report: ComplianceReport): Section {
     findingsGap !== undefined
       ? `<p class="gap">${htmlText(capitalised(findingsGap.effect))}: the numbers below are not the whole period.</p>`
       : totals.findings === 0
-        ? `<p class="empty">No findings were updated in ${periodWords(report.period.days)}.</p>`
+        ? `<p class="empty">${htmlText(noFindingsSentence(report))}</p>`
         : `<p><strong>${pluralCount(totals.findings, 'finding')}</strong> updated in ${periodWords(report.period.days)}: ${formatCount(totals.newInPeriod)} created in the period, ${formatCount(totals.older)} older.</p>`
   const chart = totals.findings === 0 ? '' : figure(severityChart(totals.bySeverity))
   return {

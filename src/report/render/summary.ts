@@ -22,6 +22,7 @@ import {
   activeFilters,
   coverageWords,
   failedControlsTrend,
+  noFindingsSentence,
   formatCount,
   formatDay,
   formatInstant,
@@ -150,7 +151,7 @@ function headline(report: ComplianceReport): string {
   }
   if (totals.findings === 0) {
     const change = changeNote(trendFor(report, 'totals.findings'))
-    return `**No findings were updated in ${periodWords(period.days)}.**${change}\n\n`
+    return `**${noFindingsSentence(report)}**${change}\n\n`
   }
   const parts = [
     `**${pluralCount(totals.findings, 'finding')}** updated in ${periodWords(period.days)}${changeNote(trendFor(report, 'totals.findings'))}`,
