@@ -2,7 +2,8 @@
  * Security Hub CSPM (REST-JSON, API 2018-10-26): DescribeHub, EnableSecurityHub,
  * DisableSecurityHub, ListEnabledProductsForImport, EnableImportFindingsForProduct,
  * DisableImportFindingsForProduct; the standards and insights operations live in
- * securityhub-baseline-api.ts, GetFindings (`POST /findings`) in securityhub-findings-api.ts. Wire facts (from @aws-sdk/client-securityhub's schema):
+ * securityhub-baseline-api.ts, GetFindings (`POST /findings`) in securityhub-findings-api.ts,
+ * GetInsightResults (`GET /insights/results/{InsightArn+}`) in securityhub-insight-results.ts. Wire facts (from @aws-sdk/client-securityhub's schema):
  * DescribeHub is `GET /accounts?HubArn=`, EnableSecurityHub `POST /accounts`, DisableSecurityHub
  * `DELETE /accounts`, ListEnabledProductsForImport `GET /productSubscriptions?MaxResults&NextToken`,
  * EnableImportFindingsForProduct `POST /productSubscriptions`, DisableImportFindingsForProduct
@@ -30,6 +31,7 @@ import {
 } from './securityhub-baseline-api.js'
 import { getFindings } from './securityhub-findings-api.js'
 import type { SecurityHubContext } from './securityhub-findings-api.js'
+import { getInsightResults } from './securityhub-insight-results.js'
 import { DEFAULT_STANDARDS } from './standards.js'
 import type { FakeState } from './state.js'
 import { FakeAwsError } from './wire.js'
@@ -85,6 +87,13 @@ export function securityHubOperationFor(
     }
     if (path.endsWith('/insights')) return { operation: 'CreateInsight', input: {} }
     if (path.endsWith('/insights/get')) return { operation: 'GetInsights', input: {} }
+  }
+  const results = /\/insights\/results\/(.+)$/.exec(path)
+  if (results !== null && method === 'GET') {
+    return {
+      operation: 'GetInsightResults',
+      input: { InsightArn: decodeURIComponent(results[1] ?? '') }
+    }
   }
   const insight = /\/insights\/(.+)$/.exec(path)
   if (insight !== null && (method === 'PATCH' || method === 'DELETE')) {
@@ -148,6 +157,8 @@ export function handleSecurityHub(
       return updateInsight(state, input)
     case 'DeleteInsight':
       return deleteInsight(state, input)
+    case 'GetInsightResults':
+      return getInsightResults(state, input)
     case 'GetFindings':
       return getFindings(state, input, context)
     default:

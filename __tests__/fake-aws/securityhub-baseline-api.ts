@@ -11,6 +11,7 @@
  * - GetInsights `POST /insights/get` `{InsightArns?, NextToken?, MaxResults?}` → `{Insights, NextToken}`
  * - UpdateInsight `PATCH /insights/{InsightArn+}` `{Name?, Filters?, GroupByAttribute?}` → `{}`
  * - DeleteInsight `DELETE /insights/{InsightArn+}` → `{InsightArn}`
+ * (GetInsightResults counts findings, so it lives with GetFindings: securityhub-insight-results.ts.)
  * Every operation needs the hub (401 InvalidAccessException otherwise). Insight names are not
  * unique, exactly as in AWS.
  */
@@ -281,7 +282,7 @@ export function createInsight(state: FakeState, input: Input): CreateInsightResp
   return { InsightArn: insightArn }
 }
 
-function findInsight(state: FakeState, arn: unknown): StoredInsight {
+export function findInsight(state: FakeState, arn: unknown): StoredInsight {
   const insight = state.securityHub.insights.find((i) => i.insightArn === arn)
   if (insight === undefined) {
     throw new FakeAwsError(
