@@ -1315,11 +1315,11 @@ export function organizationAccountIds(n: number): string[] {
  *
  * The fixture spreads findings harmonically, as reportScale's: the first account and the first
  * Region get the most (account i about 1/i of the first's share), so account-Regions range from
- * about 15× `perAccountRegion` down to a tenth of it. Resources per kind, account and Region
- * (`poolSize`) are sized from `perAccountRegion` as reportScale sizes them from its count over
- * 3 × 2 account-Regions, so a resource has as many findings, on average, as in reportScale: with
- * the default count / 250 the pool would grow with the number of account-Regions and nearly every
- * finding would be on a resource of its own.
+ * about 15× `perAccountRegion` down to an eighth of it (40 × 3 × 2,500: 38,332 down to 310).
+ * Resources per kind, account and Region (`poolSize`) are sized from `perAccountRegion` as
+ * reportScale sizes them from its count over 3 × 2 account-Regions, so a resource has about as
+ * many findings as in reportScale: with the default count / 250 the pool would grow with the
+ * number of account-Regions (40 × 3 × 2,500: 174,067 resources for 300,000 findings, not 44,710).
  */
 export function reportOrganizationScale(
   accounts: number,
