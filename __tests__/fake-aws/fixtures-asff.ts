@@ -507,6 +507,9 @@ export function resolveAsffFixture(spec: AsffFixtureSpec): AsffFixture {
   if (!(Number.isInteger(minAgeDays) && Number.isInteger(maxAgeDays) && minAgeDays < maxAgeDays)) {
     throw new Error('fixtures-asff: need whole days with minAgeDays < maxAgeDays')
   }
+  if (spec.poolSize !== undefined && !(Number.isInteger(spec.poolSize) && spec.poolSize > 0)) {
+    throw new Error(`fixtures-asff: poolSize must be a positive integer, got ${spec.poolSize}`)
+  }
   const fixture: AsffFixture = {
     count: spec.count,
     seed: spec.seed ?? 1,
@@ -517,7 +520,7 @@ export function resolveAsffFixture(spec: AsffFixtureSpec): AsffFixture {
     controls,
     minAgeDays,
     maxAgeDays,
-    poolSize: Math.max(4, Math.ceil(spec.count / 250)),
+    poolSize: spec.poolSize ?? Math.max(4, Math.ceil(spec.count / 250)),
     securityHubProductName: spec.securityHubProductName ?? ASFF_PRODUCTS.securityHub
   }
   if (spec.archivedShare !== undefined) fixture.archivedShare = spec.archivedShare

@@ -546,6 +546,12 @@ export interface AsffFixtureSpec {
    * AWS gave the posture product when it renamed it.
    */
   securityHubProductName?: 'Security Hub' | 'Security Hub CSPM'
+  /**
+   * Resources per kind (ECR image, EC2 instance, S3 bucket, …), account and Region that findings
+   * are spread over; default `max(4, ceil(count / 250))`, sized for the default 3 accounts × 2
+   * Regions. A fixture over many accounts and Regions sets it from the findings per account-Region.
+   */
+  poolSize?: number
 }
 
 /**

@@ -1317,6 +1317,62 @@ export function reportScale(
   }
 }
 
+/** The organization bench's Regions: three, on three continents. */
+export const ORGANIZATION_SCALE_REGIONS: readonly string[] = [
+  'us-east-1',
+  'eu-west-1',
+  'ap-southeast-2'
+]
+
+/** `n` distinct 12-digit account ids, the same every time: 111111111111, 111112111114, … */
+export function organizationAccountIds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(111_111_111_111 + i * 1_000_003))
+}
+
+/**
+ * The report bench at an organization's shape: `accounts` member accounts (generated 12-digit ids)
+ * × `regions`, `perAccountRegion` findings per account-Region on average, so
+ * `accounts × regions.length × perAccountRegion` findings in all (mix as reportMixed, FSBP and
+ * CIS v5.0.0 READY, the rate limit on unless `throttle: false`).
+ *
+ * The fixture spreads findings harmonically, as reportScale's: the first account and the first
+ * Region get the most (account i about 1/i of the first's share), so account-Regions range from
+ * about 15× `perAccountRegion` down to an eighth of it (40 × 3 × 2,500: 38,332 down to 310).
+ * Resources per kind, account and Region (`poolSize`) are sized from `perAccountRegion` as
+ * reportScale sizes them from its count over 3 × 2 account-Regions, so a resource has about as
+ * many findings as in reportScale: with the default count / 250 the pool would grow with the
+ * number of account-Regions (40 × 3 × 2,500: 174,067 resources for 300,000 findings, not 44,710).
+ */
+export function reportOrganizationScale(
+  accounts: number,
+  regions: readonly string[] = ORGANIZATION_SCALE_REGIONS,
+  perAccountRegion = 2_500,
+  options: { seed?: number; throttle?: boolean } = {}
+): Scenario {
+  const count = accounts * regions.length * perAccountRegion
+  const defaultShape = 3 * 2
+  return {
+    name: `reportOrganizationScale${accounts}x${regions.length}x${perAccountRegion}`,
+    description:
+      `${count} ASFF findings over 60 days in ${accounts} accounts and ${regions.length} Regions ` +
+      `(${perAccountRegion} per account-Region on average; mix as reportMixed).`,
+    securityHub: {
+      enabled: true,
+      standards: REPORT_STANDARDS,
+      findings: {
+        count,
+        seed: options.seed ?? 2026,
+        accounts: organizationAccountIds(accounts),
+        regions: [...regions],
+        poolSize: Math.max(4, Math.ceil((perAccountRegion * defaultShape) / 250))
+      },
+      ...(options.throttle === false && { getFindingsThrottle: false as const })
+    },
+    repositories: [{ name: REPOSITORY, images: [CLEAN_IMAGE] }],
+    timing: REPORT_TIMING
+  }
+}
+
 /**
  * One image with `n` findings (the manyFindings300 mix), scanned at 2 s: the API-call benchmark's
  * 0 / 300 / 3,000-finding cases.

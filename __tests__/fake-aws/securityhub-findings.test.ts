@@ -22,11 +22,18 @@ import {
   SEVERITY_LABELS,
   asffFindings,
   expectedReport,
+  resolveAsffFixture,
   standardsIdOf
 } from './fixtures-asff.js'
 import type { ExpectedReport } from './fixtures-asff.js'
 import type { AsffFixtureSpec, Scenario } from './scenario.js'
-import { REPORT_FIXTURES, reportScale, scenarios } from './scenarios.js'
+import {
+  ORGANIZATION_SCALE_REGIONS,
+  REPORT_FIXTURES,
+  reportOrganizationScale,
+  reportScale,
+  scenarios
+} from './scenarios.js'
 import type { FakeAws } from './server.js'
 import { STANDARD_IDS } from './standards.js'
 import { fakesClosedAfterEachTest, TEST_CREDENTIALS } from './test-support.js'
@@ -223,6 +230,31 @@ describe('GetFindings wire and fixtures', () => {
     // A scenario describes its findings, it does not hold them: 100k cost what 1k cost.
     const size = (n: number) => JSON.stringify(reportScale(n)).length
     expect(size(100_000) - size(1_000)).toBeLessThan(10)
+  })
+
+  it('shapes an organization: accounts × Regions × findings per account-Region (issue 18)', () => {
+    const spec = reportOrganizationScale(40, ORGANIZATION_SCALE_REGIONS, 250).securityHub
+      ?.findings as AsffFixtureSpec
+    expect(spec.count).toBe(40 * 3 * 250)
+    expect(spec.regions).toEqual(['us-east-1', 'eu-west-1', 'ap-southeast-2'])
+    expect(new Set(spec.accounts).size).toBe(40)
+    for (const account of spec.accounts ?? []) expect(account).toMatch(/^\d{12}$/)
+    const all = expectedReport(spec, { periodDays: 90 })
+    const perAccountRegion = Object.values(all.byAccountRegion)
+    // Every account-Region has findings; the first account's first Region the most.
+    expect(perAccountRegion).toHaveLength(120)
+    expect(Math.min(...perAccountRegion)).toBeGreaterThan(0)
+    expect(all.byAccountRegion[`${spec.accounts?.[0]}/us-east-1`]).toBe(
+      Math.max(...perAccountRegion)
+    )
+    // Resources per kind, account and Region follow the findings per account-Region, as
+    // reportScale's follow its count over 3 × 2; reportScale's own pool is unchanged.
+    const pool = (s: AsffFixtureSpec) => resolveAsffFixture(s).poolSize
+    expect(pool(spec)).toBe(6)
+    expect(pool(reportOrganizationScale(40).securityHub?.findings as AsffFixtureSpec)).toBe(60)
+    expect(pool(reportScale(100_000).securityHub?.findings as AsffFixtureSpec)).toBe(400)
+    expect(pool({ count: 15_000 })).toBe(60)
+    expect(() => resolveAsffFixture({ count: 10, poolSize: 0 })).toThrow(/poolSize/)
   })
 })
 

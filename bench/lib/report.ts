@@ -1,10 +1,50 @@
 import { readFileSync } from 'node:fs'
 import { runBundle } from '../../__tests__/e2e/runner.js'
 import { startFakeAws } from '../../__tests__/fake-aws/server.js'
-import { reportScale } from '../../__tests__/fake-aws/scenarios.js'
+import {
+  ORGANIZATION_SCALE_REGIONS,
+  reportOrganizationScale,
+  reportScale
+} from '../../__tests__/fake-aws/scenarios.js'
+
+/**
+ * A bench size: `n` findings over reportScale's 3 accounts × 2 Regions, or an organization of
+ * `accounts` × `regions` with `perAccountRegion` findings per account-Region on average.
+ */
+export type ReportSize = number | { accounts: number; regions: number; perAccountRegion: number }
+
+/** Regions for an organization size, first `regions` of these (the bench's three first). */
+const BENCH_REGIONS: readonly string[] = [
+  ...ORGANIZATION_SCALE_REGIONS,
+  'us-west-2',
+  'eu-central-1',
+  'ap-northeast-1'
+]
+
+/** `10000` or `40x3x2500` (accounts x Regions x findings per account-Region); undefined if neither. */
+export function parseReportSize(text: string): ReportSize | undefined {
+  const shape = /^(\d+)x(\d+)x(\d+)$/.exec(text.trim())
+  if (shape !== null) {
+    const [accounts, regions, perAccountRegion] = shape.slice(1).map(Number) as [
+      number,
+      number,
+      number
+    ]
+    if (accounts < 1 || regions < 1 || perAccountRegion < 1) return undefined
+    if (regions > BENCH_REGIONS.length) {
+      throw new Error(`bench: at most ${BENCH_REGIONS.length} Regions, got ${regions}`)
+    }
+    return { accounts, regions, perAccountRegion }
+  }
+  const n = Number(text)
+  return Number.isInteger(n) && n > 0 ? n : undefined
+}
 
 export interface ReportRun {
+  /** Findings generated. */
   size: number
+  accounts: number
+  regions: number
   /** Findings in the 90-day period the report covered (its `report-findings` output). */
   inPeriod: number
   /** GetFindings pages of 100 the findings need. */
@@ -25,8 +65,19 @@ export interface ReportRun {
  * endpoint, which enforces GetFindings' real quota (3 requests/s, burst 6). Peak RSS is the
  * bundle's VmHWM and CPU its utime + stime, both sampled from /proc every 100 ms.
  */
-export async function measureReport(size: number): Promise<ReportRun> {
-  const fake = await startFakeAws(reportScale(size))
+export async function measureReport(what: ReportSize): Promise<ReportRun> {
+  const shape = typeof what === 'number' ? { accounts: 3, regions: 2 } : what
+  const size =
+    typeof what === 'number' ? what : what.accounts * what.regions * what.perAccountRegion
+  const fake = await startFakeAws(
+    typeof what === 'number'
+      ? reportScale(what)
+      : reportOrganizationScale(
+          what.accounts,
+          BENCH_REGIONS.slice(0, what.regions),
+          what.perAccountRegion
+        )
+  )
   try {
     let peakKiB = 0
     let cpuTicks = 0
@@ -55,6 +106,8 @@ export async function measureReport(size: number): Promise<ReportRun> {
     const pages = Math.max(1, Math.ceil(inPeriod / 100))
     return {
       size,
+      accounts: shape.accounts,
+      regions: shape.regions,
       inPeriod,
       pages,
       getFindingsCalls: fake.callsTo('GetFindings').length,
@@ -72,6 +125,7 @@ export async function measureReport(size: number): Promise<ReportRun> {
 
 export const REPORT_HEADERS = [
   'Findings',
+  'Accounts × Regions',
   'In 90-day period',
   'Pages',
   'GetFindings calls (429s)',
@@ -83,9 +137,13 @@ export const REPORT_HEADERS = [
   'Exit'
 ]
 
+/** The right-aligned (numeric) columns of REPORT_HEADERS. */
+export const REPORT_RIGHT = [0, 2, 3, 5, 6, 7, 8, 9]
+
 export function reportRow(run: ReportRun): string[] {
   return [
     run.size.toLocaleString('en-US'),
+    `${run.accounts} × ${run.regions}`,
     run.inPeriod.toLocaleString('en-US'),
     String(run.pages),
     `${run.getFindingsCalls} (${run.throttled})`,
