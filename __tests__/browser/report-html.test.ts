@@ -158,12 +158,14 @@ describe('the HTML report in headless Chromium', () => {
       expect(dom).toContain('40 open findings are past the remediation target.')
       expect(dom).toContain('89% passed (187/210)')
       const charts = dom.match(/<svg [^>]*role="img"[^>]*>/g) ?? []
-      expect(charts).toHaveLength(6)
+      expect(charts).toHaveLength(8)
       for (const id of [
         'severity',
         'products',
         'resource-types',
         'accounts',
+        'regions',
+        'accounts-regions',
         'age',
         'compliance'
       ]) {
