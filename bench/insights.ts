@@ -37,7 +37,11 @@ import {
 import type { AwsSecurityFindingFilters, InsightResultValue } from '@aws-sdk/client-securityhub'
 import { createRateLimiter } from '../src/aws/rate-limiter.js'
 import { toReportFinding } from '../src/aws/securityhub-findings.js'
-import { ReportAggregator, standardsIdOf } from '../src/domain/report-aggregator.js'
+import {
+  ReportAggregator,
+  standardsIdOf,
+  topResourceOrder
+} from '../src/domain/report-aggregator.js'
 import type { EnabledStandard } from '../src/domain/report-aggregator.js'
 import { productKey } from '../src/domain/report-products.js'
 import { SECURITY_HUB_SEVERITIES } from '../src/domain/report.js'
@@ -436,13 +440,7 @@ async function serverSide(
           high: highs.get(id) ?? 0,
           total: totals.get(id) ?? 0
         }))
-        .sort(
-          (a, b) =>
-            b.critical - a.critical ||
-            b.high - a.high ||
-            b.total - a.total ||
-            a.resourceId.localeCompare(b.resourceId)
-        )
+        .sort(topResourceOrder)
         .slice(0, TOP_RESOURCES)
       const rows = await Promise.all(
         top.map(async (r) => {

@@ -827,10 +827,7 @@ class ReportAggregator {
             byRegion: sortedRows(this.byRegion),
             topResources: [...this.resources.values()]
                 .filter((r) => r.critical + r.high > 0)
-                .sort((a, b) => b.critical - a.critical ||
-                b.high - a.high ||
-                b.total - a.total ||
-                a.resourceId.localeCompare(b.resourceId))
+                .sort(topResourceOrder)
                 .slice(0, TOP_RESOURCES),
             age: SECURITY_HUB_SEVERITIES.map((s) => this.age.get(s)),
             compliance: [...standards.entries()]
@@ -919,6 +916,13 @@ class ReportAggregator {
  */
 function standardsIdOf(standardsArn) {
     return standardsArn.split(':').slice(5).join(':');
+}
+/** The top resources' order: most critical, then high, then findings in all; ties by id. */
+function topResourceOrder(a, b) {
+    return (b.critical - a.critical ||
+        b.high - a.high ||
+        b.total - a.total ||
+        a.resourceId.localeCompare(b.resourceId));
 }
 /** A finding's Compliance.Status as a control counts it; an unknown value decides nothing. */
 function complianceOutcome(status) {

@@ -289,13 +289,7 @@ export class ReportAggregator {
       byRegion: sortedRows(this.byRegion),
       topResources: [...this.resources.values()]
         .filter((r) => r.critical + r.high > 0)
-        .sort(
-          (a, b) =>
-            b.critical - a.critical ||
-            b.high - a.high ||
-            b.total - a.total ||
-            a.resourceId.localeCompare(b.resourceId)
-        )
+        .sort(topResourceOrder)
         .slice(0, TOP_RESOURCES),
       age: SECURITY_HUB_SEVERITIES.map((s) => this.age.get(s) as AgeRow),
       compliance: [...standards.entries()]
@@ -390,6 +384,19 @@ export class ReportAggregator {
  */
 export function standardsIdOf(standardsArn: string): string {
   return standardsArn.split(':').slice(5).join(':')
+}
+
+/** The top resources' order: most critical, then high, then findings in all; ties by id. */
+export function topResourceOrder(
+  a: Pick<ResourceRow, 'resourceId' | 'critical' | 'high' | 'total'>,
+  b: Pick<ResourceRow, 'resourceId' | 'critical' | 'high' | 'total'>
+): number {
+  return (
+    b.critical - a.critical ||
+    b.high - a.high ||
+    b.total - a.total ||
+    a.resourceId.localeCompare(b.resourceId)
+  )
 }
 
 /** A finding's Compliance.Status as a control counts it; an unknown value decides nothing. */
