@@ -637,9 +637,11 @@ class ReportAggregator {
     newInPeriod = 0;
     byProduct = new Map();
     byResourceType = new Map();
+    /**
+     * Keyed `<account>/<region>`, each with its parts: the breakdowns by account and by Region, and
+     * the accounts and Regions seen, are summed from these few rows when the report is made.
+     */
     byAccountRegion = new Map();
-    byAccount = new Map();
-    byRegion = new Map();
     /** `<account>|<standardsId>` → controlId → state: each account's posture apart. */
     accountControls = new Map();
     accountBreaches = new Map();
@@ -647,8 +649,6 @@ class ReportAggregator {
     age = new Map();
     /** `<region>|<standardsId>` → controlId → state: each Region's control results apart. */
     controls = new Map();
-    regions = new Set();
-    accounts = new Set();
     constructor(options) {
         this.options = options;
         for (const severity of SECURITY_HUB_SEVERITIES) {
@@ -664,19 +664,29 @@ class ReportAggregator {
     }
     add(finding) {
         this.findings += 1;
-        this.regions.add(finding.region);
-        this.accounts.add(finding.accountId);
         this.bySeverity[finding.severity] += 1;
         if (finding.createdAt.getTime() >= this.options.periodStart.getTime())
             this.newInPeriod += 1;
         count(this.byProduct, productKey(finding.product), finding.severity);
         count(this.byResourceType, finding.resourceType, finding.severity);
-        count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity);
-        count(this.byAccount, finding.accountId, finding.severity);
-        count(this.byRegion, finding.region, finding.severity);
+        this.countAccountRegion(finding);
         this.countResource(finding);
         this.countAge(finding);
         this.countControl(finding);
+    }
+    countAccountRegion(finding) {
+        const key = `${finding.accountId}/${finding.region}`;
+        let entry = this.byAccountRegion.get(key);
+        if (entry === undefined) {
+            entry = {
+                accountId: finding.accountId,
+                region: finding.region,
+                row: { key, total: 0, bySeverity: emptySeverityCounts() }
+            };
+            this.byAccountRegion.set(key, entry);
+        }
+        entry.row.total += 1;
+        entry.row.bySeverity[finding.severity] += 1;
     }
     countResource(finding) {
         let row = this.resources.get(finding.resourceId);
@@ -792,7 +802,7 @@ class ReportAggregator {
     }
     /** The Regions the findings so far came from. */
     findingRegions() {
-        return [...this.regions].sort();
+        return [...new Set([...this.byAccountRegion.values()].map((entry) => entry.region))].sort();
     }
     /**
      * `standards`: each Region's READY standards, as read in that Region; a Region's control findings
@@ -805,6 +815,7 @@ class ReportAggregator {
      */
     coverage = {}) {
         const { periodStart, periodEnd } = this.options;
+        const entries = [...this.byAccountRegion.values()];
         const report = {
             schemaVersion: REPORT_SCHEMA_VERSION,
             generatedAt: generatedAt.toISOString(),
@@ -820,11 +831,11 @@ class ReportAggregator {
                 newInPeriod: this.newInPeriod,
                 older: this.findings - this.newInPeriod
             },
-            byProduct: sortedRows(this.byProduct),
-            byResourceType: sortedRows(this.byResourceType),
-            byAccountRegion: sortedRows(this.byAccountRegion),
-            byAccount: sortedRows(this.byAccount),
-            byRegion: sortedRows(this.byRegion),
+            byProduct: sortedRows(this.byProduct.values()),
+            byResourceType: sortedRows(this.byResourceType.values()),
+            byAccountRegion: sortedRows(entries.map((entry) => entry.row)),
+            byAccount: sortedRows(summedBy(entries, (entry) => entry.accountId)),
+            byRegion: sortedRows(summedBy(entries, (entry) => entry.region)),
             topResources: [...this.resources.values()]
                 .filter((r) => r.critical + r.high > 0)
                 .sort(topResourceOrder)
@@ -840,8 +851,12 @@ class ReportAggregator {
                 .slice(0, TOP_ACCOUNTS_PAST_TARGET),
             trend: null,
             gaps: [...gaps],
-            regions: [...new Set([...(coverage.regions ?? []), ...this.regions])].sort(),
-            accounts: [...new Set([...(coverage.accounts ?? []), ...this.accounts])].sort()
+            regions: [
+                ...new Set([...(coverage.regions ?? []), ...entries.map((entry) => entry.region)])
+            ].sort(),
+            accounts: [
+                ...new Set([...(coverage.accounts ?? []), ...entries.map((entry) => entry.accountId)])
+            ].sort()
         };
         if (previous !== undefined)
             report.trend = trend(previous, report);
@@ -864,9 +879,10 @@ class ReportAggregator {
             let passed = 0;
             let failed = 0;
             for (const state of controls.values()) {
-                if (state.failed)
+                const status = controlStatus(state);
+                if (status === 'failed')
                     failed += 1;
-                else if (state.passed && !state.undecided)
+                else if (status === 'passed')
                     passed += 1;
             }
             rows.push({
@@ -885,7 +901,8 @@ class ReportAggregator {
         const failing = [];
         let passed = 0;
         for (const [controlId, state] of controls) {
-            if (state.failed) {
+            const status = controlStatus(state);
+            if (status === 'failed') {
                 failing.push({
                     controlId,
                     title: state.title,
@@ -893,7 +910,7 @@ class ReportAggregator {
                     failedResources: state.failedResources.size
                 });
             }
-            else if (state.passed && !state.undecided) {
+            else if (status === 'passed') {
                 passed += 1;
             }
         }
@@ -924,6 +941,31 @@ function topResourceOrder(a, b) {
         b.total - a.total ||
         a.resourceId.localeCompare(b.resourceId));
 }
+/**
+ * A control's status from its findings' results, as Security Hub decides it: failed when any
+ * failed, passed only when some passed and none was undecided, otherwise neither.
+ */
+function controlStatus(state) {
+    if (state.failed)
+        return 'failed';
+    return state.passed && !state.undecided ? 'passed' : 'neither';
+}
+/** The account/Region rows summed per account or per Region. */
+function summedBy(entries, keyOf) {
+    const rows = new Map();
+    for (const entry of entries) {
+        const key = keyOf(entry);
+        let row = rows.get(key);
+        if (row === undefined) {
+            row = { key, total: 0, bySeverity: emptySeverityCounts() };
+            rows.set(key, row);
+        }
+        row.total += entry.row.total;
+        for (const severity of SECURITY_HUB_SEVERITIES)
+            row.bySeverity[severity] += entry.row.bySeverity[severity];
+    }
+    return [...rows.values()];
+}
 /** A finding's Compliance.Status as a control counts it; an unknown value decides nothing. */
 function complianceOutcome(status) {
     const value = status ?? '';
@@ -944,7 +986,7 @@ function count(rows, key, severity) {
     row.bySeverity[severity] += 1;
 }
 function sortedRows(rows) {
-    return [...rows.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+    return [...rows].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 }
 /** The change in every headline number, against the previous report (the metrics both have). */
 function trend(previous, current) {

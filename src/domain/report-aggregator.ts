@@ -66,6 +66,12 @@ export interface ReportCoverage {
   accounts?: readonly string[]
 }
 
+interface AccountRegionRow {
+  accountId: string
+  region: string
+  row: CountRow
+}
+
 /** A control's results in one account and standard, across the account's Regions. */
 interface AccountControlState {
   failed: boolean
@@ -93,9 +99,11 @@ export class ReportAggregator {
   private newInPeriod = 0
   private readonly byProduct = new Map<string, CountRow>()
   private readonly byResourceType = new Map<string, CountRow>()
-  private readonly byAccountRegion = new Map<string, CountRow>()
-  private readonly byAccount = new Map<string, CountRow>()
-  private readonly byRegion = new Map<string, CountRow>()
+  /**
+   * Keyed `<account>/<region>`, each with its parts: the breakdowns by account and by Region, and
+   * the accounts and Regions seen, are summed from these few rows when the report is made.
+   */
+  private readonly byAccountRegion = new Map<string, AccountRegionRow>()
   /** `<account>|<standardsId>` → controlId → state: each account's posture apart. */
   private readonly accountControls = new Map<string, Map<string, AccountControlState>>()
   private readonly accountBreaches = new Map<string, AccountBreachRow>()
@@ -103,8 +111,6 @@ export class ReportAggregator {
   private readonly age = new Map<SeverityLabel, AgeRow>()
   /** `<region>|<standardsId>` → controlId → state: each Region's control results apart. */
   private readonly controls = new Map<string, Map<string, ControlState>>()
-  private readonly regions = new Set<string>()
-  private readonly accounts = new Set<string>()
 
   constructor(private readonly options: AggregationOptions) {
     for (const severity of SECURITY_HUB_SEVERITIES) {
@@ -121,18 +127,29 @@ export class ReportAggregator {
 
   add(finding: ReportFinding): void {
     this.findings += 1
-    this.regions.add(finding.region)
-    this.accounts.add(finding.accountId)
     this.bySeverity[finding.severity] += 1
     if (finding.createdAt.getTime() >= this.options.periodStart.getTime()) this.newInPeriod += 1
     count(this.byProduct, productKey(finding.product), finding.severity)
     count(this.byResourceType, finding.resourceType, finding.severity)
-    count(this.byAccountRegion, `${finding.accountId}/${finding.region}`, finding.severity)
-    count(this.byAccount, finding.accountId, finding.severity)
-    count(this.byRegion, finding.region, finding.severity)
+    this.countAccountRegion(finding)
     this.countResource(finding)
     this.countAge(finding)
     this.countControl(finding)
+  }
+
+  private countAccountRegion(finding: ReportFinding): void {
+    const key = `${finding.accountId}/${finding.region}`
+    let entry = this.byAccountRegion.get(key)
+    if (entry === undefined) {
+      entry = {
+        accountId: finding.accountId,
+        region: finding.region,
+        row: { key, total: 0, bySeverity: emptySeverityCounts() }
+      }
+      this.byAccountRegion.set(key, entry)
+    }
+    entry.row.total += 1
+    entry.row.bySeverity[finding.severity] += 1
   }
 
   private countResource(finding: ReportFinding): void {
@@ -248,7 +265,7 @@ export class ReportAggregator {
 
   /** The Regions the findings so far came from. */
   findingRegions(): string[] {
-    return [...this.regions].sort()
+    return [...new Set([...this.byAccountRegion.values()].map((entry) => entry.region))].sort()
   }
 
   /**
@@ -267,6 +284,7 @@ export class ReportAggregator {
     coverage: ReportCoverage = {}
   ): ComplianceReport {
     const { periodStart, periodEnd } = this.options
+    const entries = [...this.byAccountRegion.values()]
     const report: ComplianceReport = {
       schemaVersion: REPORT_SCHEMA_VERSION,
       generatedAt: generatedAt.toISOString(),
@@ -282,11 +300,11 @@ export class ReportAggregator {
         newInPeriod: this.newInPeriod,
         older: this.findings - this.newInPeriod
       },
-      byProduct: sortedRows(this.byProduct),
-      byResourceType: sortedRows(this.byResourceType),
-      byAccountRegion: sortedRows(this.byAccountRegion),
-      byAccount: sortedRows(this.byAccount),
-      byRegion: sortedRows(this.byRegion),
+      byProduct: sortedRows(this.byProduct.values()),
+      byResourceType: sortedRows(this.byResourceType.values()),
+      byAccountRegion: sortedRows(entries.map((entry) => entry.row)),
+      byAccount: sortedRows(summedBy(entries, (entry) => entry.accountId)),
+      byRegion: sortedRows(summedBy(entries, (entry) => entry.region)),
       topResources: [...this.resources.values()]
         .filter((r) => r.critical + r.high > 0)
         .sort(topResourceOrder)
@@ -302,8 +320,12 @@ export class ReportAggregator {
         .slice(0, TOP_ACCOUNTS_PAST_TARGET),
       trend: null,
       gaps: [...gaps],
-      regions: [...new Set([...(coverage.regions ?? []), ...this.regions])].sort(),
-      accounts: [...new Set([...(coverage.accounts ?? []), ...this.accounts])].sort()
+      regions: [
+        ...new Set([...(coverage.regions ?? []), ...entries.map((entry) => entry.region)])
+      ].sort(),
+      accounts: [
+        ...new Set([...(coverage.accounts ?? []), ...entries.map((entry) => entry.accountId)])
+      ].sort()
     }
     if (previous !== undefined) report.trend = trend(previous, report)
     return report
@@ -327,8 +349,9 @@ export class ReportAggregator {
       let passed = 0
       let failed = 0
       for (const state of controls.values()) {
-        if (state.failed) failed += 1
-        else if (state.passed && !state.undecided) passed += 1
+        const status = controlStatus(state)
+        if (status === 'failed') failed += 1
+        else if (status === 'passed') passed += 1
       }
       rows.push({
         accountId,
@@ -350,14 +373,15 @@ export class ReportAggregator {
     const failing: FailingControl[] = []
     let passed = 0
     for (const [controlId, state] of controls) {
-      if (state.failed) {
+      const status = controlStatus(state)
+      if (status === 'failed') {
         failing.push({
           controlId,
           title: state.title,
           severity: state.severity,
           failedResources: state.failedResources.size
         })
-      } else if (state.passed && !state.undecided) {
+      } else if (status === 'passed') {
         passed += 1
       }
     }
@@ -399,6 +423,35 @@ export function topResourceOrder(
   )
 }
 
+/**
+ * A control's status from its findings' results, as Security Hub decides it: failed when any
+ * failed, passed only when some passed and none was undecided, otherwise neither.
+ */
+function controlStatus(state: AccountControlState): 'failed' | 'passed' | 'neither' {
+  if (state.failed) return 'failed'
+  return state.passed && !state.undecided ? 'passed' : 'neither'
+}
+
+/** The account/Region rows summed per account or per Region. */
+function summedBy(
+  entries: readonly AccountRegionRow[],
+  keyOf: (entry: AccountRegionRow) => string
+): CountRow[] {
+  const rows = new Map<string, CountRow>()
+  for (const entry of entries) {
+    const key = keyOf(entry)
+    let row = rows.get(key)
+    if (row === undefined) {
+      row = { key, total: 0, bySeverity: emptySeverityCounts() }
+      rows.set(key, row)
+    }
+    row.total += entry.row.total
+    for (const severity of SECURITY_HUB_SEVERITIES)
+      row.bySeverity[severity] += entry.row.bySeverity[severity]
+  }
+  return [...rows.values()]
+}
+
 /** A finding's Compliance.Status as a control counts it; an unknown value decides nothing. */
 function complianceOutcome(status: string | undefined): 'failed' | 'passed' | 'undecided' {
   const value = status ?? ''
@@ -421,8 +474,8 @@ function count(rows: Map<string, CountRow>, key: string, severity: SeverityLabel
   row.bySeverity[severity] += 1
 }
 
-function sortedRows(rows: Map<string, CountRow>): CountRow[] {
-  return [...rows.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
+function sortedRows(rows: Iterable<CountRow>): CountRow[] {
+  return [...rows].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
 }
 
 /** The change in every headline number, against the previous report (the metrics both have). */

@@ -11,6 +11,7 @@ import {
   aReportWithPostureGap,
   aReportWithTrend,
   anEmptyReport,
+  anOrganizationReport,
   counts,
   scaledReport
 } from './report-fixtures.js'
@@ -381,5 +382,50 @@ describe('renderReportSummary size', () => {
     expect(malformedTableLines(markdown)).toEqual([])
     // The file paths are code spans, where `<b>` is literal text.
     expect(htmlTags(withoutCodeSpans(markdown))).toEqual([])
+  })
+})
+
+describe('renderReportSummary for an organization (issue 18)', () => {
+  const markdown = renderReportSummary(anOrganizationReport(), { files: FILES })
+
+  it('breaks the findings down by account, by Region and by both, ten rows each', () => {
+    // The first heading that starts so: the Accounts table comes before the other account tables.
+    expect(tableAfter(markdown, '### Accounts')?.rows).toHaveLength(10)
+    expect(markdown).toContain('_30 more accounts in the HTML report and report.json._')
+    expect(tableAfter(markdown, '### Regions')?.rows.map((row) => row[0])).toEqual([
+      'us-east-1',
+      'eu-west-1',
+      'ap-southeast-2'
+    ])
+    expect(markdown).toContain(
+      '_110 more accounts and Regions in the HTML report and report.json._'
+    )
+  })
+
+  it('ranks the accounts past their target with their severities in one cell', () => {
+    const table = tableAfter(
+      markdown,
+      '### Accounts with the most findings past their remediation target'
+    )
+    expect(table?.header).toEqual(['Account', 'Over target', 'By severity', 'Open'])
+    expect(table?.rows[0]).toEqual(['100000000000', '**60**', '🔴 3 🟠 20 🟡 37', '400'])
+  })
+
+  it('shows the posture per account worst first, the rest in the HTML report', () => {
+    const table = tableAfter(markdown, '### Posture per account')
+    expect(table?.rows[0]?.slice(0, 4)).toEqual(['100000308841', FSBP_NAME, '151', '59'])
+    expect(table?.rows).toHaveLength(10)
+    expect(markdown).toContain(
+      '_70 more accounts and standards in the HTML report and report.json._'
+    )
+  })
+
+  it('leaves out the per-account posture of a single account: the posture table says it', () => {
+    const report = anOrganizationReport()
+    const single = renderReportSummary({
+      ...report,
+      accountPosture: report.accountPosture.filter((row) => row.accountId === '100000000000')
+    })
+    expect(single).not.toContain('### Posture per account')
   })
 })

@@ -10,6 +10,7 @@ import {
   postureName,
   type ComplianceReport,
   type CountRow,
+  type SeverityCounts,
   type StandardPosture,
   type TrendEntry
 } from '../../domain/report.js'
@@ -347,7 +348,7 @@ function accountsPastTargetSection(report: ComplianceReport): string | undefined
 }
 
 /** `🔴 3 🟠 12`: the non-zero severities, highest first, in one compact cell. */
-function severityMarks(counts: Record<(typeof SECURITY_HUB_SEVERITIES)[number], number>): string {
+function severityMarks(counts: SeverityCounts): string {
   const parts = SECURITY_HUB_SEVERITIES.filter((label) => counts[label] > 0).map(
     (label) => `${SEVERITY_MARKS[label]} ${formatCount(counts[label])}`
   )
